@@ -1,0 +1,48 @@
+import { sql } from 'kysely'
+import { createDb, type Db } from '../../db/client'
+import { startEmbeddedPostgres } from '../../db/embedded'
+import { migrateToLatest } from '../../db/migrate'
+
+export interface TestDatabase {
+  url: string
+  /** a Node-side client for arranging and checking rows */
+  db: Db
+  close(): Promise<void>
+}
+
+/**
+ * A fresh, migrated database for one test file: an in-memory PGlite behind pglite-socket by
+ * default, or a new database on the server of TEST_DATABASE_URL (dropped afterwards).
+ */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const serverUrl = process.env.TEST_DATABASE_URL
+  if (!serverUrl) {
+    const embedded = await startEmbeddedPostgres()
+    const db = createDb(embedded.url)
+    await migrateToLatest(db)
+    return {
+      url: embedded.url,
+      db,
+      async close() {
+        await db.destroy()
+        await embedded.stop()
+      },
+    }
+  }
+  const name = `ft_test_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`
+  const admin = createDb(serverUrl)
+  await sql`create database ${sql.id(name)}`.execute(admin)
+  const url = new URL(serverUrl)
+  url.pathname = `/${name}`
+  const db = createDb(url.toString(), { max: 4 })
+  await migrateToLatest(db)
+  return {
+    url: url.toString(),
+    db,
+    async close() {
+      await db.destroy()
+      await sql`drop database if exists ${sql.id(name)} with (force)`.execute(admin)
+      await admin.destroy()
+    },
+  }
+}

@@ -1,0 +1,77 @@
+import type { Miniflare } from 'miniflare'
+import { startLocalWorker } from '../../worker/dev/local-worker'
+import { createTestDatabase, type TestDatabase } from './database'
+
+export const ADMIN_TOKEN = 'test-admin-token-0123456789'
+export const SESSION_SECRET = 'test-session-secret-0123456789abcdef'
+
+export interface ApiResponse<T = any> {
+  status: number
+  body: T
+  text: string
+  headers: Headers
+}
+
+export interface RequestOptions {
+  token?: string
+  /** sent as JSON */
+  json?: unknown
+  /** sent as is (for malformed bodies) */
+  rawBody?: string | Uint8Array
+  headers?: Record<string, string>
+}
+
+export interface Harness extends TestDatabase {
+  baseUrl: string
+  mf: Miniflare
+  request<T = any>(method: string, path: string, options?: RequestOptions): Promise<ApiResponse<T>>
+}
+
+/**
+ * One test file's world: a fresh database and the built worker in workerd, called over real
+ * HTTP on loopback, as an agency's backend or a browser would.
+ */
+export async function startHarness(bindings: Record<string, string> = {}): Promise<Harness> {
+  const database = await createTestDatabase()
+  const { mf, url } = await startLocalWorker({
+    bindings: {
+      DATABASE_URL: database.url,
+      ADMIN_TOKEN,
+      SESSION_SECRET,
+      PUBLIC_URL: 'http://followthrough.test',
+      ENVIRONMENT: 'test',
+      ...bindings,
+    },
+  })
+  const baseUrl = url.origin
+
+  async function request<T>(method: string, path: string, options: RequestOptions = {}) {
+    const headers: Record<string, string> = { ...options.headers }
+    if (options.token) headers.authorization = `Bearer ${options.token}`
+    let body: string | Uint8Array | undefined = options.rawBody
+    if (options.json !== undefined) {
+      body = JSON.stringify(options.json)
+      headers['content-type'] ??= 'application/json'
+    }
+    const res = await fetch(baseUrl + path, { method, headers, body })
+    const text = await res.text()
+    let parsed: unknown = text
+    try {
+      parsed = JSON.parse(text)
+    } catch {
+      // not JSON: keep the text
+    }
+    return { status: res.status, body: parsed as T, text, headers: res.headers }
+  }
+
+  return {
+    ...database,
+    baseUrl,
+    mf,
+    request,
+    async close() {
+      await mf.dispose()
+      await database.close()
+    },
+  }
+}

@@ -1,0 +1,102 @@
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { HTTPException } from 'hono/http-exception'
+import type { AppEnv } from './env'
+import { ApiError, type ErrorCode } from './errors'
+import { browserAccess } from './middleware/browser-access'
+import { database } from './middleware/database'
+import { jsonBodiesOnly } from './middleware/json-bodies-only'
+import { requestId } from './middleware/request-id'
+import { agenciesRoutes } from './routes/agencies'
+import { agencyRoutes } from './routes/agency'
+import { healthRoutes } from './routes/health'
+import { keysRoutes } from './routes/keys'
+import { openApiRoutes } from './routes/openapi'
+import { sessionsRoutes } from './routes/sessions'
+
+/** The largest JSON body any route accepts. */
+export const maxBodyBytes = 64 * 1024
+
+const connectionErrorCodes = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'CONNECT_TIMEOUT',
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
+])
+
+function isDatabaseUnavailable(err: unknown): boolean {
+  const code = (err as { code?: unknown })?.code
+  if (typeof code !== 'string') return false
+  return connectionErrorCodes.has(code) || code.startsWith('08') || code === '57P01'
+}
+
+function errorResponse(
+  code: ErrorCode,
+  message: string,
+  requestId: string,
+  details: ApiError['details'] = [],
+) {
+  return { error: { code, message, ...(details.length ? { details } : {}), requestId } }
+}
+
+export function createApp() {
+  const app = new Hono<AppEnv>()
+
+  app.use(requestId())
+  app.use(
+    '/v1/*',
+    bodyLimit({
+      maxSize: maxBodyBytes,
+      onError: () => {
+        throw new ApiError(
+          'payload_too_large',
+          `The body is larger than ${maxBodyBytes / 1024} KB.`,
+        )
+      },
+    }),
+  )
+  app.use('/v1/*', jsonBodiesOnly())
+  app.use('*', database())
+  app.use('/v1/*', browserAccess())
+
+  app.route('/', healthRoutes)
+  app.route('/', openApiRoutes)
+  app.route('/v1/agencies', agenciesRoutes)
+  app.route('/v1/agency', agencyRoutes)
+  app.route('/v1/keys', keysRoutes)
+  app.route('/v1/sessions', sessionsRoutes)
+
+  app.notFound((c) =>
+    c.json(
+      errorResponse('not_found', `No route for ${c.req.method} ${c.req.path}.`, c.var.requestId),
+      404,
+    ),
+  )
+
+  app.onError((err, c) => {
+    const id = c.var.requestId ?? crypto.randomUUID()
+    if (err instanceof ApiError) {
+      for (const [name, value] of Object.entries(err.headers)) c.header(name, value)
+      return c.json(errorResponse(err.code, err.message, id, err.details), err.status)
+    }
+    if (err instanceof HTTPException && err.status === 400) {
+      return c.json(errorResponse('validation_failed', 'The body is not valid JSON.', id), 400)
+    }
+    if (isDatabaseUnavailable(err)) {
+      console.error(`[${id}] database unavailable`, err)
+      c.header('Retry-After', '5')
+      return c.json(
+        errorResponse('unavailable', 'The service is briefly unavailable; try again shortly.', id),
+        503,
+      )
+    }
+    console.error(`[${id}] unhandled error`, err)
+    return c.json(errorResponse('internal', 'Something went wrong on our side.', id), 500)
+  })
+
+  return app
+}
+
+export type App = ReturnType<typeof createApp>

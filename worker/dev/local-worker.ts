@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { Log, LogLevel, Miniflare } from 'miniflare'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+
+function wranglerSetting(name: string): string {
+  const toml = readFileSync(path.join(root, 'wrangler.toml'), 'utf8')
+  const match = toml.match(new RegExp(`^${name}\\s*=\\s*"([^"]+)"`, 'm'))
+  if (!match?.[1]) throw new Error(`wrangler.toml has no ${name}`)
+  return match[1]
+}
+
+export interface LocalWorkerOptions {
+  /** plain-text bindings: DATABASE_URL, ADMIN_TOKEN, SESSION_SECRET, … */
+  bindings: Record<string, string>
+  /** listen on this port of 127.0.0.1 (0: any free port) */
+  port?: number
+  verbose?: boolean
+}
+
+/**
+ * The built worker (dist/worker, made by `npm run build` the same way `wrangler deploy` bundles
+ * it) running in workerd through Miniflare, with the widget files as static assets. `npm start`
+ * and the tests both run the product this way.
+ */
+export async function startLocalWorker(options: LocalWorkerOptions) {
+  const scriptPath = path.join(root, 'dist/worker/index.js')
+  const mf = new Miniflare({
+    modules: true,
+    scriptPath,
+    modulesRoot: path.dirname(scriptPath),
+    compatibilityDate: wranglerSetting('compatibility_date'),
+    compatibilityFlags: ['nodejs_compat'],
+    bindings: options.bindings,
+    assets: {
+      directory: path.join(root, 'dist/widget'),
+      binding: 'ASSETS',
+      routerConfig: { has_user_worker: true },
+    },
+    // Miniflare would otherwise fetch Request.cf data from the internet at start.
+    cf: false,
+    host: '127.0.0.1',
+    port: options.port ?? 0,
+    log: new Log(options.verbose ? LogLevel.INFO : LogLevel.WARN),
+  })
+  const url = await mf.ready
+  return { mf, url }
+}

@@ -1,0 +1,42 @@
+import type { Db } from '../db/client'
+
+/** Bindings and vars, as wrangler.toml and `npm start` / the tests provide them. */
+export interface Env {
+  /** production: the Hyperdrive binding in front of the agency's Postgres */
+  HYPERDRIVE?: Hyperdrive
+  /** local and tests: a direct connection string */
+  DATABASE_URL?: string
+  PUBLIC_URL?: string
+  ADMIN_TOKEN?: string
+  SESSION_SECRET?: string
+  RESEND_API_KEY?: string
+  RESEND_BASE_URL?: string
+  RESEND_WEBHOOK_SECRET?: string
+  /** "development" turns on the dev-only pages (mailbox, demo portal) */
+  ENVIRONMENT?: string
+  ASSETS?: Fetcher
+}
+
+export type Principal =
+  | { kind: 'admin' }
+  | { kind: 'secret'; agencyId: string; keyId: string }
+  | { kind: 'session'; agencyId: string; recruiterId: string; role: 'recruiter' | 'manager' }
+
+export type PrincipalKind = Principal['kind']
+
+export interface Variables {
+  requestId: string
+  db: Db
+  principal: Principal
+  /** set when a browser request carried a publishable key from one of its agency's origins */
+  browserAgencyId: string | undefined
+}
+
+export interface AppEnv {
+  Bindings: Env
+  Variables: Variables
+}
+
+export function connectionString(env: Env): string | undefined {
+  return env.HYPERDRIVE?.connectionString ?? env.DATABASE_URL
+}

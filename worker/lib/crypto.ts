@@ -1,0 +1,61 @@
+const encoder = new TextEncoder()
+
+export function base64url(bytes: Uint8Array): string {
+  let binary = ''
+  for (const b of bytes) binary += String.fromCharCode(b)
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+}
+
+export function fromBase64url(text: string): Uint8Array<ArrayBuffer> | null {
+  if (!/^[A-Za-z0-9_-]*$/.test(text)) return null
+  const padded = text.replace(/-/g, '+').replace(/_/g, '/') + '==='.slice((text.length + 3) % 4)
+  try {
+    return Uint8Array.from(atob(padded), (ch) => ch.charCodeAt(0))
+  } catch {
+    return null
+  }
+}
+
+/** `bytes` random bytes, base64url: 24 bytes give 192 bits. */
+export function randomToken(bytes = 24): string {
+  return base64url(crypto.getRandomValues(new Uint8Array(bytes)))
+}
+
+export async function sha256Hex(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', encoder.encode(text))
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('')
+}
+
+async function hmacKey(secret: string): Promise<CryptoKey> {
+  return crypto.subtle.importKey(
+    'raw',
+    encoder.encode(secret),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign', 'verify'],
+  )
+}
+
+export async function hmacSign(secret: string, message: string): Promise<string> {
+  const signature = await crypto.subtle.sign('HMAC', await hmacKey(secret), encoder.encode(message))
+  return base64url(new Uint8Array(signature))
+}
+
+/** Constant-time check of an HMAC signature (subtle.verify compares in constant time). */
+export async function hmacVerify(
+  secret: string,
+  message: string,
+  signature: string,
+): Promise<boolean> {
+  const bytes = fromBase64url(signature)
+  if (!bytes) return false
+  return crypto.subtle.verify('HMAC', await hmacKey(secret), bytes, encoder.encode(message))
+}
+
+/** Compares two secrets without leaking where they differ: both are hashed first. */
+export async function secretsEqual(a: string, b: string): Promise<boolean> {
+  const [ha, hb] = await Promise.all([sha256Hex(a), sha256Hex(b)])
+  let diff = 0
+  for (let i = 0; i < ha.length; i++) diff |= ha.charCodeAt(i) ^ hb.charCodeAt(i)
+  return diff === 0
+}

@@ -1,0 +1,86 @@
+import type { Context } from 'hono'
+import { createMiddleware } from 'hono/factory'
+import type { AppEnv, Principal, PrincipalKind } from '../env'
+import { ApiError } from '../errors'
+import { secretsEqual } from '../lib/crypto'
+import { apiKeyKindOf, findActiveApiKey, markApiKeyUsed } from '../services/api-keys'
+import { isSessionToken, verifySession } from '../services/sessions'
+
+const describe: Record<PrincipalKind, string> = {
+  admin: 'the admin token',
+  secret: 'a secret key',
+  session: 'a recruiter session',
+}
+
+function bearerToken(c: Context<AppEnv>): string | null {
+  const header = c.req.header('authorization')
+  const match = header?.match(/^Bearer\s+(\S{1,512})\s*$/i)
+  return match?.[1] ?? null
+}
+
+const unauthorized = (message: string) => new ApiError('unauthorized', message)
+
+async function principalFor(c: Context<AppEnv>, token: string): Promise<Principal> {
+  const kind = apiKeyKindOf(token)
+  if (kind === 'publishable') {
+    throw new ApiError(
+      'forbidden',
+      'A publishable key only identifies the agency; send it as X-Followthrough-Key with a recruiter session.',
+    )
+  }
+  if (kind === 'secret') {
+    const key = await findActiveApiKey(c.var.db, token)
+    if (!key) throw unauthorized('This secret key is not valid or has been revoked.')
+    await markApiKeyUsed(c.var.db, key)
+    return { kind: 'secret', agencyId: key.agency_id, keyId: key.id }
+  }
+  if (isSessionToken(token)) {
+    const secret = c.env.SESSION_SECRET
+    const claims = secret ? await verifySession(secret, token) : null
+    if (!claims) throw unauthorized('This session is not valid or has expired; ask for a new one.')
+    return {
+      kind: 'session',
+      agencyId: claims.agencyId,
+      recruiterId: claims.recruiterId,
+      role: claims.role,
+    }
+  }
+  const admin = c.env.ADMIN_TOKEN
+  if (admin && (await secretsEqual(token, admin))) return { kind: 'admin' }
+  throw unauthorized('This credential is not recognised.')
+}
+
+/**
+ * Requires one of the `allowed` credentials. From a browser (see browserAccess) only a recruiter
+ * session of the agency whose publishable key and origin were checked is accepted.
+ */
+export const authenticate = (...allowed: PrincipalKind[]) =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    const token = bearerToken(c)
+    if (!token) throw unauthorized('Send a credential in the Authorization header: Bearer <token>.')
+    const principal = await principalFor(c, token)
+    const browserAgencyId = c.var.browserAgencyId
+    if (browserAgencyId !== undefined) {
+      if (principal.kind !== 'session' || principal.agencyId !== browserAgencyId) {
+        throw new ApiError(
+          'forbidden',
+          'From a browser, use a recruiter session of the agency whose publishable key is sent.',
+        )
+      }
+    }
+    if (!allowed.includes(principal.kind)) {
+      throw new ApiError(
+        'forbidden',
+        `This route needs ${allowed.map((k) => describe[k]).join(' or ')}.`,
+      )
+    }
+    c.set('principal', principal)
+    await next()
+  })
+
+/** The agency the caller acts for; routes mounted behind `authenticate` without admin. */
+export function agencyIdOf(principal: Principal): string {
+  if (principal.kind === 'admin')
+    throw new ApiError('forbidden', 'The admin token acts for no agency.')
+  return principal.agencyId
+}

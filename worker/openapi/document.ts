@@ -1,0 +1,128 @@
+import { z } from 'zod'
+import { agenciesDocs } from '../routes/agencies'
+import { agencyDocs } from '../routes/agency'
+import { healthDocs } from '../routes/health'
+import { keysDocs } from '../routes/keys'
+import { sessionsDocs } from '../routes/sessions'
+import { errorBody } from '../schemas/common'
+import type { RouteDoc } from './registry'
+
+export const routeDocs: RouteDoc[] = [
+  ...healthDocs,
+  ...agenciesDocs,
+  ...agencyDocs,
+  ...keysDocs,
+  ...sessionsDocs,
+]
+
+type JsonSchema = Record<string, unknown>
+
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
+  const { $schema: _, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' })
+  return rest
+}
+
+function parametersOf(schema: z.ZodType | undefined, where: 'path' | 'query') {
+  if (!(schema instanceof z.ZodObject)) return []
+  return Object.entries(schema.shape as Record<string, z.ZodType>).map(([name, field]) => ({
+    name,
+    in: where,
+    required: where === 'path' || !field.safeParse(undefined).success,
+    schema: jsonSchema(field, 'input'),
+  }))
+}
+
+const errorRef = { $ref: '#/components/schemas/Error' }
+const errorResponse = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: errorRef } },
+})
+
+function operationOf(doc: RouteDoc) {
+  const responses: Record<string, unknown> = {
+    [doc.success.status]: {
+      description: doc.success.description,
+      ...(doc.success.schema
+        ? {
+            content: {
+              [doc.success.contentType ?? 'application/json']: {
+                schema: jsonSchema(doc.success.schema, 'output'),
+              },
+            },
+          }
+        : {}),
+    },
+    '400': errorResponse('validation_failed: the request is not valid; details name each field.'),
+    '404': errorResponse('not_found: no such resource for this caller.'),
+    '500': errorResponse('internal: something failed on our side; the body holds no details.'),
+  }
+  if (doc.auth.length) {
+    responses['401'] = errorResponse(
+      'unauthorized: no credential, or not valid, revoked or expired.',
+    )
+    responses['403'] = errorResponse('forbidden: this credential may not do this.')
+  }
+  if (doc.body) {
+    responses['413'] = errorResponse('payload_too_large: the body is over 64 KB.')
+    responses['415'] = errorResponse('unsupported_media_type: the body is not JSON.')
+  }
+  if (doc.idempotent)
+    responses['409'] = errorResponse('conflict: Idempotency-Key reused with another body.')
+  const parameters = [...parametersOf(doc.params, 'path'), ...parametersOf(doc.query, 'query')]
+  if (doc.idempotent) {
+    parameters.push({
+      name: 'Idempotency-Key',
+      in: 'header' as never,
+      required: false,
+      schema: { type: 'string', maxLength: 255 },
+    })
+  }
+  return {
+    summary: doc.summary,
+    tags: [doc.tag],
+    operationId: `${doc.method}${doc.path.replace(/\/:?(\w)/g, (_, ch: string) => ch.toUpperCase()).replace(/\W/g, '')}`,
+    ...(doc.auth.length
+      ? { security: [{ bearer: [] }], 'x-credentials': doc.auth }
+      : { security: [] }),
+    ...(parameters.length ? { parameters } : {}),
+    ...(doc.body
+      ? {
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: jsonSchema(doc.body, 'input') } },
+          },
+        }
+      : {}),
+    responses,
+  }
+}
+
+export function buildOpenApiDocument(serverUrl?: string) {
+  const paths: Record<string, Record<string, unknown>> = {}
+  for (const doc of routeDocs) {
+    const path = doc.path.replace(/:(\w+)/g, '{$1}')
+    paths[path] = { ...paths[path], [doc.method]: operationOf(doc) }
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Followthrough API',
+      version: '1.0.0',
+      description:
+        'Thank-you note coaching for staffing agencies. Errors share one shape; every response carries X-Request-Id.',
+    },
+    ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
+    paths,
+    components: {
+      schemas: { Error: jsonSchema(errorBody, 'output') },
+      securitySchemes: {
+        bearer: {
+          type: 'http',
+          scheme: 'bearer',
+          description:
+            'The admin token, a secret key (ft_sk_…) or a recruiter session (ft_ses_…); x-credentials names which a route takes. From a browser, also send the publishable key (X-Followthrough-Key or ?key=).',
+        },
+      },
+    },
+  }
+}

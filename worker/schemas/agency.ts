@@ -1,0 +1,97 @@
+import { z } from 'zod'
+import { email, line, origin, timeZone } from './common'
+
+const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Must be a colour such as #1f6feb.')
+
+export const brandingInput = z.strictObject({
+  logoUrl: z
+    .string()
+    .max(500)
+    .refine((v) => v.startsWith('https://') && URL.canParse(v), 'Must be an https:// URL.')
+    .nullable()
+    .optional(),
+  primaryColor: hexColor.optional(),
+  accentColor: hexColor.optional(),
+  senderName: line(80).nullable().optional(),
+  replyTo: email.nullable().optional(),
+})
+
+export const routingMode = z.enum(['direct', 'via_recruiter'])
+
+const agencySettings = {
+  name: line(120),
+  branding: brandingInput,
+  routingMode,
+  reminderHours: z.number().int().min(1).max(23),
+  timeZone,
+  allowedOrigins: z.array(origin).max(20),
+}
+
+export const createAgencyBody = z.strictObject({
+  ...agencySettings,
+  branding: brandingInput.optional(),
+  routingMode: routingMode.optional(),
+  reminderHours: agencySettings.reminderHours.optional(),
+  timeZone: timeZone.optional(),
+  allowedOrigins: agencySettings.allowedOrigins.optional(),
+})
+
+export const updateAgencyBody = z
+  .strictObject(agencySettings)
+  .partial()
+  .refine((patch) => Object.keys(patch).length > 0, 'Send at least one field to change.')
+
+export const agency = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  branding: z.object({
+    logoUrl: z.string().nullable(),
+    primaryColor: z.string(),
+    accentColor: z.string(),
+    senderName: z.string().nullable(),
+    replyTo: z.string().nullable(),
+  }),
+  routingMode,
+  reminderHours: z.number().int(),
+  timeZone: z.string(),
+  allowedOrigins: z.array(z.string()),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+})
+
+export const apiKeyKind = z.enum(['secret', 'publishable'])
+
+export const apiKey = z.object({
+  id: z.uuid(),
+  kind: apiKeyKind,
+  name: z.string().nullable(),
+  prefix: z.string(),
+  createdAt: z.iso.datetime(),
+  lastUsedAt: z.iso.datetime().nullable(),
+  revokedAt: z.iso.datetime().nullable(),
+})
+
+/**
+ * A key as returned at creation: the only time its secret is shown. A replay of the same
+ * Idempotency-Key returns the same key with `key: null`, because secrets are never stored.
+ */
+export const createdApiKey = apiKey.extend({ key: z.string().nullable() })
+
+export const createdAgency = z.object({
+  agency,
+  secretKey: createdApiKey,
+  publishableKey: createdApiKey,
+})
+
+export const createKeyBody = z.strictObject({
+  kind: apiKeyKind,
+  name: line(80).optional(),
+})
+
+export const keyList = z.object({ data: z.array(apiKey), nextCursor: z.string().nullable() })
+
+export type Agency = z.infer<typeof agency>
+export type ApiKey = z.infer<typeof apiKey>
+export type CreatedApiKey = z.infer<typeof createdApiKey>
+export type CreateAgencyInput = z.infer<typeof createAgencyBody>
+export type UpdateAgencyInput = z.infer<typeof updateAgencyBody>

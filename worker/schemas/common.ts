@@ -1,0 +1,94 @@
+import { z } from 'zod'
+
+// One wording for missing fields everywhere, instead of "expected string, received undefined".
+z.config({
+  customError: (issue) =>
+    issue.code === 'invalid_type' && issue.input === undefined ? 'Required.' : undefined,
+})
+
+const controlChars = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/
+const lineBreaks = /[\r\n\u2028\u2029]/
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+
+/**
+ * A single line of user text: trimmed, NFC-normalised, no control characters or line breaks
+ * (they could reach an email header), no broken UTF-16.
+ */
+export function line(max: number) {
+  return z
+    .string()
+    .transform((s) => s.normalize('NFC').trim())
+    .pipe(
+      z
+        .string()
+        .min(1, 'Must not be empty.')
+        .max(max, `At most ${max} characters.`)
+        .refine(
+          (s) => !controlChars.test(s) && !lineBreaks.test(s),
+          'Must be a single line of plain text.',
+        )
+        .refine((s) => !loneSurrogate.test(s), 'Contains invalid characters.'),
+    )
+}
+
+/** Multi-line user text: like `line`, but line breaks and tabs are allowed. */
+export function paragraph(max: number) {
+  return z
+    .string()
+    .transform((s) => s.normalize('NFC').replace(/\r\n?/g, '\n').trim())
+    .pipe(
+      z
+        .string()
+        .max(max, `At most ${max} characters.`)
+        .refine((s) => !controlChars.test(s), 'Contains control characters.')
+        .refine((s) => !loneSurrogate.test(s), 'Contains invalid characters.'),
+    )
+}
+
+export const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254, 'At most 254 characters.')
+  .pipe(z.email('Must be an email address.'))
+
+export const uuid = z.uuid()
+
+export const timeZone = z
+  .string()
+  .max(64)
+  .refine((tz) => {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: tz })
+      return true
+    } catch {
+      return false
+    }
+  }, 'Must be an IANA time zone such as Europe/London.')
+
+/** An exact web origin: scheme, host and optional port, nothing after. */
+export const origin = z
+  .string()
+  .max(200)
+  .refine((value) => {
+    try {
+      const url = new URL(value)
+      return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value
+    } catch {
+      return false
+    }
+  }, 'Must be an origin such as https://portal.example.com (no path, no trailing slash).')
+
+export const pageQuery = z.strictObject({
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+})
+
+export const errorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    requestId: z.string(),
+  }),
+})

@@ -3,8 +3,11 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 /** Timestamps are written as Date or ISO strings and always read back as Date. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>
 type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>
-/** jsonb columns: postgres.js parses them on read; we write them as JSON text. */
-type Json<T> = ColumnType<T, string, string>
+/**
+ * jsonb columns take and give plain values: postgres.js serialises a parameter whose type is jsonb
+ * itself, so a pre-stringified value would be stored as one JSON string.
+ */
+type Json<T> = ColumnType<T, T, T>
 
 export type RoutingMode = 'direct' | 'via_recruiter'
 export type ApiKeyKind = 'secret' | 'publishable'

@@ -5,6 +5,7 @@ import type { AppEnv } from './env'
 import { ApiError, type ErrorCode } from './errors'
 import { browserAccess } from './middleware/browser-access'
 import { database } from './middleware/database'
+import { drainBody } from './middleware/drain-body'
 import { jsonBodiesOnly } from './middleware/json-bodies-only'
 import { requestId } from './middleware/request-id'
 import { agenciesRoutes } from './routes/agencies'
@@ -45,6 +46,7 @@ export function createApp() {
   const app = new Hono<AppEnv>()
 
   app.use(requestId())
+  app.use(drainBody())
   app.use(
     '/v1/*',
     bodyLimit({

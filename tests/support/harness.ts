@@ -17,7 +17,7 @@ export interface RequestOptions {
   /** sent as JSON */
   json?: unknown
   /** sent as is (for malformed bodies) */
-  rawBody?: string | Uint8Array
+  rawBody?: string | Uint8Array<ArrayBuffer>
   headers?: Record<string, string>
 }
 
@@ -48,7 +48,7 @@ export async function startHarness(bindings: Record<string, string> = {}): Promi
   async function request<T>(method: string, path: string, options: RequestOptions = {}) {
     const headers: Record<string, string> = { ...options.headers }
     if (options.token) headers.authorization = `Bearer ${options.token}`
-    let body: string | Uint8Array | undefined = options.rawBody
+    let body: string | Uint8Array<ArrayBuffer> | undefined = options.rawBody
     if (options.json !== undefined) {
       body = JSON.stringify(options.json)
       headers['content-type'] ??= 'application/json'

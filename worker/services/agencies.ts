@@ -43,11 +43,11 @@ export async function createAgency(
     .insertInto('agencies')
     .values({
       name: input.name,
-      branding: JSON.stringify(mergeBranding(defaultBranding, input.branding)),
+      branding: mergeBranding(defaultBranding, input.branding),
       routing_mode: input.routingMode,
       reminder_hours: input.reminderHours,
       time_zone: input.timeZone,
-      allowed_origins: JSON.stringify(input.allowedOrigins ?? []),
+      allowed_origins: input.allowedOrigins ?? [],
     })
     .returningAll()
     .executeTakeFirstOrThrow()
@@ -84,12 +84,12 @@ export async function updateAgency(
     .set({
       name: patch.name,
       branding: patch.branding
-        ? JSON.stringify(mergeBranding({ ...defaultBranding, ...current.branding }, patch.branding))
+        ? mergeBranding({ ...defaultBranding, ...current.branding }, patch.branding)
         : undefined,
       routing_mode: patch.routingMode,
       reminder_hours: patch.reminderHours,
       time_zone: patch.timeZone,
-      allowed_origins: patch.allowedOrigins ? JSON.stringify(patch.allowedOrigins) : undefined,
+      allowed_origins: patch.allowedOrigins,
       updated_at: new Date(),
     })
     .where('id', '=', agencyId)

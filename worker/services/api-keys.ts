@@ -126,7 +126,7 @@ export async function agencyIdForBrowser(
     .where('api_keys.key_hash', '=', await sha256Hex(key))
     .where('api_keys.kind', '=', 'publishable')
     .where('api_keys.revoked_at', 'is', null)
-    .where(sql<boolean>`agencies.allowed_origins @> ${JSON.stringify([origin])}::jsonb`)
+    .where(sql<boolean>`agencies.allowed_origins @> ${[origin]}::jsonb`)
     .executeTakeFirst()
   return row?.agency_id ?? null
 }

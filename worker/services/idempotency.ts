@@ -26,7 +26,7 @@ export async function onceForKey<T>(
   return db.transaction().execute(async (trx) => {
     const claimed = await trx
       .insertInto('idempotency_keys')
-      .values({ scope, key, request_hash: requestHash, response_status: 0, response_body: 'null' })
+      .values({ scope, key, request_hash: requestHash, response_status: 0, response_body: {} })
       .onConflict((oc) => oc.doNothing())
       .returning('key')
       .executeTakeFirst()
@@ -50,7 +50,7 @@ export async function onceForKey<T>(
       .updateTable('idempotency_keys')
       .set({
         response_status: result.status,
-        response_body: JSON.stringify(result.replayBody ?? result.body),
+        response_body: result.replayBody ?? result.body,
       })
       .where('scope', '=', scope)
       .where('key', '=', key)

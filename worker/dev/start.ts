@@ -1,0 +1,70 @@
+import { mkdirSync } from 'node:fs'
+import path from 'node:path'
+import { createDb } from '../../db/client'
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../db/embedded'
+import { migrateToLatest } from '../../db/migrate'
+import { dataDir, localSecrets } from './local-config'
+import { startLocalWorker } from './local-worker'
+import { seedDemoAgency } from './seed'
+
+const port = Number(process.env.PORT ?? 8787)
+const publicUrl = process.env.PUBLIC_URL ?? `http://localhost:${port}`
+
+let embedded: EmbeddedPostgres | undefined
+let databaseUrl = process.env.DATABASE_URL
+if (!databaseUrl) {
+  mkdirSync(dataDir, { recursive: true })
+  embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pglite') })
+  databaseUrl = embedded.url
+}
+
+const db = createDb(databaseUrl)
+await migrateToLatest(db)
+const origins = [...new Set([publicUrl, `http://localhost:${port}`, `http://127.0.0.1:${port}`])]
+const demo = await seedDemoAgency(db, origins)
+await db.destroy()
+
+const secrets = localSecrets()
+const { mf } = await startLocalWorker({
+  port,
+  verbose: true,
+  bindings: {
+    DATABASE_URL: databaseUrl,
+    PUBLIC_URL: publicUrl,
+    ENVIRONMENT: 'development',
+    ...secrets,
+    ...(process.env.RESEND_API_KEY ? { RESEND_API_KEY: process.env.RESEND_API_KEY } : {}),
+    ...(process.env.RESEND_WEBHOOK_SECRET
+      ? { RESEND_WEBHOOK_SECRET: process.env.RESEND_WEBHOOK_SECRET }
+      : {}),
+  },
+})
+
+console.log(`
+Followthrough is running at ${publicUrl}
+
+  database      ${embedded ? `embedded PGlite in .data/pglite (${databaseUrl})` : 'DATABASE_URL'}
+  email         ${process.env.RESEND_API_KEY ? 'sent through Resend' : 'captured locally, not sent'}
+
+  health        ${publicUrl}/health
+  API document  ${publicUrl}/openapi.json
+
+Demo agency "${demo.agencyId}"
+  secret key       ${demo.secretKey}
+  publishable key  ${demo.publishableKey}
+  admin token      ${secrets.ADMIN_TOKEN}
+
+Try:  curl -H "Authorization: Bearer ${demo.secretKey}" ${publicUrl}/v1/agency
+Stop with Ctrl-C; data is kept in .data/ for the next start.
+`)
+
+let stopping = false
+async function stop() {
+  if (stopping) return
+  stopping = true
+  await mf.dispose()
+  await embedded?.stop()
+  process.exit(0)
+}
+process.on('SIGINT', stop)
+process.on('SIGTERM', stop)

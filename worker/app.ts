@@ -27,8 +27,12 @@ const connectionErrorCodes = new Set([
   'CONNECTION_DESTROYED',
 ])
 
+// workerd's sockets fail without a code, so their messages are matched too
+const socketFailure = /cannot connect to the specified address|network connection lost|socket.*closed/i
+
 function isDatabaseUnavailable(err: unknown): boolean {
-  const code = (err as { code?: unknown })?.code
+  const { code, message } = (err ?? {}) as { code?: unknown; message?: unknown }
+  if (typeof message === 'string' && socketFailure.test(message)) return true
   if (typeof code !== 'string') return false
   return connectionErrorCodes.has(code) || code.startsWith('08') || code === '57P01'
 }

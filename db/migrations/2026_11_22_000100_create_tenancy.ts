@@ -1,5 +1,8 @@
 import { sql, type Kysely } from 'kysely'
 
+// Timestamps keep milliseconds, exactly what a JavaScript Date holds, so a keyset cursor made
+// from a row's created_at matches that row again.
+
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('agencies')
@@ -15,8 +18,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('reminder_hours', 'integer', (col) => col.notNull().defaultTo(18))
     .addColumn('time_zone', 'text', (col) => col.notNull().defaultTo('UTC'))
     .addColumn('allowed_origins', 'jsonb', (col) => col.notNull().defaultTo(sql`'[]'::jsonb`))
-    .addColumn('created_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
-    .addColumn('updated_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
+    .addColumn('created_at', 'timestamptz(3)', (col) => col.notNull().defaultTo(sql`now()`))
+    .addColumn('updated_at', 'timestamptz(3)', (col) => col.notNull().defaultTo(sql`now()`))
     .execute()
 
   await db.schema
@@ -29,9 +32,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('key_hash', 'text', (col) => col.notNull().unique())
     .addColumn('key_prefix', 'text', (col) => col.notNull())
     .addColumn('name', 'text')
-    .addColumn('created_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
-    .addColumn('revoked_at', 'timestamptz')
-    .addColumn('last_used_at', 'timestamptz')
+    .addColumn('created_at', 'timestamptz(3)', (col) => col.notNull().defaultTo(sql`now()`))
+    .addColumn('revoked_at', 'timestamptz(3)')
+    .addColumn('last_used_at', 'timestamptz(3)')
     .execute()
   await db.schema
     .createIndex('api_keys_agency_idx')
@@ -49,8 +52,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('name', 'text', (col) => col.notNull())
     .addColumn('email', 'text')
     .addColumn('role', 'text', (col) => col.notNull().check(sql`role in ('recruiter', 'manager')`))
-    .addColumn('created_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
-    .addColumn('updated_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
+    .addColumn('created_at', 'timestamptz(3)', (col) => col.notNull().defaultTo(sql`now()`))
+    .addColumn('updated_at', 'timestamptz(3)', (col) => col.notNull().defaultTo(sql`now()`))
     .addUniqueConstraint('recruiters_agency_external_uq', ['agency_id', 'external_id'])
     .execute()
 
@@ -61,7 +64,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('request_hash', 'text', (col) => col.notNull())
     .addColumn('response_status', 'integer', (col) => col.notNull())
     .addColumn('response_body', 'jsonb', (col) => col.notNull())
-    .addColumn('created_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
+    .addColumn('created_at', 'timestamptz(3)', (col) => col.notNull().defaultTo(sql`now()`))
     .addPrimaryKeyConstraint('idempotency_keys_pk', ['scope', 'key'])
     .execute()
 }

@@ -1,0 +1,84 @@
+// Values are validated where they enter the API, but a template is the last step before text
+// reaches an inbox, so it re-checks what could break the email: headers, links and colours.
+
+const lineBreaksAndControls = /[\p{Cc}\p{Zl}\p{Zp}]+/gu
+const hexColor = /^#[0-9a-f]{6}$/i
+
+/** One line of plain text: control characters and line breaks become spaces. */
+export function oneLine(value: string): string {
+  return value.replace(lineBreaksAndControls, ' ').replace(/\s+/g, ' ').trim()
+}
+
+/** Shortens to `max` characters, ending with an ellipsis when something was cut. */
+export function clip(value: string, max: number): string {
+  const chars = Array.from(value)
+  if (chars.length <= max) return value
+  return `${chars
+    .slice(0, Math.max(0, max - 1))
+    .join('')
+    .trimEnd()}…`
+}
+
+/** The URL if it is http(s), else null; `javascript:` and friends never reach an href or src. */
+export function httpUrl(value: string | null): string | null {
+  if (!value || !URL.canParse(value)) return null
+  const url = new URL(value)
+  return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null
+}
+
+export function safeColor(value: string, fallback: string): string {
+  return hexColor.test(value) ? value : fallback
+}
+
+/** Dark or white text, whichever reads better on the given #rrggbb background. */
+export function textColorOn(background: string): string {
+  const [r, g, b] = [1, 3, 5].map((i) => {
+    const c = parseInt(background.slice(i, i + 2), 16) / 255
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4
+  }) as [number, number, number]
+  const luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
+  return luminance > 0.4 ? '#1a1a1a' : '#ffffff'
+}
+
+function validTimeZone(timeZone: string): string {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone })
+    return timeZone
+  } catch {
+    return 'UTC'
+  }
+}
+
+/**
+ * The deadline as the candidate would say it, in the agency's time zone:
+ * "3:30 PM on Tuesday, 24 November (London time)".
+ */
+export function formatDeadline(deadline: Date, timeZone: string): string {
+  const zone = validTimeZone(timeZone)
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: zone,
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    hour: 'numeric',
+    minute: '2-digit',
+    hour12: true,
+    timeZoneName: 'short',
+  }).formatToParts(deadline)
+  const part = (type: Intl.DateTimeFormatPartTypes) =>
+    parts.find((p) => p.type === type)?.value ?? ''
+  // A city reads more naturally than an abbreviation; zones without one (UTC, Etc/GMT+5) keep it.
+  const city = zone.includes('/') && !zone.startsWith('Etc/') ? zone.split('/').pop() : undefined
+  const zoneLabel = city ? `${city.replaceAll('_', ' ')} time` : part('timeZoneName')
+  const time = `${part('hour')}:${part('minute')} ${part('dayPeriod')}`
+  return `${time} on ${part('weekday')}, ${part('day')} ${part('month')} (${zoneLabel})`
+}
+
+/** "about 5 hours", "about 1 hour", "less than an hour", or null once the deadline has passed. */
+export function timeLeft(deadline: Date, now: Date): string | null {
+  const ms = deadline.getTime() - now.getTime()
+  if (ms <= 0) return null
+  if (ms < 3_600_000) return 'less than an hour'
+  const hours = Math.round(ms / 3_600_000)
+  return hours === 1 ? 'about 1 hour' : `about ${hours} hours`
+}

@@ -40,7 +40,13 @@ const res = await fetch(new URL('/v1/agencies', baseUrl), {
   process.exit(1)
 })
 
-const body = await res.json()
+interface Answer {
+  agency: { id: string; name: string }
+  secretKey: { key: string }
+  publishableKey: { key: string }
+  error?: { message: string; details?: { path: string; message: string }[] }
+}
+const body = (await res.json()) as Answer
 if (!res.ok) {
   console.error(`Refused (${res.status}): ${body.error?.message ?? 'unknown error'}`)
   for (const detail of body.error?.details ?? []) console.error(`  ${detail.path}: ${detail.message}`)

@@ -69,11 +69,139 @@ export interface IdempotencyKeyTable {
   created_at: GeneratedTimestamp
 }
 
+export type InterviewFormat = 'video' | 'phone' | 'onsite'
+
+export interface CandidateTable {
+  id: Generated<string>
+  agency_id: string
+  /** null once erased */
+  name: string | null
+  email: string | null
+  unsubscribed_at: Timestamp | null
+  erased_at: Timestamp | null
+  created_at: GeneratedTimestamp
+}
+
+export interface InterviewTable {
+  id: Generated<string>
+  agency_id: string
+  recruiter_id: string | null
+  candidate_id: string
+  role_title: string
+  client_company: string
+  starts_at: Timestamp
+  ends_at: Timestamp
+  duration_minutes: number
+  format: InterviewFormat
+  talking_points: string | null
+  created_at: GeneratedTimestamp
+}
+
+export interface InterviewerTable {
+  id: Generated<string>
+  interview_id: string
+  position: number
+  name: string
+  title: string | null
+  email: string | null
+}
+
+export interface CoachingLinkTable {
+  /** sha256 of the token in the candidate's link; the token itself is never stored */
+  token_hash: string
+  interview_id: string
+  expires_at: Timestamp
+  created_at: GeneratedTimestamp
+}
+
+export type EmailKind = 'coaching' | 'reminder' | 'resend'
+export type EmailState =
+  'queued' | 'sending' | 'sent' | 'captured' | 'failed' | 'skipped' | 'canceled'
+
+/** What goes to Resend, rendered when the email is queued; nulled on erasure. */
+export interface OutgoingMessage {
+  from: string
+  to: string
+  replyTo: string | null
+  subject: string
+  html: string
+  text: string
+  headers: Record<string, string>
+  tags: { name: string; value: string }[]
+}
+
+export interface EmailTable {
+  id: Generated<string>
+  agency_id: string
+  interview_id: string
+  kind: EmailKind
+  state: EmailState
+  attempts: Generated<number>
+  next_attempt_at: Timestamp
+  /**
+   * The Idempotency-Key of an attempt whose outcome is unknown (timeout, dropped connection).
+   * While set, the email is only ever retried with this key, in the same group, so Resend can
+   * recognise the retry and never deliver twice.
+   */
+  send_key: string | null
+  last_error: string | null
+  provider_id: string | null
+  message: Json<OutgoingMessage> | null
+  sent_at: Timestamp | null
+  created_at: GeneratedTimestamp
+}
+
+export type EventType =
+  | 'delivered'
+  | 'bounced'
+  | 'complained'
+  | 'email_opened'
+  | 'email_clicked'
+  | 'page_opened'
+  | 'copied'
+  | 'mail_opened'
+  | 'sent'
+  | 'unsent'
+  | 'unsubscribed'
+
+export interface EventTable {
+  id: Generated<string>
+  agency_id: string
+  interview_id: string
+  interviewer_id: string | null
+  email_id: string | null
+  type: EventType
+  occurred_at: GeneratedTimestamp
+}
+
+export type SuppressionReason = 'bounced' | 'complained' | 'unsubscribed'
+
+export interface SuppressionTable {
+  agency_id: string
+  email_hash: string
+  reason: SuppressionReason
+  created_at: GeneratedTimestamp
+}
+
+export interface WebhookReceiptTable {
+  /** svix-id: a delivery seen once is acknowledged and ignored after */
+  id: string
+  received_at: GeneratedTimestamp
+}
+
 export interface Database {
   agencies: AgencyTable
   api_keys: ApiKeyTable
   recruiters: RecruiterTable
   idempotency_keys: IdempotencyKeyTable
+  candidates: CandidateTable
+  interviews: InterviewTable
+  interviewers: InterviewerTable
+  coaching_links: CoachingLinkTable
+  emails: EmailTable
+  events: EventTable
+  suppressions: SuppressionTable
+  webhook_receipts: WebhookReceiptTable
 }
 
 export type AgencyRow = Selectable<AgencyTable>
@@ -81,3 +209,7 @@ export type NewAgency = Insertable<AgencyTable>
 export type AgencyUpdate = Updateable<AgencyTable>
 export type ApiKeyRow = Selectable<ApiKeyTable>
 export type RecruiterRow = Selectable<RecruiterTable>
+export type CandidateRow = Selectable<CandidateTable>
+export type InterviewRow = Selectable<InterviewTable>
+export type InterviewerRow = Selectable<InterviewerTable>
+export type EmailRow = Selectable<EmailTable>

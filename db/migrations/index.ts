@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely/migration'
 import * as createTenancy from './2026_11_22_000100_create_tenancy'
+import * as createCoaching from './2026_11_22_000200_create_coaching'
 
 /** Every migration, by name; the names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
   '2026_11_22_000100_create_tenancy': createTenancy,
+  '2026_11_22_000200_create_coaching': createCoaching,
 }

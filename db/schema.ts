@@ -104,6 +104,8 @@ export interface InterviewerTable {
   name: string
   title: string | null
   email: string | null
+  /** set by the candidate's "I sent it", cleared by undo */
+  note_sent_at: Timestamp | null
 }
 
 export interface CoachingLinkTable {

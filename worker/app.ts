@@ -10,10 +10,14 @@ import { jsonBodiesOnly } from './middleware/json-bodies-only'
 import { requestId } from './middleware/request-id'
 import { agenciesRoutes } from './routes/agencies'
 import { agencyRoutes } from './routes/agency'
+import { candidatesRoutes } from './routes/candidates'
 import { healthRoutes } from './routes/health'
+import { interviewsRoutes } from './routes/interviews'
 import { keysRoutes } from './routes/keys'
 import { openApiRoutes } from './routes/openapi'
 import { sessionsRoutes } from './routes/sessions'
+import { unsubscribeRoutes } from './routes/unsubscribe'
+import { webhooksRoutes } from './routes/webhooks'
 
 /** The largest JSON body any route accepts. */
 export const maxBodyBytes = 64 * 1024
@@ -73,6 +77,10 @@ export function createApp() {
   app.route('/v1/agency', agencyRoutes)
   app.route('/v1/keys', keysRoutes)
   app.route('/v1/sessions', sessionsRoutes)
+  app.route('/v1/interviews', interviewsRoutes)
+  app.route('/v1/candidates', candidatesRoutes)
+  app.route('/u', unsubscribeRoutes)
+  app.route('/webhooks', webhooksRoutes)
 
   app.notFound((c) =>
     c.json(

@@ -12,6 +12,10 @@ export interface Env {
   RESEND_API_KEY?: string
   RESEND_BASE_URL?: string
   RESEND_WEBHOOK_SECRET?: string
+  /** the address coaching email is sent from, on a domain verified with Resend */
+  EMAIL_FROM?: string
+  /** provider calls per second the outbox stays under (Resend's default limit is 2) */
+  RESEND_MAX_RPS?: string
   /** "development" turns on the dev-only pages (mailbox, demo portal) */
   ENVIRONMENT?: string
   ASSETS?: Fetcher

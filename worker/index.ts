@@ -1,11 +1,12 @@
 import { createApp } from './app'
+import { runScheduled } from './cron'
 import type { Env } from './env'
 
 const app = createApp()
 
 export default {
   fetch: app.fetch,
-  async scheduled(_controller: ScheduledController, _env: Env, _ctx: ExecutionContext) {
-    // the outbox, reminder and retention jobs hang off this trigger
+  async scheduled(controller, env, ctx) {
+    ctx.waitUntil(runScheduled(env, controller.scheduledTime))
   },
 } satisfies ExportedHandler<Env>

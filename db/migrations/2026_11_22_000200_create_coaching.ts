@@ -69,6 +69,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('name', 'text', (col) => col.notNull())
     .addColumn('title', 'text')
     .addColumn('email', 'text')
+    // the current state of the note, kept beside the append-only sent/unsent events for filters
+    .addColumn('note_sent_at', ts)
     .addUniqueConstraint('interviewers_interview_position_uq', ['interview_id', 'position'])
     .execute()
 

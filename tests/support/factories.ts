@@ -45,3 +45,38 @@ export async function createSession(
   expect(res.status, res.text).toBe(201)
   return { token: res.body.token, recruiterId: res.body.recruiter.id }
 }
+
+export function interviewBody(overrides: Record<string, unknown> = {}) {
+  counter += 1
+  return {
+    candidate: { name: `Candidate ${counter}`, email: `candidate${counter}@example.com` },
+    roleTitle: 'Senior Data Analyst',
+    clientCompany: 'Globex',
+    startsAt: new Date(Date.now() - 90 * 60_000).toISOString(),
+    durationMinutes: 45,
+    format: 'video',
+    interviewers: [
+      { name: 'Priya Natarajan', title: 'Head of Analytics', email: 'priya@globex.example' },
+      { name: 'Tom Becker', title: 'Data Engineer' },
+    ],
+    talkingPoints: 'Migrating the reporting stack to dbt; the team wants someone who mentors.',
+    ...overrides,
+  }
+}
+
+export async function logInterview(
+  h: Harness,
+  token: string,
+  overrides: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+) {
+  const res = await h.request('POST', '/v1/interviews', { token, json: interviewBody(overrides), headers })
+  expect(res.status, res.text).toBe(201)
+  return res.body
+}
+
+/** Runs the worker's cron handler as if the trigger fired at `at`. */
+export async function runCron(h: Harness, at: Date) {
+  const worker = await h.mf.getWorker()
+  return worker.scheduled({ scheduledTime: at, cron: '* * * * *' })
+}

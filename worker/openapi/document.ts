@@ -1,7 +1,9 @@
 import { z } from 'zod'
 import { agenciesDocs } from '../routes/agencies'
 import { agencyDocs } from '../routes/agency'
+import { candidatesDocs } from '../routes/candidates'
 import { healthDocs } from '../routes/health'
+import { interviewsDocs } from '../routes/interviews'
 import { keysDocs } from '../routes/keys'
 import { sessionsDocs } from '../routes/sessions'
 import { errorBody } from '../schemas/common'
@@ -13,6 +15,8 @@ export const routeDocs: RouteDoc[] = [
   ...agencyDocs,
   ...keysDocs,
   ...sessionsDocs,
+  ...interviewsDocs,
+  ...candidatesDocs,
 ]
 
 type JsonSchema = Record<string, unknown>

@@ -1,0 +1,116 @@
+import type { Db } from '../../db/client'
+import type { OutgoingMessage } from '../../db/schema'
+import type { Agency } from '../schemas/agency'
+import { emailHash } from '../services/suppressions'
+import { oneLine } from './format'
+import { renderCoachingEmail, renderReminderEmail, type CoachingEmailInput } from './templates'
+
+const windowMs = 24 * 3_600_000
+/** a reminder due within this long of the first email would only repeat it */
+const reminderMinGapMs = 60 * 60_000
+
+export interface InterviewEmailInput {
+  agency: Agency
+  interviewId: string
+  candidate: { name: string; email: string }
+  recruiter: { name: string; email: string | null } | null
+  roleTitle: string
+  clientCompany: string
+  interviewers: { name: string; title: string | null }[]
+  endsAt: Date
+  /** the coaching link token, known only now: both emails are rendered while we have it */
+  token: string
+  now: Date
+  publicUrl: string
+  fromAddress: string
+}
+
+/** `"Name" <address>` with the display name stripped of anything that could break the header. */
+export function mailbox(name: string, address: string): string {
+  const safe = oneLine(name)
+    .replace(/["\\<>]/g, '')
+    .slice(0, 80)
+  return safe ? `"${safe}" <${address}>` : address
+}
+
+function outgoing(input: InterviewEmailInput, kind: 'coaching' | 'reminder'): OutgoingMessage {
+  const base = input.publicUrl.replace(/\/$/, '')
+  const unsubscribeUrl = `${base}/u/${input.token}`
+  const templateInput: CoachingEmailInput = {
+    agency: input.agency,
+    candidateName: input.candidate.name,
+    recruiterName: input.recruiter?.name ?? null,
+    roleTitle: input.roleTitle,
+    clientCompany: input.clientCompany,
+    interviewers: input.interviewers,
+    interviewEndsAt: input.endsAt,
+    deadline: new Date(input.endsAt.getTime() + windowMs),
+    pageUrl: `${base}/c/${input.token}`,
+    unsubscribeUrl,
+    now: kind === 'reminder' ? reminderDueAt(input) : input.now,
+  }
+  const rendered =
+    kind === 'coaching' ? renderCoachingEmail(templateInput) : renderReminderEmail(templateInput)
+  const { branding } = input.agency
+  return {
+    from: mailbox(branding.senderName ?? input.agency.name, input.fromAddress),
+    to: input.candidate.email,
+    replyTo: input.recruiter?.email ?? branding.replyTo,
+    ...rendered,
+    headers: {
+      'List-Unsubscribe': `<${unsubscribeUrl}>`,
+      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+    },
+    tags: [
+      { name: 'kind', value: kind },
+      { name: 'agency', value: input.agency.id },
+      { name: 'interview', value: input.interviewId },
+    ],
+  }
+}
+
+function reminderDueAt(input: InterviewEmailInput): Date {
+  return new Date(input.endsAt.getTime() + input.agency.reminderHours * 3_600_000)
+}
+
+/**
+ * Writes the coaching email (due now) and the reminder (due at the agency's reminder hour) to the
+ * outbox. The reminder is rendered now, while the link token is at hand; whether it still goes
+ * out is decided when it falls due.
+ */
+export async function queueInterviewEmails(trx: Db, input: InterviewEmailInput): Promise<string> {
+  const suppressed = await trx
+    .selectFrom('suppressions')
+    .select('reason')
+    .where('agency_id', '=', input.agency.id)
+    .where('email_hash', '=', await emailHash(input.candidate.email))
+    .executeTakeFirst()
+  const reminderAt = reminderDueAt(input)
+  const reminderUseful =
+    reminderAt.getTime() - input.now.getTime() >= reminderMinGapMs &&
+    reminderAt.getTime() < input.endsAt.getTime() + windowMs
+  const rows = await trx
+    .insertInto('emails')
+    .values([
+      {
+        agency_id: input.agency.id,
+        interview_id: input.interviewId,
+        kind: 'coaching',
+        state: suppressed ? 'skipped' : 'queued',
+        last_error: suppressed ? `Not sent: the address ${suppressed.reason}.` : null,
+        next_attempt_at: input.now,
+        message: outgoing(input, 'coaching'),
+      },
+      {
+        agency_id: input.agency.id,
+        interview_id: input.interviewId,
+        kind: 'reminder',
+        state: suppressed || !reminderUseful ? 'skipped' : 'queued',
+        next_attempt_at: reminderAt,
+        message: outgoing(input, 'reminder'),
+      },
+    ])
+    .returning(['id', 'kind'])
+    .execute()
+  return rows.find((r) => r.kind === 'coaching')!.id
+}

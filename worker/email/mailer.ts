@@ -1,0 +1,105 @@
+import { Resend } from 'resend'
+import type { OutgoingMessage } from '../../db/schema'
+
+export type SendOutcome =
+  | { ok: true; providerIds: string[] }
+  | {
+      ok: false
+      /** no answer came: Resend may or may not have accepted the mail */
+      ambiguous: boolean
+      /** worth trying again later */
+      retryable: boolean
+      retryAfterSeconds: number | null
+      error: string
+    }
+
+/** The one way mail leaves: Resend in production, the local capture otherwise. */
+export interface Mailer {
+  /** captured mail is kept in the outbox for the dev mailbox instead of being sent */
+  readonly captures: boolean
+  send(message: OutgoingMessage, idempotencyKey: string): Promise<SendOutcome>
+  /** at most 100 messages, all or none */
+  sendBatch(messages: OutgoingMessage[], idempotencyKey: string): Promise<SendOutcome>
+}
+
+export const maxBatchSize = 100
+const requestTimeoutMs = 15_000
+
+function payloadOf(message: OutgoingMessage) {
+  return {
+    from: message.from,
+    to: [message.to],
+    subject: message.subject,
+    html: message.html,
+    text: message.text,
+    ...(message.replyTo ? { replyTo: message.replyTo } : {}),
+    headers: message.headers,
+    tags: message.tags.map((t) => ({
+      name: t.name,
+      value: t.value.replace(/[^A-Za-z0-9_-]/g, '_'),
+    })),
+  }
+}
+
+interface ResendResult {
+  data: unknown
+  error: { statusCode?: number | null; name?: string; message?: string } | null
+  headers?: Record<string, string> | null
+}
+
+function outcomeOf(result: ResendResult, ids: (data: unknown) => string[]): SendOutcome {
+  if (!result.error) return { ok: true, providerIds: ids(result.data) }
+  const status = result.error.statusCode ?? null
+  const retryAfter = Number(result.headers?.['retry-after'])
+  return {
+    ok: false,
+    ambiguous: status === null,
+    retryable: status === null || status === 429 || status >= 500,
+    retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null,
+    error:
+      `${status ?? 'no answer'} ${result.error.name ?? ''}: ${result.error.message ?? ''}`.slice(
+        0,
+        500,
+      ),
+  }
+}
+
+export function resendMailer(apiKey: string, baseUrl?: string): Mailer {
+  const resend = new Resend(apiKey, baseUrl ? { baseUrl } : undefined)
+  return {
+    captures: false,
+    async send(message, idempotencyKey) {
+      const result = await resend.emails.send(payloadOf(message), {
+        idempotencyKey,
+        signal: AbortSignal.timeout(requestTimeoutMs),
+      } as never)
+      return outcomeOf(result as ResendResult, (data) => [(data as { id: string }).id])
+    },
+    async sendBatch(messages, idempotencyKey) {
+      if (messages.length > maxBatchSize)
+        throw new Error(`A batch holds at most ${maxBatchSize} emails.`)
+      const result = await resend.batch.send(messages.map(payloadOf), {
+        idempotencyKey,
+        signal: AbortSignal.timeout(requestTimeoutMs),
+      } as never)
+      return outcomeOf(result as ResendResult, (data) =>
+        (data as { data: { id: string }[] }).data.map((d) => d.id),
+      )
+    },
+  }
+}
+
+/** Local development without RESEND_API_KEY: every message is "sent" into the dev mailbox. */
+export const captureMailer: Mailer = {
+  captures: true,
+  async send() {
+    return { ok: true, providerIds: [`captured_${crypto.randomUUID()}`] }
+  },
+  async sendBatch(messages) {
+    return { ok: true, providerIds: messages.map(() => `captured_${crypto.randomUUID()}`) }
+  },
+}
+
+export function mailerFor(env: { RESEND_API_KEY?: string; RESEND_BASE_URL?: string }): Mailer {
+  return env.RESEND_API_KEY ? resendMailer(env.RESEND_API_KEY, env.RESEND_BASE_URL) : captureMailer
+}

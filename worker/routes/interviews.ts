@@ -1,0 +1,140 @@
+import { Hono } from 'hono'
+import { z } from 'zod'
+import { deliverEmail } from '../email/outbox'
+import { mailerFor } from '../email/mailer'
+import { createDb } from '../../db/client'
+import { connectionString, type AppEnv, type Principal } from '../env'
+import { agencyIdOf, authenticate } from '../middleware/auth'
+import type { RouteDoc } from '../openapi/registry'
+import {
+  createInterviewBody,
+  interview,
+  interviewList,
+  interviewListQuery,
+} from '../schemas/interview'
+import { getAgency } from '../services/agencies'
+import { onceForKey } from '../services/idempotency'
+import { createInterview, getInterview, listInterviews, type Viewer } from '../services/interviews'
+import { queueResend } from '../services/resend-coaching'
+import { validate } from '../validate'
+import { idempotencyKey } from './idempotency-header'
+
+const interviewParams = z.object({ id: z.uuid() })
+
+function viewerOf(principal: Principal): Viewer {
+  const agencyId = agencyIdOf(principal)
+  const ownRecruiterId =
+    principal.kind === 'session' && principal.role === 'recruiter' ? principal.recruiterId : null
+  return { agencyId, ownRecruiterId }
+}
+
+export const fromAddress = (env: { EMAIL_FROM?: string }) =>
+  env.EMAIL_FROM ?? 'coach@followthrough.example'
+
+export const interviewsRoutes = new Hono<AppEnv>()
+  .use(authenticate('secret', 'session'))
+  .post('/', validate('json', createInterviewBody), async (c) => {
+    const principal = c.var.principal
+    const agencyId = agencyIdOf(principal)
+    const sessionRecruiterId = principal.kind === 'session' ? principal.recruiterId : null
+    const input = c.req.valid('json')
+    const agency = await getAgency(c.var.db, agencyId)
+    const now = new Date()
+    let coachingEmailId: string | null = null
+    const result = await onceForKey(
+      c.var.db,
+      agencyId,
+      idempotencyKey(c),
+      { input, by: sessionRecruiterId },
+      async (trx) => {
+        const created = await createInterview(trx, agency, { sessionRecruiterId }, input, {
+          now,
+          publicUrl: c.env.PUBLIC_URL ?? new URL(c.req.url).origin,
+          fromAddress: fromAddress(c.env),
+        })
+        coachingEmailId = created.coachingEmailId
+        return { status: 201, body: created.interview }
+      },
+    )
+    if (coachingEmailId) {
+      // after commit, on its own client: the request's client is closed once the response is out
+      c.executionCtx.waitUntil(sendNow(c.env, coachingEmailId))
+    }
+    return c.json(result.body, result.status as 201)
+  })
+  .get('/', validate('query', interviewListQuery), async (c) => {
+    return c.json(await listInterviews(c.var.db, viewerOf(c.var.principal), c.req.valid('query')))
+  })
+  .get('/:id', validate('param', interviewParams), async (c) => {
+    return c.json(await getInterview(c.var.db, viewerOf(c.var.principal), c.req.valid('param').id))
+  })
+  .post('/:id/resend', validate('param', interviewParams), async (c) => {
+    const viewer = viewerOf(c.var.principal)
+    const { id } = c.req.valid('param')
+    await getInterview(c.var.db, viewer, id)
+    const emailId = await queueResend(c.var.db, viewer.agencyId, id, new Date())
+    c.executionCtx.waitUntil(sendNow(c.env, emailId))
+    return c.json(await getInterview(c.var.db, viewer, id), 202)
+  })
+
+async function sendNow(env: AppEnv['Bindings'], emailId: string) {
+  const url = connectionString(env)
+  if (!url) return
+  const db = createDb(url)
+  try {
+    await deliverEmail(db, mailerFor(env), emailId)
+  } catch (err) {
+    // the cron picks the email up again once its lease runs out
+    console.error('immediate send failed', err)
+  } finally {
+    await db.destroy()
+  }
+}
+
+export const interviewsDocs: RouteDoc[] = [
+  {
+    method: 'post',
+    path: '/v1/interviews',
+    summary: 'Log an interview; the coaching email is queued and sent at once',
+    auth: ['secret', 'session'],
+    tag: 'Interviews',
+    body: createInterviewBody,
+    idempotent: true,
+    success: {
+      status: 201,
+      description: 'The interview with its coaching state.',
+      schema: interview,
+    },
+  },
+  {
+    method: 'get',
+    path: '/v1/interviews',
+    summary: "Interviews, newest first (a recruiter session sees the recruiter's own)",
+    auth: ['secret', 'session'],
+    tag: 'Interviews',
+    query: interviewListQuery,
+    success: { status: 200, description: 'A page of interviews.', schema: interviewList },
+  },
+  {
+    method: 'get',
+    path: '/v1/interviews/:id',
+    summary: 'One interview with its coaching state',
+    auth: ['secret', 'session'],
+    tag: 'Interviews',
+    params: interviewParams,
+    success: { status: 200, description: 'The interview.', schema: interview },
+  },
+  {
+    method: 'post',
+    path: '/v1/interviews/:id/resend',
+    summary: 'Send the coaching email again (not within 10 minutes of the last one)',
+    auth: ['secret', 'session'],
+    tag: 'Interviews',
+    params: interviewParams,
+    success: {
+      status: 202,
+      description: 'The interview; the email is on its way.',
+      schema: interview,
+    },
+  },
+]

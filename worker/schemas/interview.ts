@@ -1,0 +1,107 @@
+import { z } from 'zod'
+import { email, line, paragraph } from './common'
+
+export const interviewFormat = z.enum(['video', 'phone', 'onsite'])
+
+export const interviewerInput = z.strictObject({
+  name: line(120),
+  title: line(120).optional(),
+  email: email.optional(),
+})
+
+export const createInterviewBody = z.strictObject({
+  candidate: z.strictObject({ name: line(120), email }),
+  roleTitle: line(160),
+  clientCompany: line(160),
+  startsAt: z.iso.datetime({ offset: true, message: 'Must be an ISO-8601 date and time.' }),
+  durationMinutes: z.number().int().min(5).max(480),
+  format: interviewFormat,
+  interviewers: z
+    .array(interviewerInput)
+    .min(1, 'List at least one interviewer.')
+    .max(10, 'At most 10 interviewers.'),
+  talkingPoints: paragraph(2000).optional(),
+  /** with a secret key: which recruiter logged it (known from a session) */
+  recruiterExternalId: line(128).optional(),
+})
+
+export const emailStatus = z.enum([
+  'queued',
+  'sent',
+  'captured',
+  'delivered',
+  'bounced',
+  'failed',
+  'suppressed',
+])
+export const reminderStatus = z.enum(['scheduled', 'sent', 'captured', 'skipped', 'failed', 'none'])
+
+export const interviewStatus = z.enum([
+  'awaiting_notes',
+  'notes_sent',
+  'all_notes_sent',
+  'not_emailed',
+])
+
+export const interview = z.object({
+  id: z.uuid(),
+  recruiterId: z.uuid().nullable(),
+  /** null once the candidate's data was erased */
+  candidate: z.object({ name: z.string(), email: z.string() }).nullable(),
+  roleTitle: z.string(),
+  clientCompany: z.string(),
+  startsAt: z.iso.datetime(),
+  endsAt: z.iso.datetime(),
+  durationMinutes: z.number().int(),
+  format: interviewFormat,
+  talkingPoints: z.string().nullable(),
+  interviewers: z.array(
+    z.object({
+      id: z.uuid(),
+      name: z.string(),
+      title: z.string().nullable(),
+      email: z.string().nullable(),
+      noteSentAt: z.iso.datetime().nullable(),
+    }),
+  ),
+  createdAt: z.iso.datetime(),
+  coaching: z.object({
+    status: interviewStatus,
+    email: emailStatus,
+    emailAttempts: z.number().int(),
+    emailError: z.string().nullable(),
+    emailSentAt: z.iso.datetime().nullable(),
+    pageOpenedAt: z.iso.datetime().nullable(),
+    notesSent: z.number().int(),
+    notesTotal: z.number().int(),
+    /** 24 hours after the interview's end */
+    deadline: z.iso.datetime(),
+    reminder: reminderStatus,
+    unsubscribed: z.boolean(),
+  }),
+})
+
+export const interviewListQuery = z.strictObject({
+  recruiterId: z.uuid().optional(),
+  clientCompany: z.string().max(160).optional(),
+  status: interviewStatus.optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+})
+
+export const interviewList = z.object({
+  data: z.array(interview),
+  nextCursor: z.string().nullable(),
+})
+
+export const eraseCandidateBody = z.strictObject({ email })
+export const erasureResult = z.object({
+  candidatesErased: z.number().int(),
+  interviews: z.number().int(),
+})
+
+export type Interview = z.infer<typeof interview>
+export type CreateInterviewInput = z.infer<typeof createInterviewBody>
+export type InterviewListQuery = z.infer<typeof interviewListQuery>

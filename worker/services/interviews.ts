@@ -1,0 +1,363 @@
+import { sql } from 'kysely'
+import type { Db } from '../../db/client'
+import type { EmailRow, InterviewRow, InterviewerRow } from '../../db/schema'
+import { ApiError, notFound } from '../errors'
+import { pageOf, type Page } from '../lib/pagination'
+import type { Agency } from '../schemas/agency'
+import type { CreateInterviewInput, Interview, InterviewListQuery } from '../schemas/interview'
+import { queueInterviewEmails } from '../email/compose'
+import { createCoachingLink } from './coaching-links'
+
+/** Who is asking: the whole agency (secret key, manager) or one recruiter. */
+export interface Viewer {
+  agencyId: string
+  /** set when the viewer may only see this recruiter's interviews */
+  ownRecruiterId: string | null
+}
+
+const windowMs = 24 * 3_600_000
+const earliestStart = 14 * 24 * 3_600_000
+const startSlackMs = 15 * 60_000
+
+type CandidateColumns = {
+  candidate_name: string | null
+  candidate_email: string | null
+  unsubscribed_at: Date | null
+}
+type InterviewJoined = InterviewRow & CandidateColumns
+
+function interviewsWithCandidate(db: Db) {
+  return db
+    .selectFrom('interviews as i')
+    .innerJoin('candidates as c', 'c.id', 'i.candidate_id')
+    .selectAll('i')
+    .select(['c.name as candidate_name', 'c.email as candidate_email', 'c.unsubscribed_at'])
+}
+
+function emailStatusOf(
+  email: EmailRow | undefined,
+  eventTypes: Set<string>,
+): Interview['coaching']['email'] {
+  if (!email) return 'failed'
+  if (eventTypes.has('bounced') || eventTypes.has('complained')) return 'bounced'
+  if (eventTypes.has('delivered')) return 'delivered'
+  switch (email.state) {
+    case 'sent':
+      return 'sent'
+    case 'captured':
+      return 'captured'
+    case 'failed':
+      return 'failed'
+    case 'skipped':
+    case 'canceled':
+      return 'suppressed'
+    default:
+      return 'queued'
+  }
+}
+
+function reminderStatusOf(email: EmailRow | undefined): Interview['coaching']['reminder'] {
+  if (!email) return 'none'
+  if (email.state === 'queued' || email.state === 'sending') return 'scheduled'
+  if (email.state === 'sent' || email.state === 'captured' || email.state === 'failed')
+    return email.state
+  return 'skipped'
+}
+
+/**
+ * Turns interview rows into API objects with their coaching state, in a fixed number of queries
+ * however many rows there are.
+ */
+async function toInterviews(db: Db, rows: InterviewJoined[]): Promise<Interview[]> {
+  if (rows.length === 0) return []
+  const ids = rows.map((r) => r.id)
+  const [interviewers, emails, events] = await Promise.all([
+    db
+      .selectFrom('interviewers')
+      .selectAll()
+      .where('interview_id', 'in', ids)
+      .orderBy('position')
+      .execute(),
+    db
+      .selectFrom('emails')
+      .selectAll()
+      .where('interview_id', 'in', ids)
+      .orderBy('created_at')
+      .execute(),
+    db
+      .selectFrom('events')
+      .select(['interview_id', 'type', (eb) => eb.fn.min('occurred_at').as('first_at')])
+      .where('interview_id', 'in', ids)
+      .where('type', 'in', ['delivered', 'bounced', 'complained', 'page_opened'])
+      .groupBy(['interview_id', 'type'])
+      .execute(),
+  ])
+  const byInterview = <T extends { interview_id: string }>(items: T[]) => {
+    const map = new Map<string, T[]>()
+    for (const item of items)
+      map.set(item.interview_id, [...(map.get(item.interview_id) ?? []), item])
+    return map
+  }
+  const interviewersOf = byInterview(interviewers)
+  const emailsOf = byInterview(emails)
+  const eventsOf = byInterview(events)
+
+  return rows.map((row) => {
+    const people: InterviewerRow[] = interviewersOf.get(row.id) ?? []
+    const mail = emailsOf.get(row.id) ?? []
+    const coaching = mail.filter((e) => e.kind !== 'reminder').at(-1)
+    const reminder = mail.find((e) => e.kind === 'reminder')
+    const facts = eventsOf.get(row.id) ?? []
+    const types = new Set(facts.map((f) => f.type))
+    const pageOpened = facts.find((f) => f.type === 'page_opened')?.first_at
+    const notesSent = people.filter((p) => p.note_sent_at).length
+    const emailStatus = emailStatusOf(coaching, types)
+    return {
+      id: row.id,
+      recruiterId: row.recruiter_id,
+      candidate:
+        row.candidate_name !== null && row.candidate_email !== null
+          ? { name: row.candidate_name, email: row.candidate_email }
+          : null,
+      roleTitle: row.role_title,
+      clientCompany: row.client_company,
+      startsAt: row.starts_at.toISOString(),
+      endsAt: row.ends_at.toISOString(),
+      durationMinutes: row.duration_minutes,
+      format: row.format,
+      talkingPoints: row.talking_points,
+      interviewers: people.map((p) => ({
+        id: p.id,
+        name: p.name,
+        title: p.title,
+        email: p.email,
+        noteSentAt: p.note_sent_at?.toISOString() ?? null,
+      })),
+      createdAt: row.created_at.toISOString(),
+      coaching: {
+        status:
+          notesSent > 0
+            ? notesSent === people.length
+              ? 'all_notes_sent'
+              : 'notes_sent'
+            : ['failed', 'suppressed', 'bounced'].includes(emailStatus)
+              ? 'not_emailed'
+              : 'awaiting_notes',
+        email: emailStatus,
+        emailAttempts: coaching?.attempts ?? 0,
+        emailError: coaching?.state === 'failed' ? coaching.last_error : null,
+        emailSentAt: coaching?.sent_at?.toISOString() ?? null,
+        pageOpenedAt: pageOpened ? new Date(pageOpened).toISOString() : null,
+        notesSent,
+        notesTotal: people.length,
+        deadline: new Date(row.ends_at.getTime() + windowMs).toISOString(),
+        reminder: reminderStatusOf(reminder),
+        unsubscribed: row.unsubscribed_at !== null,
+      },
+    }
+  })
+}
+
+async function recruiterFor(
+  db: Db,
+  agencyId: string,
+  sessionRecruiterId: string | null,
+  externalId: string | undefined,
+): Promise<{ id: string; name: string; email: string | null } | null> {
+  if (sessionRecruiterId) {
+    if (externalId !== undefined) {
+      throw new ApiError('validation_failed', 'The request body is not valid.', [
+        {
+          path: 'recruiterExternalId',
+          message: 'Only a secret key may log on behalf of a recruiter.',
+        },
+      ])
+    }
+    return db
+      .selectFrom('recruiters')
+      .select(['id', 'name', 'email'])
+      .where('agency_id', '=', agencyId)
+      .where('id', '=', sessionRecruiterId)
+      .executeTakeFirstOrThrow()
+  }
+  if (externalId === undefined) return null
+  const recruiter = await db
+    .selectFrom('recruiters')
+    .select(['id', 'name', 'email'])
+    .where('agency_id', '=', agencyId)
+    .where('external_id', '=', externalId)
+    .executeTakeFirst()
+  if (!recruiter) {
+    throw new ApiError('validation_failed', 'The request body is not valid.', [
+      {
+        path: 'recruiterExternalId',
+        message:
+          'No recruiter with this id yet; recruiters are added when a session is minted for them.',
+      },
+    ])
+  }
+  return recruiter
+}
+
+function checkTimes(startsAt: Date, now: Date) {
+  if (startsAt.getTime() > now.getTime() + startSlackMs) {
+    throw new ApiError('validation_failed', 'The request body is not valid.', [
+      {
+        path: 'startsAt',
+        message: 'Log an interview once it has started; this one is in the future.',
+      },
+    ])
+  }
+  if (startsAt.getTime() < now.getTime() - earliestStart) {
+    throw new ApiError('validation_failed', 'The request body is not valid.', [
+      {
+        path: 'startsAt',
+        message: 'This interview is more than 14 days old; a note would come too late.',
+      },
+    ])
+  }
+}
+
+export interface CreatedInterview {
+  interview: Interview
+  /** the coaching email to send straight after the transaction commits */
+  coachingEmailId: string
+}
+
+/**
+ * Logs an interview: the candidate (matched by email within the agency), the interviewers, a
+ * coaching link, and the coaching email and reminder in the outbox, all in the caller's
+ * transaction, so either everything exists or nothing does.
+ */
+export async function createInterview(
+  trx: Db,
+  agency: Agency,
+  actor: { sessionRecruiterId: string | null },
+  input: CreateInterviewInput,
+  options: { now: Date; publicUrl: string; fromAddress: string },
+): Promise<CreatedInterview> {
+  const startsAt = new Date(input.startsAt)
+  checkTimes(startsAt, options.now)
+  const endsAt = new Date(startsAt.getTime() + input.durationMinutes * 60_000)
+  const recruiter = await recruiterFor(
+    trx,
+    agency.id,
+    actor.sessionRecruiterId,
+    input.recruiterExternalId,
+  )
+
+  const candidate = await trx
+    .insertInto('candidates')
+    .values({ agency_id: agency.id, name: input.candidate.name, email: input.candidate.email })
+    .onConflict((oc) =>
+      oc
+        .columns(['agency_id', 'email'])
+        .where('email', 'is not', null)
+        .doUpdateSet({ name: input.candidate.name }),
+    )
+    .returning(['id', 'unsubscribed_at'])
+    .executeTakeFirstOrThrow()
+
+  const interview = await trx
+    .insertInto('interviews')
+    .values({
+      agency_id: agency.id,
+      recruiter_id: recruiter?.id ?? null,
+      candidate_id: candidate.id,
+      role_title: input.roleTitle,
+      client_company: input.clientCompany,
+      starts_at: startsAt,
+      ends_at: endsAt,
+      duration_minutes: input.durationMinutes,
+      format: input.format,
+      talking_points: input.talkingPoints || null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+
+  await trx
+    .insertInto('interviewers')
+    .values(
+      input.interviewers.map((person, position) => ({
+        interview_id: interview.id,
+        position,
+        name: person.name,
+        title: person.title ?? null,
+        email: person.email ?? null,
+      })),
+    )
+    .execute()
+
+  const token = await createCoachingLink(trx, interview.id, endsAt)
+  const coachingEmailId = await queueInterviewEmails(trx, {
+    agency,
+    interviewId: interview.id,
+    candidate: { name: input.candidate.name, email: input.candidate.email },
+    recruiter,
+    roleTitle: input.roleTitle,
+    clientCompany: input.clientCompany,
+    interviewers: input.interviewers.map((p) => ({ name: p.name, title: p.title ?? null })),
+    endsAt,
+    token,
+    now: options.now,
+    publicUrl: options.publicUrl,
+    fromAddress: options.fromAddress,
+  })
+
+  const [created] = await toInterviews(trx, [
+    await interviewsWithCandidate(trx).where('i.id', '=', interview.id).executeTakeFirstOrThrow(),
+  ])
+  return { interview: created!, coachingEmailId }
+}
+
+export async function getInterview(
+  db: Db,
+  viewer: Viewer,
+  interviewId: string,
+): Promise<Interview> {
+  let query = interviewsWithCandidate(db)
+    .where('i.agency_id', '=', viewer.agencyId)
+    .where('i.id', '=', interviewId)
+  if (viewer.ownRecruiterId) query = query.where('i.recruiter_id', '=', viewer.ownRecruiterId)
+  const row = await query.executeTakeFirst()
+  if (!row) throw notFound('Interview')
+  const [interview] = await toInterviews(db, [row])
+  return interview!
+}
+
+export async function listInterviews(
+  db: Db,
+  viewer: Viewer,
+  filters: InterviewListQuery,
+): Promise<Page<Interview>> {
+  let query = interviewsWithCandidate(db).where('i.agency_id', '=', viewer.agencyId)
+  const recruiterId = viewer.ownRecruiterId ?? filters.recruiterId
+  if (
+    viewer.ownRecruiterId &&
+    filters.recruiterId &&
+    filters.recruiterId !== viewer.ownRecruiterId
+  ) {
+    throw new ApiError(
+      'forbidden',
+      "A recruiter session lists only the recruiter's own interviews.",
+    )
+  }
+  if (recruiterId) query = query.where('i.recruiter_id', '=', recruiterId)
+  if (filters.clientCompany) query = query.where('i.client_company', 'ilike', filters.clientCompany)
+  if (filters.from) query = query.where('i.starts_at', '>=', new Date(filters.from))
+  if (filters.to) query = query.where('i.starts_at', '<', new Date(filters.to))
+  if (filters.status) {
+    const sent = sql`exists (select 1 from interviewers p where p.interview_id = i.id and p.note_sent_at is not null)`
+    const unsent = sql`exists (select 1 from interviewers p where p.interview_id = i.id and p.note_sent_at is null)`
+    const notEmailed = sql`exists (select 1 from emails e where e.interview_id = i.id and e.kind = 'coaching' and e.state in ('failed', 'skipped', 'canceled'))`
+    const condition = {
+      all_notes_sent: sql<boolean>`${sent} and not ${unsent}`,
+      notes_sent: sql<boolean>`${sent} and ${unsent}`,
+      awaiting_notes: sql<boolean>`not ${sent} and not ${notEmailed}`,
+      not_emailed: sql<boolean>`not ${sent} and ${notEmailed}`,
+    }[filters.status]
+    query = query.where(condition)
+  }
+  const page = await pageOf(query, filters, (row) => row, 'i')
+  return { data: await toInterviews(db, page.data), nextCursor: page.nextCursor }
+}

@@ -1,0 +1,72 @@
+import type { Db } from '../../db/client'
+import { ApiError } from '../errors'
+import { emailHash } from './suppressions'
+
+const minGapMs = 10 * 60_000
+
+/**
+ * Queues the coaching email once more, same content and link, for a candidate who lost it or
+ * whose first one failed. Refused for an unsubscribed, bounced or erased candidate, and while
+ * the last one is under ten minutes old.
+ */
+export async function queueResend(
+  db: Db,
+  agencyId: string,
+  interviewId: string,
+  now: Date,
+): Promise<string> {
+  return db.transaction().execute(async (trx) => {
+    const candidate = await trx
+      .selectFrom('interviews as i')
+      .innerJoin('candidates as c', 'c.id', 'i.candidate_id')
+      .select(['c.email', 'c.unsubscribed_at', 'c.erased_at'])
+      .where('i.agency_id', '=', agencyId)
+      .where('i.id', '=', interviewId)
+      .forUpdate()
+      .executeTakeFirstOrThrow()
+    if (candidate.erased_at || !candidate.email)
+      throw new ApiError('conflict', "This candidate's data was erased.")
+    if (candidate.unsubscribed_at) throw new ApiError('conflict', 'The candidate has unsubscribed.')
+    const suppressed = await trx
+      .selectFrom('suppressions')
+      .select('reason')
+      .where('agency_id', '=', agencyId)
+      .where('email_hash', '=', await emailHash(candidate.email))
+      .executeTakeFirst()
+    if (suppressed)
+      throw new ApiError(
+        'conflict',
+        `Mail to this address ${suppressed.reason}; fix the address first.`,
+      )
+    const last = await trx
+      .selectFrom('emails')
+      .select(['message', 'created_at', 'state'])
+      .where('interview_id', '=', interviewId)
+      .where('kind', 'in', ['coaching', 'resend'])
+      .orderBy('created_at', 'desc')
+      .executeTakeFirstOrThrow()
+    if (last.state === 'queued' || last.state === 'sending') {
+      throw new ApiError('conflict', 'The coaching email is still on its way.')
+    }
+    if (now.getTime() - last.created_at.getTime() < minGapMs) {
+      throw new ApiError('conflict', 'The coaching email went out less than 10 minutes ago.', [], {
+        'Retry-After': String(
+          Math.ceil((minGapMs - (now.getTime() - last.created_at.getTime())) / 1000),
+        ),
+      })
+    }
+    const row = await trx
+      .insertInto('emails')
+      .values({
+        agency_id: agencyId,
+        interview_id: interviewId,
+        kind: 'resend',
+        state: 'queued',
+        next_attempt_at: now,
+        message: last.message,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    return row.id
+  })
+}

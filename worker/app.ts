@@ -32,7 +32,8 @@ const connectionErrorCodes = new Set([
 ])
 
 // workerd's sockets fail without a code, so their messages are matched too
-const socketFailure = /cannot connect to the specified address|network connection lost|socket.*closed/i
+const socketFailure =
+  /cannot connect to the specified address|network connection lost|socket.*closed/i
 
 function isDatabaseUnavailable(err: unknown): boolean {
   const { code, message } = (err ?? {}) as { code?: unknown; message?: unknown }

@@ -16,6 +16,8 @@ export interface Env {
   EMAIL_FROM?: string
   /** provider calls per second the outbox stays under (Resend's default limit is 2) */
   RESEND_MAX_RPS?: string
+  /** how long one provider call may take before its outcome counts as unknown */
+  RESEND_TIMEOUT_MS?: string
   /** "development" turns on the dev-only pages (mailbox, demo portal) */
   ENVIRONMENT?: string
   ASSETS?: Fetcher

@@ -6,7 +6,7 @@ const app = createApp()
 
 export default {
   fetch: app.fetch,
-  async scheduled(controller, env, ctx) {
-    ctx.waitUntil(runScheduled(env, controller.scheduledTime))
+  async scheduled(controller, env) {
+    await runScheduled(env, controller.scheduledTime)
   },
 } satisfies ExportedHandler<Env>

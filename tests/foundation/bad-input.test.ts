@@ -13,7 +13,10 @@ afterAll(() => h?.close())
 async function rowCounts() {
   const counts = await Promise.all(
     (['agencies', 'api_keys', 'recruiters', 'idempotency_keys'] as const).map((table) =>
-      h.db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+      h.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .executeTakeFirstOrThrow(),
     ),
   )
   return counts.map((c) => Number(c.n))
@@ -80,15 +83,27 @@ describe.each(writes)('bad input to $method $path', ({ method, path, token }) =>
 describe('unicode edge cases', () => {
   it('rejects NUL, control characters and broken UTF-16 with field details', async () => {
     for (const name of ['Acme\u0000Corp', 'Acme\u0007', 'Acme\ud800', '\u200b\u0001']) {
-      const res = await h.request('PATCH', '/v1/agency', { token: agency.secretKey, json: { name } })
+      const res = await h.request('PATCH', '/v1/agency', {
+        token: agency.secretKey,
+        json: { name },
+      })
       expect(res.status, JSON.stringify(name)).toBe(400)
       expect(res.body.error.details[0].path).toBe('name')
     }
   })
 
   it('keeps real-world names intact: accents, scripts, emoji, normalised to NFC', async () => {
-    for (const name of ['Zoë Agency', '株式会社リクルート', 'مكتب التوظيف', 'Rocket 🚀 Staff', 'Cafe\u0301 Talent']) {
-      const res = await h.request('PATCH', '/v1/agency', { token: agency.secretKey, json: { name } })
+    for (const name of [
+      'Zoë Agency',
+      '株式会社リクルート',
+      'مكتب التوظيف',
+      'Rocket 🚀 Staff',
+      'Cafe\u0301 Talent',
+    ]) {
+      const res = await h.request('PATCH', '/v1/agency', {
+        token: agency.secretKey,
+        json: { name },
+      })
       expect(res.status, name).toBe(200)
       expect(res.body.name).toBe(name.normalize('NFC'))
     }
@@ -96,7 +111,10 @@ describe('unicode edge cases', () => {
 
   it('rejects a whitespace-only name and one over the length limit', async () => {
     for (const name of ['   ', 'x'.repeat(121)]) {
-      const res = await h.request('PATCH', '/v1/agency', { token: agency.secretKey, json: { name } })
+      const res = await h.request('PATCH', '/v1/agency', {
+        token: agency.secretKey,
+        json: { name },
+      })
       expect(res.status).toBe(400)
     }
   })

@@ -55,7 +55,10 @@ describe('browser access with a publishable key', () => {
 
   it('refuses a browser without a key, with a revoked key, or with a secret key', async () => {
     const other = await createAgency(h, { allowedOrigins: [portal] })
-    const pk = await h.request('POST', '/v1/keys', { token: other.secretKey, json: { kind: 'publishable' } })
+    const pk = await h.request('POST', '/v1/keys', {
+      token: other.secretKey,
+      json: { kind: 'publishable' },
+    })
     await h.request('DELETE', `/v1/keys/${pk.body.id}`, { token: other.secretKey })
     const cases: RequestOptions[] = [
       { token: session, headers: { origin: portal } },

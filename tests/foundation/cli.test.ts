@@ -17,11 +17,19 @@ const cli = (args: string[]) =>
 
 describe('npm run agency:create', () => {
   it('creates an agency and prints keys that work', async () => {
-    const { stdout } = await cli(['--name', 'Harbor Talent', '--origin', 'https://portal.harbor.example'])
+    const { stdout } = await cli([
+      '--name',
+      'Harbor Talent',
+      '--origin',
+      'https://portal.harbor.example',
+    ])
     const secretKey = stdout.match(/secret key\s+(ft_sk_\S+)/)?.[1]
     expect(secretKey).toBeDefined()
     const res = await h.request('GET', '/v1/agency', { token: secretKey })
-    expect(res.body).toMatchObject({ name: 'Harbor Talent', allowedOrigins: ['https://portal.harbor.example'] })
+    expect(res.body).toMatchObject({
+      name: 'Harbor Talent',
+      allowedOrigins: ['https://portal.harbor.example'],
+    })
   })
 
   it('explains a refusal instead of crashing', async () => {

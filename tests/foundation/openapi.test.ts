@@ -23,7 +23,10 @@ describe('GET /openapi.json', () => {
     const served = new Set(
       createApp()
         .routes.filter((r) => r.method !== 'ALL' && r.path.startsWith('/v1'))
-        .map((r) => `${r.method.toLowerCase()} ${r.path.replace(/\/$/, '').replace(/:(\w+)/g, '{$1}')}`),
+        .map(
+          (r) =>
+            `${r.method.toLowerCase()} ${r.path.replace(/\/$/, '').replace(/:(\w+)/g, '{$1}')}`,
+        ),
     )
     const { body } = await h.request('GET', '/openapi.json')
     const documented = new Set(
@@ -40,6 +43,9 @@ describe('GET /openapi.json', () => {
     const schema = body.paths['/v1/keys'].post.requestBody.content['application/json'].schema
     expect(schema.properties.kind.enum).toEqual(['secret', 'publishable'])
     expect(schema.additionalProperties).toBe(false)
-    expect(body.paths['/v1/keys/{id}'].delete.parameters[0]).toMatchObject({ name: 'id', in: 'path' })
+    expect(body.paths['/v1/keys/{id}'].delete.parameters[0]).toMatchObject({
+      name: 'id',
+      in: 'path',
+    })
   })
 })

@@ -70,7 +70,11 @@ export async function logInterview(
   overrides: Record<string, unknown> = {},
   headers: Record<string, string> = {},
 ) {
-  const res = await h.request('POST', '/v1/interviews', { token, json: interviewBody(overrides), headers })
+  const res = await h.request('POST', '/v1/interviews', {
+    token,
+    json: interviewBody(overrides),
+    headers,
+  })
   expect(res.status, res.text).toBe(201)
   return res.body
 }

@@ -49,7 +49,8 @@ interface Answer {
 const body = (await res.json()) as Answer
 if (!res.ok) {
   console.error(`Refused (${res.status}): ${body.error?.message ?? 'unknown error'}`)
-  for (const detail of body.error?.details ?? []) console.error(`  ${detail.path}: ${detail.message}`)
+  for (const detail of body.error?.details ?? [])
+    console.error(`  ${detail.path}: ${detail.message}`)
   process.exit(1)
 }
 

@@ -23,7 +23,6 @@ export interface Mailer {
 }
 
 export const maxBatchSize = 100
-const requestTimeoutMs = 15_000
 
 function payloadOf(message: OutgoingMessage) {
   return {
@@ -64,14 +63,19 @@ function outcomeOf(result: ResendResult, ids: (data: unknown) => string[]): Send
   }
 }
 
-export function resendMailer(apiKey: string, baseUrl?: string): Mailer {
-  const resend = new Resend(apiKey, baseUrl ? { baseUrl } : undefined)
+export function resendMailer(
+  apiKey: string,
+  options: { baseUrl?: string; timeoutMs?: number } = {},
+): Mailer {
+  const resend = new Resend(apiKey, options.baseUrl ? { baseUrl: options.baseUrl } : undefined)
+  // the SDK has no timeout of its own: a hung provider would hold the request forever
+  const timeoutMs = options.timeoutMs ?? 15_000
   return {
     captures: false,
     async send(message, idempotencyKey) {
       const result = await resend.emails.send(payloadOf(message), {
         idempotencyKey,
-        signal: AbortSignal.timeout(requestTimeoutMs),
+        signal: AbortSignal.timeout(timeoutMs),
       } as never)
       return outcomeOf(result as ResendResult, (data) => [(data as { id: string }).id])
     },
@@ -80,7 +84,7 @@ export function resendMailer(apiKey: string, baseUrl?: string): Mailer {
         throw new Error(`A batch holds at most ${maxBatchSize} emails.`)
       const result = await resend.batch.send(messages.map(payloadOf), {
         idempotencyKey,
-        signal: AbortSignal.timeout(requestTimeoutMs),
+        signal: AbortSignal.timeout(timeoutMs),
       } as never)
       return outcomeOf(result as ResendResult, (data) =>
         (data as { data: { id: string }[] }).data.map((d) => d.id),
@@ -100,6 +104,14 @@ export const captureMailer: Mailer = {
   },
 }
 
-export function mailerFor(env: { RESEND_API_KEY?: string; RESEND_BASE_URL?: string }): Mailer {
-  return env.RESEND_API_KEY ? resendMailer(env.RESEND_API_KEY, env.RESEND_BASE_URL) : captureMailer
+export function mailerFor(env: {
+  RESEND_API_KEY?: string
+  RESEND_BASE_URL?: string
+  RESEND_TIMEOUT_MS?: string
+}): Mailer {
+  if (!env.RESEND_API_KEY) return captureMailer
+  return resendMailer(env.RESEND_API_KEY, {
+    baseUrl: env.RESEND_BASE_URL,
+    timeoutMs: env.RESEND_TIMEOUT_MS ? Number(env.RESEND_TIMEOUT_MS) : undefined,
+  })
 }

@@ -28,7 +28,11 @@ export interface LinkTarget {
  * The interview behind a candidate's link, or null when the token is unknown, malformed, expired
  * or its candidate erased: all look the same to the caller.
  */
-export async function findLinkTarget(db: Db, token: string, now = new Date()): Promise<LinkTarget | null> {
+export async function findLinkTarget(
+  db: Db,
+  token: string,
+  now = new Date(),
+): Promise<LinkTarget | null> {
   if (!/^[A-Za-z0-9_-]{32}$/.test(token)) return null
   const row = await db
     .selectFrom('coaching_links as l')

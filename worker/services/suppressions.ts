@@ -29,3 +29,36 @@ export async function isSuppressed(db: Db, agencyId: string, email: string): Pro
     .executeTakeFirst()
   return row !== undefined
 }
+
+/**
+ * Stops all mail to a candidate of an agency: the address is suppressed (unless already erased)
+ * and whatever is still queued for them is canceled. Mail already being sent is left to finish,
+ * so the outbox never has to reconcile a canceled row with a send whose outcome it is recording.
+ */
+export async function stopMailToCandidate(
+  db: Db,
+  agencyId: string,
+  candidateId: string,
+  reason: SuppressionReason,
+): Promise<void> {
+  const candidate = await db
+    .selectFrom('candidates')
+    .select('email')
+    .where('agency_id', '=', agencyId)
+    .where('id', '=', candidateId)
+    .executeTakeFirst()
+  if (candidate?.email) await suppressAddress(db, agencyId, candidate.email, reason)
+  await db
+    .updateTable('emails')
+    .set({ state: 'canceled' })
+    .where('agency_id', '=', agencyId)
+    .where('state', '=', 'queued')
+    .where('interview_id', 'in', (eb) =>
+      eb
+        .selectFrom('interviews')
+        .select('id')
+        .where('agency_id', '=', agencyId)
+        .where('candidate_id', '=', candidateId),
+    )
+    .execute()
+}

@@ -156,7 +156,7 @@ describe('hostile input', () => {
     })
     const [email] = await fake.waitForEmails(1)
     expect(email!.html).not.toMatch(/<script|<img src=x|<b>Bold/i)
-    expect(email!.html).toContain('    expect(email!.html).toContain('&lt;script&gt;')lt;script>alert(1)    expect(email!.html).toContain('&lt;script&gt;')lt;/script>')
+    expect(email!.html).toContain('&lt;script>alert(1)&lt;/script>')
     expect(email!.text).toContain('<script>alert(1)</script>')
     for (const value of [email!.subject, email!.from, ...Object.values(email!.headers)]) {
       expect(value).not.toMatch(/[\r\n]/)

@@ -10,6 +10,7 @@ import { jsonBodiesOnly } from './middleware/json-bodies-only'
 import { requestId } from './middleware/request-id'
 import { agenciesRoutes } from './routes/agencies'
 import { agencyRoutes } from './routes/agency'
+import { candidateRoutes } from './routes/candidate'
 import { candidatesRoutes } from './routes/candidates'
 import { healthRoutes } from './routes/health'
 import { interviewsRoutes } from './routes/interviews'
@@ -57,6 +58,15 @@ export function createApp() {
   app.use(requestId())
   app.use(drainBody())
   app.use(
+    '/c/*',
+    bodyLimit({
+      maxSize: 16 * 1024,
+      onError: () => {
+        throw new ApiError('payload_too_large', 'The body is larger than 16 KB.')
+      },
+    }),
+  )
+  app.use(
     '/v1/*',
     bodyLimit({
       maxSize: maxBodyBytes,
@@ -80,6 +90,7 @@ export function createApp() {
   app.route('/v1/sessions', sessionsRoutes)
   app.route('/v1/interviews', interviewsRoutes)
   app.route('/v1/candidates', candidatesRoutes)
+  app.route('/c', candidateRoutes)
   app.route('/u', unsubscribeRoutes)
   app.route('/webhooks', webhooksRoutes)
 

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, rmSync } from 'node:fs'
+import { mkdirSync, renameSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -25,4 +25,6 @@ execFileSync(
     env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
   },
 )
+rmSync(path.join(dist, 'worker'), { recursive: true, force: true })
+renameSync(staging, path.join(dist, 'worker'))
 console.log('built dist/worker')

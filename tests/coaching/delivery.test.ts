@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { createAgency, interviewBody, logInterview, runCron, type TestAgency } from '../support/factories'
+import {
+  createAgency,
+  interviewBody,
+  logInterview,
+  runCron,
+  type TestAgency,
+} from '../support/factories'
 import { startFakeResend, type FakeResend } from '../support/fake-resend'
 import { startHarness, type Harness } from '../support/harness'
 
@@ -80,7 +86,9 @@ describe('delivery through Resend', () => {
     await runCron(h, new Date(third.getTime() + 301_000))
     expect(fake.sent.filter((e) => e.to[0] === interview.candidate.email)).toHaveLength(1)
     expect(fake.calls.map((c) => c.status)).toEqual([500, 500, 429, 200])
-    const read = await h.request('GET', `/v1/interviews/${interview.id}`, { token: agency.secretKey })
+    const read = await h.request('GET', `/v1/interviews/${interview.id}`, {
+      token: agency.secretKey,
+    })
     expect(read.body.coaching).toMatchObject({ email: 'sent', emailAttempts: 4 })
   })
 
@@ -89,7 +97,9 @@ describe('delivery through Resend', () => {
     const own = await createAgency(h)
     const emails: string[] = []
     for (let i = 0; i < 250; i++) {
-      const body = interviewBody({ candidate: { name: `Bulk ${i}`, email: `bulk${i}@example.com` } })
+      const body = interviewBody({
+        candidate: { name: `Bulk ${i}`, email: `bulk${i}@example.com` },
+      })
       emails.push(body.candidate.email)
       const res = await h.request('POST', '/v1/interviews', { token: own.secretKey, json: body })
       expect(res.status).toBe(201)
@@ -102,7 +112,10 @@ describe('delivery through Resend', () => {
     await runCron(h, later)
     await runCron(h, new Date(later.getTime() + 60_000))
     for (const email of emails) {
-      expect(fake.sent.filter((e) => e.to[0] === email), email).toHaveLength(1)
+      expect(
+        fake.sent.filter((e) => e.to[0] === email),
+        email,
+      ).toHaveLength(1)
     }
     const batches = fake.calls.filter((c) => c.path === '/emails/batch' && c.status === 200)
     expect(batches.length).toBeGreaterThanOrEqual(3)
@@ -136,7 +149,9 @@ describe('delivery through Resend', () => {
       row = await settledCoachingEmail(interview.id)
     }
     expect(row.state).toBe('failed')
-    const read = await h.request('GET', `/v1/interviews/${interview.id}`, { token: agency.secretKey })
+    const read = await h.request('GET', `/v1/interviews/${interview.id}`, {
+      token: agency.secretKey,
+    })
     expect(read.body.coaching).toMatchObject({ email: 'failed', status: 'not_emailed' })
     expect(read.body.coaching.emailError).toMatch(/500/)
     fake.up()

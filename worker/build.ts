@@ -5,11 +5,11 @@ import { fileURLToPath } from 'node:url'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const dist = path.join(root, 'dist')
-
-rmSync(path.join(dist, 'worker'), { recursive: true, force: true })
 mkdirSync(path.join(dist, 'widget'), { recursive: true })
 
-// The worker is bundled by wrangler itself, exactly as `wrangler deploy` would upload it.
+// The worker is bundled by wrangler itself, exactly as `wrangler deploy` would upload it, into a
+// fresh folder that then replaces dist/worker, so a running test never sees a half-written bundle.
+const staging = path.join(dist, `.worker-${process.pid}`)
 execFileSync(
   process.execPath,
   [
@@ -17,7 +17,7 @@ execFileSync(
     'deploy',
     '--dry-run',
     '--outdir',
-    'dist/worker',
+    staging,
   ],
   {
     cwd: root,

@@ -1,0 +1,95 @@
+import { sql } from 'kysely'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createAgency, logInterview, type TestAgency } from '../support/factories'
+import { startHarness, type Harness } from '../support/harness'
+
+let h: Harness
+let agency: TestAgency
+beforeAll(async () => {
+  // no RESEND_API_KEY: mail is captured in the outbox, which erasure must clear as well
+  h = await startHarness()
+  agency = await createAgency(h)
+})
+afterAll(() => h?.close())
+
+/** Every text-like column of every table that contains `needle`, as "table.column". */
+async function columnsContaining(needle: string): Promise<string[]> {
+  const { rows: columns } = await sql<{ table_name: string; column_name: string }>`
+    select table_name, column_name from information_schema.columns
+    where table_schema = 'public' and data_type in ('text', 'character varying', 'jsonb', 'json')
+  `.execute(h.db)
+  const found: string[] = []
+  for (const { table_name, column_name } of columns) {
+    const { rows } = await sql<{ n: number }>`
+      select count(*)::int as n from ${sql.table(table_name)}
+      where ${sql.ref(column_name)}::text ilike ${'%' + needle + '%'}
+    `.execute(h.db)
+    if (rows[0]!.n > 0) found.push(`${table_name}.${column_name}`)
+  }
+  return found
+}
+
+describe('POST /v1/candidates/erase', () => {
+  it("leaves no trace of the person's name or email in any table", async () => {
+    const person = { name: 'Zelda Quintanilla-Oyelaran', email: 'zelda.q@example.org' }
+    const headers = { 'idempotency-key': 'erase-me-1' }
+    const first = await logInterview(h, agency.secretKey, { candidate: person }, headers)
+    await logInterview(h, agency.secretKey, {
+      candidate: person,
+      clientCompany: 'Initech',
+      talkingPoints: `Zelda mentioned she led the migration.`,
+    })
+    expect(await columnsContaining('zelda.q@example.org')).not.toEqual([])
+    expect(await columnsContaining('Quintanilla')).not.toEqual([])
+
+    const res = await h.request('POST', '/v1/candidates/erase', {
+      token: agency.secretKey,
+      json: { email: 'Zelda.Q@Example.org' },
+    })
+    expect(res.status).toBe(200)
+    expect(res.body).toEqual({ candidatesErased: 1, interviews: 2 })
+
+    expect(await columnsContaining('zelda.q@example.org')).toEqual([])
+    expect(await columnsContaining('Quintanilla')).toEqual([])
+    expect(await columnsContaining('Zelda')).toEqual([])
+
+    // the interviews remain, as counts, without the person
+    const read = await h.request('GET', `/v1/interviews/${first.id}`, { token: agency.secretKey })
+    expect(read.status).toBe(200)
+    expect(read.body.candidate).toBeNull()
+    expect(read.body.talkingPoints).toBeNull()
+    // replaying the create cannot hand the erased details back
+    const replay = await h.request('POST', '/v1/interviews', {
+      token: agency.secretKey,
+      json: { candidate: person },
+      headers,
+    })
+    expect(JSON.stringify(replay.body)).not.toContain('Quintanilla')
+  })
+
+  it("erases only in the caller's agency, and says so when nobody matched", async () => {
+    const other = await createAgency(h)
+    const person = { name: 'Shared Person', email: 'shared@example.org' }
+    await logInterview(h, agency.secretKey, { candidate: person })
+    const theirs = await logInterview(h, other.secretKey, { candidate: person })
+    const res = await h.request('POST', '/v1/candidates/erase', {
+      token: agency.secretKey,
+      json: { email: person.email },
+    })
+    expect(res.body.candidatesErased).toBe(1)
+    const stillThere = await h.request('GET', `/v1/interviews/${theirs.id}`, {
+      token: other.secretKey,
+    })
+    expect(stillThere.body.candidate).toEqual(person)
+    const nobody = await h.request('POST', '/v1/candidates/erase', {
+      token: agency.secretKey,
+      json: { email: 'nobody@example.org' },
+    })
+    expect(nobody.body).toEqual({ candidatesErased: 0, interviews: 0 })
+    const bad = await h.request('POST', '/v1/candidates/erase', {
+      token: agency.secretKey,
+      json: { email: 'x' },
+    })
+    expect(bad.status).toBe(400)
+  })
+})

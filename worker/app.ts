@@ -12,6 +12,7 @@ import { agenciesRoutes } from './routes/agencies'
 import { agencyRoutes } from './routes/agency'
 import { candidateRoutes } from './routes/candidate'
 import { candidatesRoutes } from './routes/candidates'
+import { devMailboxRoutes } from './routes/dev-mailbox'
 import { healthRoutes } from './routes/health'
 import { interviewsRoutes } from './routes/interviews'
 import { keysRoutes } from './routes/keys'
@@ -93,6 +94,7 @@ export function createApp() {
   app.route('/c', candidateRoutes)
   app.route('/u', unsubscribeRoutes)
   app.route('/webhooks', webhooksRoutes)
+  app.route('/dev', devMailboxRoutes)
 
   app.notFound((c) =>
     c.json(

@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createAgency, logInterview } from '../support/factories'
+import { startHarness, type Harness } from '../support/harness'
+
+describe('the dev mailbox', () => {
+  let h: Harness
+  beforeAll(async () => {
+    h = await startHarness({ ENVIRONMENT: 'development' })
+  })
+  afterAll(() => h?.close())
+
+  it('starts empty, then shows captured mail with its HTML and text', async () => {
+    const empty = await h.request('GET', '/dev/mailbox')
+    expect(empty.status).toBe(200)
+    expect(empty.text).toContain('No mail yet')
+
+    const agency = await createAgency(h)
+    const interview = await logInterview(h, agency.secretKey, {
+      candidate: { name: 'Mo Farah', email: 'mo@example.com' },
+    })
+    let list = await h.request('GET', '/dev/mailbox')
+    for (let i = 0; i < 50 && !list.text.includes('mo@example.com'); i++) {
+      await new Promise((r) => setTimeout(r, 50))
+      list = await h.request('GET', '/dev/mailbox')
+    }
+    expect(list.text).toContain('mo@example.com')
+    const id = list.text.match(/\/dev\/mailbox\/([0-9a-f-]{36})\.html/)![1]
+    const html = await h.request('GET', `/dev/mailbox/${id}.html`)
+    expect(html.headers.get('content-type')).toMatch(/text\/html/)
+    expect(html.text).toMatch(/\/c\/[A-Za-z0-9_-]{32}/)
+    const text = await h.request('GET', `/dev/mailbox/${id}.txt`)
+    expect(text.text).toContain('Mo Farah')
+    const read = await h.request('GET', `/v1/interviews/${interview.id}`, { token: agency.secretKey })
+    expect(read.body.coaching.email).toBe('captured')
+    expect((await h.request('GET', '/dev/mailbox/not-an-id.html')).status).toBe(404)
+  })
+})
+
+describe('outside local development', () => {
+  let h: Harness
+  beforeAll(async () => {
+    h = await startHarness({ ENVIRONMENT: 'production' })
+  })
+  afterAll(() => h?.close())
+
+  it('the mailbox does not exist', async () => {
+    const res = await h.request('GET', '/dev/mailbox')
+    expect(res.status).toBe(404)
+    expect(res.body.error.code).toBe('not_found')
+  })
+})

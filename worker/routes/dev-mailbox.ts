@@ -1,0 +1,31 @@
+import { Hono } from 'hono'
+import type { AppEnv } from '../env'
+import { ApiError } from '../errors'
+import { pageHeaders } from '../pages/layout'
+import { renderMailbox } from '../pages/dev-mailbox'
+import { findCapturedEmail, listCapturedEmails } from '../services/dev-mailbox'
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/** Local development only: anywhere else these routes do not exist. */
+export const devMailboxRoutes = new Hono<AppEnv>()
+  .use(async (c, next) => {
+    if (c.env.ENVIRONMENT !== 'development')
+      throw new ApiError('not_found', `No route for ${c.req.method} ${c.req.path}.`)
+    for (const [name, value] of Object.entries(pageHeaders)) c.header(name, value)
+    await next()
+  })
+  .get('/mailbox', async (c) => c.html(renderMailbox(await listCapturedEmails(c.var.db))))
+  .get('/mailbox/:file{[0-9a-f-]{36}\\.(?:html|txt)}', async (c) => {
+    const file = c.req.param('file')
+    const id = file.slice(0, 36)
+    const email = uuid.test(id) ? await findCapturedEmail(c.var.db, id) : undefined
+    if (!email?.message) throw new ApiError('not_found', 'No such captured email.')
+    if (file.endsWith('.txt')) return c.text(email.message.text)
+    // the email's own HTML, shown as a mail client would: inline styles, images, no script
+    c.header(
+      'Content-Security-Policy',
+      "default-src 'none'; style-src 'unsafe-inline'; img-src https: data:; frame-ancestors 'none'",
+    )
+    return c.html(email.message.html)
+  })

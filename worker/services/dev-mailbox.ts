@@ -1,0 +1,22 @@
+import type { Db } from '../../db/client'
+
+/** Captured mail, newest first: what would have gone out without RESEND_API_KEY. */
+export async function listCapturedEmails(db: Db, limit = 50) {
+  return db
+    .selectFrom('emails')
+    .select(['id', 'kind', 'sent_at', 'message'])
+    .where('state', '=', 'captured')
+    .where('message', 'is not', null)
+    .orderBy('sent_at', 'desc')
+    .limit(limit)
+    .execute()
+}
+
+export async function findCapturedEmail(db: Db, id: string) {
+  return db
+    .selectFrom('emails')
+    .select(['id', 'message'])
+    .where('id', '=', id)
+    .where('state', '=', 'captured')
+    .executeTakeFirst()
+}

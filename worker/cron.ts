@@ -1,18 +1,42 @@
-import { createDb } from '../db/client'
+import { createDb, type Db } from '../db/client'
 import { drainOutbox } from './email/outbox'
 import { mailerFor } from './email/mailer'
 import { connectionString, type Env } from './env'
+
+/** the nightly trigger in wrangler.toml; every other trigger drains the outbox */
+export const nightlyCron = '30 3 * * *'
+const dayMs = 24 * 3_600_000
+
+/**
+ * Forgets what only matters for a while: idempotency keys after a day (as Resend does), webhook
+ * deliveries after a week (Svix retries for about three days).
+ */
+async function purgeExpired(db: Db, now: Date) {
+  await db
+    .deleteFrom('idempotency_keys')
+    .where('created_at', '<', new Date(now.getTime() - dayMs))
+    .execute()
+  await db
+    .deleteFrom('webhook_receipts')
+    .where('received_at', '<', new Date(now.getTime() - 7 * dayMs))
+    .execute()
+}
 
 /**
  * The scheduled jobs. Time comes from the trigger (`scheduledTime`), so tests can drive the
  * clock: reminders fall due and retries come round exactly when the trigger says it is.
  */
-export async function runScheduled(env: Env, scheduledTime: number) {
+export async function runScheduled(env: Env, cron: string, scheduledTime: number) {
   const url = connectionString(env)
   if (!url) return
   const db = createDb(url)
+  const now = new Date(scheduledTime)
   try {
-    const report = await drainOutbox(db, mailerFor(env), new Date(scheduledTime), {
+    if (cron === nightlyCron) {
+      await purgeExpired(db, now)
+      return
+    }
+    const report = await drainOutbox(db, mailerFor(env), now, {
       callsPerSecond: Number(env.RESEND_MAX_RPS ?? 2),
     })
     if (report.calls > 0) console.log('outbox', JSON.stringify(report))

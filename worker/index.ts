@@ -7,6 +7,6 @@ const app = createApp()
 export default {
   fetch: app.fetch,
   async scheduled(controller, env) {
-    await runScheduled(env, controller.scheduledTime)
+    await runScheduled(env, controller.cron, controller.scheduledTime)
   },
 } satisfies ExportedHandler<Env>

@@ -208,9 +208,23 @@ describe('GET /v1/interviews', () => {
   })
 })
 
-describe('cron', () => {
-  it('runs the outbox from the scheduled handler', async () => {
-    const res = await runCron(h, new Date())
+describe('the nightly cron', () => {
+  it('forgets idempotency keys after a day, so a key may be reused', async () => {
+    const body = interviewBody()
+    const headers = { 'idempotency-key': 'nightly-1' }
+    const first = await h.request('POST', '/v1/interviews', {
+      token: agency.secretKey,
+      json: body,
+      headers,
+    })
+    const res = await runCron(h, new Date(Date.now() + 3 * 86_400_000), '30 3 * * *')
     expect(res.outcome).toBe('ok')
+    const second = await h.request('POST', '/v1/interviews', {
+      token: agency.secretKey,
+      json: body,
+      headers,
+    })
+    expect(second.status).toBe(201)
+    expect(second.body.id).not.toBe(first.body.id)
   })
 })

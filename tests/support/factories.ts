@@ -79,8 +79,8 @@ export async function logInterview(
   return res.body
 }
 
-/** Runs the worker's cron handler as if the trigger fired at `at`. */
-export async function runCron(h: Harness, at: Date) {
+/** Runs the worker's cron handler as if the trigger `cron` fired at `at`. */
+export async function runCron(h: Harness, at: Date, cron = '* * * * *') {
   const worker = await h.mf.getWorker()
-  return worker.scheduled({ scheduledTime: at, cron: '* * * * *' })
+  return worker.scheduled({ scheduledTime: at, cron })
 }

@@ -48,13 +48,24 @@ Followthrough is running at ${publicUrl}
 
   health        ${publicUrl}/health
   API document  ${publicUrl}/openapi.json
+  dev mailbox   ${publicUrl}/dev/mailbox${process.env.RESEND_API_KEY ? ' (unused: mail goes to Resend)' : ''}
 
 Demo agency "${demo.agencyId}"
   secret key       ${demo.secretKey}
   publishable key  ${demo.publishableKey}
   admin token      ${secrets.ADMIN_TOKEN}
 
-Try:  curl -H "Authorization: Bearer ${demo.secretKey}" ${publicUrl}/v1/agency
+Log an interview and see its coaching email in the dev mailbox:
+  curl -X POST ${publicUrl}/v1/interviews -H "Authorization: Bearer ${demo.secretKey}" \\
+    -H "Content-Type: application/json" -d '${JSON.stringify({
+      candidate: { name: 'Sam Rivera', email: 'sam@example.com' },
+      roleTitle: 'Product Designer',
+      clientCompany: 'Acme Health',
+      startsAt: new Date(Date.now() - 50 * 60_000).toISOString(),
+      durationMinutes: 45,
+      format: 'video',
+      interviewers: [{ name: 'Jordan Lee', title: 'Design Lead' }],
+    })}'
 Stop with Ctrl-C; data is kept in .data/ for the next start.
 `)
 

@@ -12,7 +12,17 @@ afterAll(() => h?.close())
 
 async function rowCounts() {
   const counts = await Promise.all(
-    (['agencies', 'api_keys', 'recruiters', 'idempotency_keys'] as const).map((table) =>
+    (
+      [
+        'agencies',
+        'api_keys',
+        'recruiters',
+        'idempotency_keys',
+        'interviews',
+        'candidates',
+        'emails',
+      ] as const
+    ).map((table) =>
       h.db
         .selectFrom(table)
         .select((eb) => eb.fn.countAll<string>().as('n'))
@@ -27,6 +37,8 @@ const writes = [
   { method: 'PATCH', path: '/v1/agency', token: () => agency.secretKey },
   { method: 'POST', path: '/v1/keys', token: () => agency.secretKey },
   { method: 'POST', path: '/v1/sessions', token: () => agency.secretKey },
+  { method: 'POST', path: '/v1/interviews', token: () => agency.secretKey },
+  { method: 'POST', path: '/v1/candidates/erase', token: () => agency.secretKey },
 ]
 
 describe.each(writes)('bad input to $method $path', ({ method, path, token }) => {

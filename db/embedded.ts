@@ -25,6 +25,8 @@ interface QueryQueue {
 }
 
 const protocolVersion3 = 196608
+/** how long a connection that holds the queue may stay silent while others wait */
+const ownerIdleMs = 3_000
 
 /** Whether a message leaves its connection mid-way through an extended-protocol exchange. */
 function opensExchange(message: Uint8Array): boolean {
@@ -43,6 +45,25 @@ function opensExchange(message: Uint8Array): boolean {
  */
 function keepExchangesTogether(queue: QueryQueue) {
   let openFor: number | null = null
+  let idleTimer: ReturnType<typeof setTimeout> | undefined
+
+  // A client that stops mid-exchange or mid-transaction without closing its socket (a Worker
+  // request cancelled by the runtime does this) would hold the queue forever: after a while
+  // its transaction is rolled back and the others go on.
+  const releaseIfStillIdle = (owner: number) => {
+    clearTimeout(idleTimer)
+    idleTimer = setTimeout(async () => {
+      const current = openFor ?? (queue.db.isInTransaction() ? queue.lastHandlerId : null)
+      if (current !== owner || queue.processing || queue.queue.length === 0) return
+      if (queue.queue.some((m) => m.handlerId === owner)) return
+      openFor = null
+      queue.lastHandlerId = null
+      if (queue.db.isInTransaction()) await queue.db.exec('ROLLBACK').catch(() => {})
+      void queue.processQueue()
+    }, ownerIdleMs)
+    idleTimer.unref?.()
+  }
+
   queue.processQueue = async function processQueue() {
     if (this.processing || this.queue.length === 0) return
     this.processing = true
@@ -50,7 +71,10 @@ function keepExchangesTogether(queue: QueryQueue) {
       while (this.queue.length > 0) {
         const owner = openFor ?? (this.db.isInTransaction() ? this.lastHandlerId : null)
         const index = owner === null ? 0 : this.queue.findIndex((m) => m.handlerId === owner)
-        if (index === -1) break
+        if (index === -1) {
+          releaseIfStillIdle(owner!)
+          break
+        }
         const [item] = this.queue.splice(index, 1)
         if (!item) break
         let bytes = 0
@@ -97,7 +121,7 @@ export async function startEmbeddedPostgres(
     db: pg,
     host: '127.0.0.1',
     port: options.port ?? 0,
-    maxConnections: 64,
+    maxConnections: 512,
   })
   keepExchangesTogether((server as unknown as { queryQueue: QueryQueue }).queryQueue)
   await server.start()

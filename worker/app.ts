@@ -18,6 +18,7 @@ import { interviewsRoutes } from './routes/interviews'
 import { keysRoutes } from './routes/keys'
 import { openApiRoutes } from './routes/openapi'
 import { sessionsRoutes } from './routes/sessions'
+import { statsRoutes } from './routes/stats'
 import { unsubscribeRoutes } from './routes/unsubscribe'
 import { webhooksRoutes } from './routes/webhooks'
 
@@ -91,6 +92,7 @@ export function createApp() {
   app.route('/v1/sessions', sessionsRoutes)
   app.route('/v1/interviews', interviewsRoutes)
   app.route('/v1/candidates', candidatesRoutes)
+  app.route('/v1', statsRoutes)
   app.route('/c', candidateRoutes)
   app.route('/u', unsubscribeRoutes)
   app.route('/webhooks', webhooksRoutes)

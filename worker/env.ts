@@ -20,7 +20,12 @@ export interface Env {
   RESEND_TIMEOUT_MS?: string
   /** "development" turns on the dev-only pages (mailbox, demo portal) */
   ENVIRONMENT?: string
+  /** development only: the agency the /demo portal embeds the widget for, and its publishable key */
+  DEMO_AGENCY_ID?: string
+  DEMO_PUBLISHABLE_KEY?: string
   ASSETS?: Fetcher
+  /** "1" (tests only): the stats routes report the statements they ran in X-Query-Count */
+  QUERY_LOG?: string
 }
 
 export type Principal =

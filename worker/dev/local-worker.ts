@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { Log, LogLevel, Miniflare } from 'miniflare'
+import { Log, LogLevel, Miniflare, type WorkerOptions } from 'miniflare'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
@@ -18,6 +18,8 @@ export interface LocalWorkerOptions {
   /** listen on this port of 127.0.0.1 (0: any free port) */
   port?: number
   verbose?: boolean
+  /** more workers in the same workerd, reached with `mf.getWorker(name)` (benchmarks) */
+  companions?: (WorkerOptions & { name: string })[]
 }
 
 /**
@@ -27,7 +29,8 @@ export interface LocalWorkerOptions {
  */
 export async function startLocalWorker(options: LocalWorkerOptions) {
   const scriptPath = path.join(root, 'dist/worker/index.js')
-  const mf = new Miniflare({
+  const app: WorkerOptions = {
+    name: 'followthrough',
     modules: true,
     scriptPath,
     modulesRoot: path.dirname(scriptPath),
@@ -39,6 +42,9 @@ export async function startLocalWorker(options: LocalWorkerOptions) {
       binding: 'ASSETS',
       routerConfig: { has_user_worker: true },
     },
+  }
+  const mf = new Miniflare({
+    workers: [app, ...(options.companions ?? [])],
     // Miniflare would otherwise fetch Request.cf data from the internet at start.
     cf: false,
     host: '127.0.0.1',

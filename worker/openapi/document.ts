@@ -6,6 +6,7 @@ import { healthDocs } from '../routes/health'
 import { interviewsDocs } from '../routes/interviews'
 import { keysDocs } from '../routes/keys'
 import { sessionsDocs } from '../routes/sessions'
+import { statsDocs } from '../routes/stats'
 import { errorBody } from '../schemas/common'
 import type { RouteDoc } from './registry'
 
@@ -17,6 +18,7 @@ export const routeDocs: RouteDoc[] = [
   ...sessionsDocs,
   ...interviewsDocs,
   ...candidatesDocs,
+  ...statsDocs,
 ]
 
 type JsonSchema = Record<string, unknown>

@@ -1,0 +1,66 @@
+import { z } from 'zod'
+
+const calendarDate = z.iso.date({ message: 'Must be a calendar date such as 2026-11-22.' })
+
+export const statsGroupBy = z.enum(['recruiter', 'client', 'week'])
+
+export const statsQuery = z.strictObject({
+  from: calendarDate
+    .optional()
+    .describe("First day, inclusive, in the agency's time zone; default 29 days before `to`."),
+  to: calendarDate
+    .optional()
+    .describe("Last day, inclusive, in the agency's time zone; default today. At most 366 days."),
+  groupBy: statsGroupBy
+    .optional()
+    .describe('Break the figures down; a recruiter session may not group by recruiter.'),
+})
+
+const count = z.number().int().min(0)
+const rate = z.number().min(0).max(1).nullable()
+
+export const statsFigures = z.object({
+  interviews: count.describe('Interviews that started in the range.'),
+  coached: count.describe('Of those, interviews whose coaching email was sent.'),
+  funnel: z
+    .object({
+      delivered: count,
+      pageOpened: count,
+      draftCopiedOrMailOpened: count,
+      sent: count.describe('At least one note marked sent.'),
+    })
+    .describe('Coached interviews that reached each step (each counted on its own).'),
+  onTime: count.describe("Coached interviews with a note sent within 24 h of the interview's end."),
+  fullCoverage: count.describe('Coached interviews where every interviewer was thanked.'),
+  sendRate: rate.describe('funnel.sent / coached, 4 decimals; null when nothing was coached.'),
+  onTimeRate: rate.describe('onTime / coached.'),
+  fullCoverageRate: rate.describe('fullCoverage / coached.'),
+  medianHoursToFirstNote: z
+    .number()
+    .nullable()
+    .describe("From the interview's end to its first note, over coached interviews with a note."),
+})
+
+export const statsGroup = statsFigures.extend({
+  /** recruiter id, client company as logged, or the Monday that starts the week */
+  key: z.string().nullable().describe('Recruiter id (null: no recruiter), client, or Monday.'),
+  label: z.string().describe('Recruiter name, client, or ISO week such as 2026-W47.'),
+})
+
+export const stats = z.object({
+  from: z.iso.date(),
+  to: z.iso.date(),
+  timeZone: z.string(),
+  groupBy: statsGroupBy.nullable(),
+  totals: statsFigures.describe('The whole agency.'),
+  mine: statsFigures.nullable().describe("A recruiter session's own figures; otherwise null."),
+  groups: z
+    .array(statsGroup)
+    .describe("Per groupBy; a recruiter session's groups hold only its own interviews."),
+  baseline: z.object({ sendRate: z.number(), source: z.string() }),
+})
+
+export type StatsQuery = z.infer<typeof statsQuery>
+export type StatsGroupBy = z.infer<typeof statsGroupBy>
+export type StatsFigures = z.infer<typeof statsFigures>
+export type Stats = z.infer<typeof stats>

@@ -1,0 +1,317 @@
+import { sql, type RawBuilder } from 'kysely'
+import type { Db } from '../../db/client'
+import { ApiError } from '../errors'
+import type { Stats, StatsFigures, StatsGroupBy, StatsQuery } from '../schemas/stats'
+import type { Viewer } from './interviews'
+
+export const industryBaseline = {
+  sendRate: 0.24,
+  source: 'Accountemps (Robert Half) survey of hiring managers, 2017',
+}
+
+const dayMs = 86_400_000
+const defaultRangeDays = 30
+const maxRangeDays = 366
+
+/** The calendar date it is now in `timeZone`, as YYYY-MM-DD. */
+function todayIn(timeZone: string, now: Date): string {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(now)
+  const part = (type: string) => parts.find((p) => p.type === type)!.value
+  return `${part('year')}-${part('month')}-${part('day')}`
+}
+
+const addDays = (date: string, days: number) =>
+  new Date(Date.parse(date) + days * dayMs).toISOString().slice(0, 10)
+
+/**
+ * Fills in a missing end (today) or start (29 days before the end) and checks the range. Done
+ * here rather than in the zod schema because "today" depends on the agency's time zone.
+ */
+export function resolveRange(query: StatsQuery, today: string): { from: string; to: string } {
+  const to = query.to ?? today
+  const from = query.from ?? addDays(to, 1 - defaultRangeDays)
+  const invalid = (message: string) =>
+    new ApiError('validation_failed', 'The request query string is not valid.', [
+      { path: 'to', message },
+    ])
+  if (to < from) throw invalid(`Must be on or after from (${from}).`)
+  const days = (Date.parse(to) - Date.parse(from)) / dayMs + 1
+  if (days > maxRangeDays) throw invalid(`The range may span at most ${maxRangeDays} days.`)
+  return { from, to }
+}
+
+/**
+ * One row per interview that started in the range (by the agency's local calendar), with what
+ * the metrics need. Emails, events and notes are aggregated per interview in set-based CTEs
+ * joined on their interview_id indexes, so the cost follows the range, not a loop over rows.
+ */
+function interviewFacts(db: Db, agencyId: string, range: { from: string; to: string }, tz: string) {
+  return db
+    .with('scoped', (qb) =>
+      qb
+        .selectFrom('interviews')
+        .select(['id', 'recruiter_id', 'client_company', 'starts_at', 'ends_at'])
+        .where('agency_id', '=', agencyId)
+        // local midnights as instants, so the (agency_id, starts_at) index serves the range
+        .where('starts_at', '>=', sql<Date>`(${range.from}::date)::timestamp at time zone ${tz}`)
+        .where('starts_at', '<', sql<Date>`(${range.to}::date + 1)::timestamp at time zone ${tz}`),
+    )
+    .with('mail', (qb) =>
+      qb
+        .selectFrom('emails as e')
+        .innerJoin('scoped as s', 's.id', 'e.interview_id')
+        .select('e.interview_id')
+        .distinct()
+        .where('e.agency_id', '=', agencyId)
+        .where('e.kind', 'in', ['coaching', 'resend'])
+        .where('e.state', 'in', ['sent', 'captured']),
+    )
+    .with('facts', (qb) =>
+      qb
+        .selectFrom('events as v')
+        .innerJoin('scoped as s', 's.id', 'v.interview_id')
+        .select([
+          'v.interview_id',
+          sql<boolean>`bool_or(v.type = 'delivered')`.as('delivered'),
+          sql<boolean>`bool_or(v.type = 'page_opened')`.as('page_opened'),
+          sql<boolean>`bool_or(v.type in ('copied', 'mail_opened'))`.as('draft_used'),
+        ])
+        .where('v.agency_id', '=', agencyId)
+        .where('v.type', 'in', ['delivered', 'page_opened', 'copied', 'mail_opened'])
+        .groupBy('v.interview_id'),
+    )
+    .with('notes', (qb) =>
+      qb
+        .selectFrom('interviewers as p')
+        .innerJoin('scoped as s', 's.id', 'p.interview_id')
+        .select([
+          'p.interview_id',
+          // note_sent_at is the note's current state: an undone "I sent it" no longer counts
+          sql<Date | null>`min(p.note_sent_at)`.as('first_note_at'),
+          sql<boolean>`bool_and(p.note_sent_at is not null)`.as('all_thanked'),
+        ])
+        .groupBy('p.interview_id'),
+    )
+    .with('interview_facts', (qb) =>
+      qb
+        .selectFrom('scoped as s')
+        .leftJoin('mail as m', 'm.interview_id', 's.id')
+        .leftJoin('facts as f', 'f.interview_id', 's.id')
+        .leftJoin('notes as n', 'n.interview_id', 's.id')
+        .select([
+          's.recruiter_id',
+          's.client_company',
+          's.ends_at',
+          // date_trunc('week') starts ISO weeks on Monday, here in the agency's local time
+          sql<Date>`date_trunc('week', s.starts_at at time zone ${tz})`.as('week'),
+          sql<boolean>`m.interview_id is not null`.as('coached'),
+          sql<boolean>`coalesce(f.delivered, false)`.as('delivered'),
+          sql<boolean>`coalesce(f.page_opened, false)`.as('page_opened'),
+          sql<boolean>`coalesce(f.draft_used, false)`.as('draft_used'),
+          'n.first_note_at',
+          sql<boolean>`coalesce(n.all_thanked, false)`.as('all_thanked'),
+        ]),
+    )
+}
+
+interface FigureCounts {
+  interviews: number
+  coached: number
+  delivered: number
+  pageOpened: number
+  draftUsed: number
+  sent: number
+  onTime: number
+  fullCoverage: number
+  medianHours: number | null
+}
+
+/**
+ * The figures of the rows matching `scope`, as one JSON value, so totals and the viewer's own
+ * figures come from the same pass (FILTER clauses) and every group from one GROUP BY. Every
+ * numerator counts coached interviews only, so no rate can pass 1.
+ */
+function figuresOf(scope: RawBuilder<unknown>) {
+  const coached = (condition: string) =>
+    sql`count(*) filter (where ${scope} and coached and ${sql.raw(condition)})`
+  return sql<FigureCounts>`json_build_object(
+    'interviews', count(*) filter (where ${scope}),
+    'coached', ${coached('true')},
+    'delivered', ${coached('delivered')},
+    'pageOpened', ${coached('page_opened')},
+    'draftUsed', ${coached('draft_used')},
+    'sent', ${coached('first_note_at is not null')},
+    'onTime', ${coached(`first_note_at <= ends_at + interval '24 hours'`)},
+    'fullCoverage', ${coached('all_thanked')},
+    'medianHours', percentile_cont(0.5) within group (
+      order by extract(epoch from first_note_at - ends_at)::float8 / 3600
+    ) filter (where ${scope} and coached and first_note_at is not null)
+  )`
+}
+
+const rateOf = (part: number, whole: number) =>
+  whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000
+
+function toFigures(counts: FigureCounts): StatsFigures {
+  return {
+    interviews: counts.interviews,
+    coached: counts.coached,
+    funnel: {
+      delivered: counts.delivered,
+      pageOpened: counts.pageOpened,
+      draftCopiedOrMailOpened: counts.draftUsed,
+      sent: counts.sent,
+    },
+    onTime: counts.onTime,
+    fullCoverage: counts.fullCoverage,
+    sendRate: rateOf(counts.sent, counts.coached),
+    onTimeRate: rateOf(counts.onTime, counts.coached),
+    fullCoverageRate: rateOf(counts.fullCoverage, counts.coached),
+    medianHoursToFirstNote:
+      counts.medianHours === null ? null : Math.round(counts.medianHours * 100) / 100,
+  }
+}
+
+const groupings: Record<
+  StatsGroupBy,
+  { key: RawBuilder<string | null>; label: RawBuilder<string> }
+> = {
+  recruiter: { key: sql`f.recruiter_id::text`, label: sql`coalesce(r.name, 'Unassigned')` },
+  client: { key: sql`f.client_company`, label: sql`f.client_company` },
+  week: { key: sql`to_char(f.week, 'YYYY-MM-DD')`, label: sql`to_char(f.week, 'IYYY-"W"IW')` },
+}
+
+/**
+ * The agency's metrics for a date range: totals, the recruiter's own figures for a recruiter
+ * session, and a breakdown. Three queries whatever the data size: the agency's time zone, the
+ * totals, and the groups (only when asked for).
+ */
+export async function getStats(
+  db: Db,
+  viewer: Viewer,
+  query: StatsQuery,
+  now = new Date(),
+): Promise<Stats> {
+  const own = viewer.ownRecruiterId
+  if (own && query.groupBy === 'recruiter') {
+    throw new ApiError(
+      'forbidden',
+      "A recruiter session sees its own figures and the agency's totals, not other recruiters'.",
+    )
+  }
+  const { time_zone: timeZone } = await db
+    .selectFrom('agencies')
+    .select('time_zone')
+    .where('id', '=', viewer.agencyId)
+    .executeTakeFirstOrThrow()
+  const range = resolveRange(query, todayIn(timeZone, now))
+  const facts = interviewFacts(db, viewer.agencyId, range, timeZone)
+
+  const totalsQuery = facts
+    .selectFrom('interview_facts as f')
+    .select([
+      figuresOf(sql`true`).as('totals'),
+      (own ? figuresOf(sql`f.recruiter_id = ${own}`) : sql<FigureCounts | null>`null`).as('mine'),
+    ])
+    .executeTakeFirstOrThrow()
+
+  const groupBy = query.groupBy
+  const groupsQuery = groupBy
+    ? facts
+        .selectFrom('interview_facts as f')
+        .leftJoin('recruiters as r', 'r.id', 'f.recruiter_id')
+        .select([
+          groupings[groupBy].key.as('key'),
+          groupings[groupBy].label.as('label'),
+          figuresOf(sql`true`).as('figures'),
+        ])
+        // a recruiter session's breakdown is of its own interviews only
+        .$if(own !== null, (qb) => qb.where('f.recruiter_id', '=', own))
+        .groupBy(sql`1, 2`)
+        .orderBy(groupBy === 'week' ? sql`1` : sql`count(*) desc, 2`)
+        .execute()
+    : Promise.resolve([])
+
+  const [totals, groups] = await Promise.all([totalsQuery, groupsQuery])
+  return {
+    ...range,
+    timeZone,
+    groupBy: groupBy ?? null,
+    totals: toFigures(totals.totals),
+    mine: totals.mine ? toFigures(totals.mine) : null,
+    groups: groups.map((g) => ({ key: g.key, label: g.label, ...toFigures(g.figures) })),
+    baseline: industryBaseline,
+  }
+}
+
+const csvColumns = [
+  'scope',
+  'key',
+  'label',
+  'interviews',
+  'coached',
+  'delivered',
+  'pageOpened',
+  'draftCopiedOrMailOpened',
+  'sent',
+  'onTime',
+  'fullCoverage',
+  'sendRate',
+  'onTimeRate',
+  'fullCoverageRate',
+  'medianHoursToFirstNote',
+] as const
+
+/**
+ * A text cell as a spreadsheet will read it: quoted when needed (RFC 4180), and with a leading '
+ * when it starts like a formula, so a client named "=HYPERLINK(…)" stays text (OWASP CSV
+ * injection). Numbers are ours, not user text, and are written as they are.
+ */
+function csvCell(value: string | number | null): string {
+  if (value === null) return ''
+  if (typeof value === 'number') return String(value)
+  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
+}
+
+/** The same numbers as the JSON, one row per scope: agency, mine, each group, the baseline. */
+export function statsToCsv(stats: Stats): string {
+  const row = (scope: string, key: string | null, label: string, f: StatsFigures) => [
+    scope,
+    key,
+    label,
+    f.interviews,
+    f.coached,
+    f.funnel.delivered,
+    f.funnel.pageOpened,
+    f.funnel.draftCopiedOrMailOpened,
+    f.funnel.sent,
+    f.onTime,
+    f.fullCoverage,
+    f.sendRate,
+    f.onTimeRate,
+    f.fullCoverageRate,
+    f.medianHoursToFirstNote,
+  ]
+  const rows: (string | number | null)[][] = [
+    [...csvColumns],
+    row('agency', null, 'All interviews', stats.totals),
+    ...(stats.mine ? [row('mine', null, 'My interviews', stats.mine)] : []),
+    ...stats.groups.map((g) => row(stats.groupBy!, g.key, g.label, g)),
+    csvColumns.map((column) =>
+      column === 'scope'
+        ? 'baseline'
+        : column === 'label'
+          ? stats.baseline.source
+          : column === 'sendRate'
+            ? stats.baseline.sendRate
+            : null,
+    ),
+  ]
+  return rows.map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n'
+}

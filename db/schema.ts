@@ -191,6 +191,14 @@ export interface WebhookReceiptTable {
   received_at: GeneratedTimestamp
 }
 
+/** The candidate's note to one interviewer, as last saved from their page. */
+export interface DraftTable {
+  interviewer_id: string
+  interview_id: string
+  body: string
+  updated_at: GeneratedTimestamp
+}
+
 export interface Database {
   agencies: AgencyTable
   api_keys: ApiKeyTable
@@ -204,6 +212,7 @@ export interface Database {
   events: EventTable
   suppressions: SuppressionTable
   webhook_receipts: WebhookReceiptTable
+  drafts: DraftTable
 }
 
 export type AgencyRow = Selectable<AgencyTable>

@@ -1,11 +1,26 @@
 import { execFileSync } from 'node:child_process'
+import { buildSync } from 'esbuild'
 import { mkdirSync, renameSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const dist = path.join(root, 'dist')
-mkdirSync(path.join(dist, 'widget'), { recursive: true })
+mkdirSync(path.join(dist, 'widget/assets'), { recursive: true })
+
+// The candidate page's script, a static file because the page's CSP allows no inline code;
+// written aside and renamed into place, like the worker below.
+const pageScript = path.join(dist, `.candidate-${process.pid}.js`)
+buildSync({
+  entryPoints: [path.join(root, 'worker/pages/candidate-page.client.ts')],
+  outfile: pageScript,
+  bundle: true,
+  minify: true,
+  format: 'iife',
+  target: 'es2020',
+  logLevel: 'warning',
+})
+renameSync(pageScript, path.join(dist, 'widget/assets/candidate.js'))
 
 // The worker is bundled by wrangler itself, exactly as `wrangler deploy` would upload it, into a
 // fresh folder that then replaces dist/worker, so a running test never sees a half-written bundle.
@@ -27,4 +42,4 @@ execFileSync(
 )
 rmSync(path.join(dist, 'worker'), { recursive: true, force: true })
 renameSync(staging, path.join(dist, 'worker'))
-console.log('built dist/worker')
+console.log('built dist/worker and dist/widget/assets/candidate.js')

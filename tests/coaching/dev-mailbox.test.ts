@@ -30,7 +30,9 @@ describe('the dev mailbox', () => {
     expect(html.text).toMatch(/\/c\/[A-Za-z0-9_-]{32}/)
     const text = await h.request('GET', `/dev/mailbox/${id}.txt`)
     expect(text.text).toContain('Mo Farah')
-    const read = await h.request('GET', `/v1/interviews/${interview.id}`, { token: agency.secretKey })
+    const read = await h.request('GET', `/v1/interviews/${interview.id}`, {
+      token: agency.secretKey,
+    })
     expect(read.body.coaching.email).toBe('captured')
     expect((await h.request('GET', '/dev/mailbox/not-an-id.html')).status).toBe(404)
   })

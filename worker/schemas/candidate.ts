@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { paragraph } from './common'
 
 export const candidateEventBody = z.strictObject({
   type: z.enum(['copied', 'mail_opened', 'sent', 'unsent']),
@@ -9,6 +10,23 @@ export const noteState = z.object({
   interviewers: z.array(z.object({ id: z.uuid(), noteSentAt: z.iso.datetime().nullable() })),
   notesSent: z.number().int(),
   notesTotal: z.number().int(),
+})
+
+/** Many times the length a note should be, so only a mistake or an abuse reaches it. */
+export const maxDraftChars = 5000
+
+const draftText = paragraph(maxDraftChars)
+
+/** The path of one interviewer's note; a malformed id is a 404, like an unknown one. */
+export const notePath = z.object({ token: z.string(), interviewerId: z.uuid() })
+
+/** The page's autosave: `PUT /c/:token/drafts/:interviewerId`. */
+export const draftBody = z.strictObject({ body: draftText })
+
+/** The page's form without JavaScript: save the draft, and mark the note sent or not. */
+export const noteForm = z.strictObject({
+  action: z.enum(['save', 'sent', 'unsent']),
+  body: draftText.optional(),
 })
 
 export type CandidateEventInput = z.infer<typeof candidateEventBody>

@@ -39,6 +39,7 @@ export async function eraseCandidate(db: Db, agencyId: string, email: string) {
         .where('interview_id', 'in', interviewIds)
         .execute()
       await trx.deleteFrom('coaching_links').where('interview_id', 'in', interviewIds).execute()
+      await trx.deleteFrom('drafts').where('interview_id', 'in', interviewIds).execute()
       // a replayed create would otherwise hand the erased details back
       await trx
         .deleteFrom('idempotency_keys')

@@ -1,0 +1,209 @@
+import { gzipSync } from 'node:zlib'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { createAgency, type TestAgency } from '../support/factories'
+import { startFakeResend, type FakeResend } from '../support/fake-resend'
+import { startHarness, type Harness } from '../support/harness'
+import { coachedInterview, postForm, tableCounts } from './helpers'
+
+let h: Harness
+let fake: FakeResend
+let agency: TestAgency
+beforeAll(async () => {
+  fake = await startFakeResend()
+  h = await startHarness({
+    RESEND_API_KEY: 're_test_key',
+    RESEND_BASE_URL: fake.url,
+    RESEND_MAX_RPS: '50',
+  })
+  agency = await createAgency(h, {
+    name: 'Brightpath Careers',
+    timeZone: 'Europe/London',
+    branding: { primaryColor: '#6b1f5c', logoUrl: 'https://brightpath.example/logo.png' },
+  })
+})
+afterAll(async () => {
+  await h?.close()
+  await fake?.close()
+})
+beforeEach(() => fake.reset())
+
+const getPage = (path: string) => h.request('GET', path)
+const interviewerIds = (interview: { interviewers: { id: string }[] }) =>
+  interview.interviewers.map((p) => p.id)
+
+describe('GET /c/:token', () => {
+  it('shows the interview, a draft per interviewer and the deadline, in the agency branding', async () => {
+    const { interview, path } = await coachedInterview(h, fake, agency, {
+      candidate: { name: 'Ana Lima', email: 'ana.lima@example.com' },
+    })
+    const res = await getPage(path)
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toContain('text/html')
+    for (const text of [
+      'Your thank-you notes, Ana Lima',
+      'Senior Data Analyst',
+      'Globex',
+      'Brightpath Careers',
+      'Priya Natarajan',
+      'Tom Becker',
+      'Dr. Ines Ruiz',
+      'Dear Priya,',
+      'Dear Dr. Ruiz,',
+      '[something you and Priya discussed, e.g. migrating the reporting stack to dbt]',
+      'Best regards,\nAna Lima',
+      '(London time)',
+      '0 of 3 notes marked sent',
+      'Email each note straight to the person it is for.',
+      '68% said a thank-you note affects their decision',
+    ]) {
+      expect(res.text, text).toContain(text)
+    }
+    expect(res.text).toMatch(/data-deadline="[^"]+">\d+ h \d+ min left</)
+    expect(res.text).toContain('background:#6b1f5c')
+    expect(res.text).toContain(
+      '<img src="https://brightpath.example/logo.png" alt="Brightpath Careers"',
+    )
+    // each note opens the mail app addressed to its interviewer, when the address is known
+    expect(res.text).toContain('href="mailto:priya@globex.example?subject=Thank%20you%3A%20Senior')
+    expect(res.text).toContain('href="mailto:?subject=')
+    const forms = res.text.match(/<form method="post" action="[^"]+"/g) ?? []
+    expect(forms).toEqual(
+      interviewerIds(interview).map((id) => `<form method="post" action="${path}/notes/${id}"`),
+    )
+
+    // the page's first open is recorded once, however often it is loaded
+    await getPage(path)
+    const opened = await h.db
+      .selectFrom('events')
+      .select('occurred_at')
+      .where('interview_id', '=', interview.id)
+      .where('type', '=', 'page_opened')
+      .execute()
+    expect(opened).toHaveLength(1)
+    const read = await h.request('GET', `/v1/interviews/${interview.id}`, {
+      token: agency.secretKey,
+    })
+    expect(read.body.coaching.pageOpenedAt).toBe(opened[0]!.occurred_at.toISOString())
+  })
+
+  it('sends the headers that keep the page private, and runs no inline script', async () => {
+    const { path } = await coachedInterview(h, fake, agency)
+    const res = await getPage(path)
+    const csp = res.headers.get('content-security-policy') ?? ''
+    expect(csp).toContain("script-src 'self'")
+    expect(csp).toContain("frame-ancestors 'none'")
+    expect(csp).toContain("default-src 'none'")
+    expect(csp).not.toMatch(/script-src[^;]*(unsafe-inline|nonce-|sha256-)/)
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer')
+    expect(res.headers.get('cache-control')).toBe('no-store')
+    expect(res.headers.get('x-robots-tag')).toBe('noindex')
+    const scripts = res.text.match(/<script\b[^>]*>/g) ?? []
+    expect(scripts).toEqual(['<script src="/assets/candidate.js" defer>'])
+    expect(res.text).not.toMatch(/\son[a-z]+=/i)
+
+    const script = await fetch(`${h.baseUrl}/assets/candidate.js`)
+    expect(script.status).toBe(200)
+    expect(script.headers.get('content-type')).toContain('javascript')
+  })
+
+  it('sends notes through the named recruiter in via_recruiter mode', async () => {
+    const own = await createAgency(h, { routingMode: 'via_recruiter' })
+    const session = await h.request('POST', '/v1/sessions', {
+      token: own.secretKey,
+      json: { recruiter: { externalId: 'rosa', name: 'Rosa Diaz', email: 'rosa@agency.example' } },
+    })
+    expect(session.status, session.text).toBe(201)
+    const { path } = await coachedInterview(h, fake, session.body.token)
+    const res = await getPage(path)
+    expect(res.text).toContain(
+      'Send all your notes to <strong>Rosa Diaz</strong> (rosa@agency.example)',
+    )
+    expect(res.text).not.toContain('Email each note straight to')
+    // every mail-app link goes to the recruiter, asking them to pass the note on
+    const mailtos = res.text.match(/href="mailto:[^"]*"/g) ?? []
+    expect(mailtos).toHaveLength(3)
+    for (const href of mailtos) expect(href).toMatch(/^href="mailto:rosa@agency\.example\?/)
+    expect(decodeURIComponent(mailtos[1]!)).toContain(
+      'Could you please pass this thank-you note on to Tom Becker?',
+    )
+    expect(decodeURIComponent(mailtos[1]!)).toContain(
+      'subject=Thank-you note for Tom Becker (Globex)',
+    )
+  })
+
+  it('answers unknown, malformed, expired and erased links with the same page that reveals nothing', async () => {
+    const expired = await coachedInterview(h, fake, agency, {
+      candidate: { name: 'Eve Expired', email: 'eve@example.com' },
+      clientCompany: 'Expiredcorp',
+    })
+    await h.db
+      .updateTable('coaching_links')
+      .set({ expires_at: new Date(Date.now() - 1_000) })
+      .where('interview_id', '=', expired.interview.id)
+      .execute()
+    const erased = await coachedInterview(h, fake, agency, {
+      candidate: { name: 'Ed Erased', email: 'ed@example.com' },
+      clientCompany: 'Erasedcorp',
+    })
+    const erasure = await h.request('POST', '/v1/candidates/erase', {
+      token: agency.secretKey,
+      json: { email: 'ed@example.com' },
+    })
+    expect(erasure.body.candidatesErased).toBe(1)
+
+    const before = await tableCounts(h)
+    const paths = [
+      '/c/' + 'A'.repeat(32),
+      '/c/short',
+      '/c/' + 'b'.repeat(33),
+      '/c/%00%3Cscript%3E',
+      expired.path,
+      erased.path,
+    ]
+    const bodies = new Set<string>()
+    for (const path of paths) {
+      const res = await getPage(path)
+      expect(res.status, path).toBe(404)
+      expect(res.headers.get('content-type'), path).toContain('text/html')
+      expect(res.headers.get('cache-control'), path).toBe('no-store')
+      expect(res.text, path).toContain("This link doesn't work")
+      for (const secret of [
+        'Brightpath',
+        'Eve',
+        'Ed Erased',
+        'Expiredcorp',
+        'Erasedcorp',
+        'Priya',
+      ]) {
+        expect(res.text, path).not.toContain(secret)
+      }
+      bodies.add(res.text)
+    }
+    expect(bodies.size).toBe(1)
+    // and nothing can be written through them
+    const someId = expired.interview.interviewers[0].id
+    for (const path of [expired.path, erased.path, '/c/' + 'A'.repeat(32)]) {
+      expect(
+        (await postForm(h, `${path}/notes/${someId}`, { action: 'sent', body: 'x' })).status,
+      ).toBe(404)
+      const put = await h.request('PUT', `${path}/drafts/${someId}`, { json: { body: 'x' } })
+      expect(put.status).toBe(404)
+      const event = await h.request('POST', `${path}/events`, {
+        json: { type: 'sent', interviewerId: someId },
+      })
+      expect(event.status).toBe(404)
+    }
+    expect(await tableCounts(h)).toEqual(before)
+  })
+})
+
+it('keeps the page within 25 KB gzipped: HTML with its CSS, plus the script', async () => {
+  const { path } = await coachedInterview(h, fake, agency)
+  const html = (await getPage(path)).text
+  const script = await (await fetch(`${h.baseUrl}/assets/candidate.js`)).text()
+  const gzipped = gzipSync(html).length + gzipSync(script).length
+  console.info(
+    `candidate page: HTML+CSS ${gzipSync(html).length} B, JS ${gzipSync(script).length} B gzipped`,
+  )
+  expect(gzipped).toBeLessThanOrEqual(25 * 1024)
+})

@@ -1,0 +1,197 @@
+// The candidate page's script. The page works without it (forms post back); this only makes it
+// nicer: a live countdown and word count, autosave (this device first, then the server), Copy,
+// and marking notes sent without a reload. Bundled by worker/build.ts; no inline script is
+// allowed by the page's CSP.
+import {
+  blanksIn,
+  blanksText,
+  mailtoHref,
+  progressText,
+  sentText,
+  timeLeftText,
+  toggleLabel,
+  windowClosedText,
+  wordCount,
+  wordsText,
+} from './candidate-note-text'
+
+interface NoteState {
+  interviewers: { id: string; noteSentAt: string | null }[]
+  notesSent: number
+  notesTotal: number
+}
+
+const base = location.pathname.replace(/\/+$/, '')
+const saveDelayMs = 800
+
+function call(method: string, path: string, body: unknown): Promise<Response> {
+  // keepalive lets an event or a last save finish while the page is being left for the mail app
+  return fetch(base + path, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+    keepalive: true,
+  })
+}
+
+function record(type: 'copied' | 'mail_opened', interviewerId: string) {
+  call('POST', '/events', { type, interviewerId }).catch(() => {})
+}
+
+// Storage can be full or switched off (private modes); the server copy still works then.
+const local = {
+  get(key: string): string | null {
+    try {
+      return localStorage.getItem(key)
+    } catch {
+      return null
+    }
+  },
+  set(key: string, value: string | null) {
+    try {
+      if (value === null) localStorage.removeItem(key)
+      else localStorage.setItem(key, value)
+    } catch {
+      // nothing to do: the server copy is the one that matters
+    }
+  },
+}
+
+function parsePending(stored: string | null): { body: string; base: string } | null {
+  try {
+    const value = JSON.parse(stored ?? 'null')
+    return typeof value?.body === 'string' && typeof value.base === 'string' ? value : null
+  } catch {
+    return null
+  }
+}
+
+function startCountdown() {
+  const el = document.querySelector<HTMLElement>('[data-deadline]')
+  if (!el) return
+  const deadline = Date.parse(el.dataset.deadline ?? '')
+  const tick = () => (el.textContent = timeLeftText(deadline - Date.now()) ?? windowClosedText)
+  tick()
+  setInterval(tick, 30_000)
+}
+
+function showState(state: NoteState) {
+  const progress = document.querySelector('[data-progress]')
+  if (progress) progress.textContent = progressText(state.notesSent, state.notesTotal)
+  for (const person of state.interviewers) {
+    const card = document.getElementById(`note-${person.id}`)
+    if (!card) continue
+    const sent = person.noteSentAt !== null
+    card.classList.toggle('marked', sent)
+    card.querySelector('[data-state]')!.textContent = sentText(sent)
+    const toggle = card.querySelector<HTMLButtonElement>('[data-toggle]')!
+    toggle.value = sent ? 'unsent' : 'sent'
+    toggle.textContent = toggleLabel(sent)
+  }
+}
+
+function setUpNote(card: HTMLElement) {
+  const id = card.dataset.note!
+  const form = card.querySelector('form')!
+  const draft = card.querySelector<HTMLTextAreaElement>('[data-draft]')!
+  const saved = card.querySelector('[data-saved]')!
+  const mail = card.querySelector<HTMLAnchorElement>('[data-mail]')!
+  const copy = card.querySelector<HTMLButtonElement>('[data-copy]')!
+  const key = `followthrough:draft:${id}`
+  let lastSaved = draft.value
+  let timer: ReturnType<typeof setTimeout> | undefined
+
+  function refresh() {
+    const text = draft.value
+    card.querySelector('[data-count]')!.textContent = wordsText(wordCount(text))
+    card.querySelector('[data-blanks]')!.textContent = blanksText(blanksIn(text))
+    const { to = '', subject = '', intro = '' } = card.dataset
+    mail.href = mailtoHref(to, subject, intro + text)
+  }
+
+  // The text waits on this device until the server has it, so a lost connection loses nothing.
+  async function save(): Promise<void> {
+    clearTimeout(timer)
+    const body = draft.value
+    if (body === lastSaved) return
+    saved.textContent = 'Saving…'
+    try {
+      const res = await call('PUT', `/drafts/${id}`, { body })
+      if (!res.ok) throw new Error(String(res.status))
+      lastSaved = body
+      if (draft.value === body) local.set(key, null)
+      saved.textContent = 'Saved.'
+    } catch {
+      saved.textContent = 'Not saved yet: kept on this device, and saved when you are back online.'
+      throw new Error('not saved')
+    }
+  }
+  const saveQuietly = () => save().catch(() => {})
+
+  draft.addEventListener('input', () => {
+    local.set(key, JSON.stringify({ body: draft.value, base: lastSaved }))
+    refresh()
+    clearTimeout(timer)
+    timer = setTimeout(saveQuietly, saveDelayMs)
+  })
+  addEventListener('pagehide', saveQuietly)
+  addEventListener('online', saveQuietly)
+
+  form.addEventListener('submit', async (event) => {
+    const button = event.submitter as HTMLButtonElement | null
+    const action = button?.value
+    if (!action) return
+    event.preventDefault()
+    try {
+      await save()
+      if (action === 'save') {
+        saved.textContent = 'Saved.'
+        return
+      }
+      const res = await call('POST', '/events', { type: action, interviewerId: id })
+      if (!res.ok) throw new Error(String(res.status))
+      showState((await res.json()) as NoteState)
+    } catch {
+      // an unsaved draft is already kept on this device and says so; a mark that failed goes the
+      // way it would without JavaScript, and the server answers for itself
+      if (action === 'save') return
+      const field = Object.assign(document.createElement('input'), {
+        type: 'hidden',
+        name: 'action',
+        value: action,
+      })
+      form.appendChild(field)
+      HTMLFormElement.prototype.submit.call(form)
+    }
+  })
+
+  copy.hidden = false
+  copy.addEventListener('click', async () => {
+    try {
+      await navigator.clipboard.writeText(draft.value)
+    } catch {
+      draft.select()
+      document.execCommand('copy')
+    }
+    saved.textContent = 'Copied. Paste it into your email.'
+    record('copied', id)
+  })
+  mail.addEventListener('click', () => {
+    saveQuietly()
+    record('mail_opened', id)
+  })
+
+  // An edit that never reached the server (offline, closed tab) comes back and is saved now,
+  // unless the server's copy has changed since (saved from another device), which then wins.
+  const pending = parsePending(local.get(key))
+  if (pending && pending.base === draft.value && pending.body !== draft.value) {
+    draft.value = pending.body
+    saveQuietly()
+  } else {
+    local.set(key, null)
+  }
+  refresh()
+}
+
+startCountdown()
+document.querySelectorAll<HTMLElement>('[data-note]').forEach(setUpNote)

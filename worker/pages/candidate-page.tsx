@@ -1,0 +1,140 @@
+import { renderToStaticMarkup } from 'preact-render-to-string'
+import { formatDeadline, httpUrl, oneLine } from '../email/format'
+import type { CandidatePage } from '../services/candidate-page'
+import { candidatePageCss } from './candidate-page-css'
+import { Guide } from './candidate-guide'
+import { NoteCard } from './candidate-note-card'
+import { progressText, timeLeftText, windowClosedText } from './candidate-note-text'
+import { pageHeaders, renderPage } from './layout'
+
+/** Built from worker/pages/candidate-page.client.ts into dist/widget by worker/build.ts. */
+export const candidateScriptPath = '/assets/candidate.js'
+
+const windowMs = 24 * 3_600_000
+
+/**
+ * The page's own script, loaded from this origin, is the only script; no inline code, so an
+ * injected tag cannot run. It may call back only to us (autosave, events), images come only
+ * over https (the agency's logo), and the rest is as strict as every candidate page.
+ */
+export const candidatePageHeaders: Record<string, string> = {
+  ...pageHeaders,
+  'Content-Security-Policy':
+    "default-src 'none'; script-src 'self'; connect-src 'self'; img-src https:; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+}
+
+function RoutingAdvice({ page }: { page: CandidatePage }) {
+  const company = oneLine(page.clientCompany)
+  if (page.agency.routingMode === 'direct') {
+    const missing = page.interviewers.some((p) => !p.email)
+    const who = page.recruiter ? oneLine(page.recruiter.name) : 'your recruiter'
+    return (
+      <p>
+        Email each note straight to the person it is for.
+        {missing && ` If you don't have someone's address, ${who} can help.`}
+      </p>
+    )
+  }
+  const recruiter = page.recruiter
+  return (
+    <p>
+      Send all your notes to{' '}
+      <strong>{recruiter ? oneLine(recruiter.name) : 'your recruiter'}</strong>
+      {recruiter?.email && ` (${recruiter.email})`} at {oneLine(page.agency.name)}, who will pass
+      them on to {company}, rather than writing to the interviewers yourself.
+    </p>
+  )
+}
+
+function Top({ page, now }: { page: CandidatePage; now: Date }) {
+  const deadline = new Date(page.endsAt.getTime() + windowMs)
+  const sent = page.interviewers.filter((p) => p.sent).length
+  const greeting = page.candidateName ? `, ${oneLine(page.candidateName)}` : ''
+  return (
+    <>
+      <h1>Your thank-you notes{greeting}</h1>
+      <p>
+        For your interview for <strong>{oneLine(page.roleTitle)}</strong> at{' '}
+        <strong>{oneLine(page.clientCompany)}</strong>.
+      </p>
+      <div class="box marked">
+        <p>
+          Send them by <strong>{formatDeadline(deadline, page.agency.timeZone)}</strong>, within 24
+          hours of your interview.{' '}
+          <span data-deadline={deadline.toISOString()}>
+            {timeLeftText(deadline.getTime() - now.getTime()) ?? windowClosedText}
+          </span>
+        </p>
+        <RoutingAdvice page={page} />
+        <p class="state" data-progress aria-live="polite">
+          {progressText(sent, page.interviewers.length)}
+        </p>
+        <p class="muted">
+          Below is a draft for each person. Fill in the [blanks], send it, then press "I sent it".{' '}
+          <a href="#guide">Why it helps</a>
+        </p>
+      </div>
+    </>
+  )
+}
+
+function CandidateDocument({
+  page,
+  token,
+  now,
+}: {
+  page: CandidatePage
+  token: string
+  now: Date
+}) {
+  const agencyName = oneLine(page.agency.name)
+  const logo = httpUrl(page.agency.branding.logoUrl)
+  return (
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="robots" content="noindex" />
+        <title>{`Your thank-you notes · ${agencyName}`}</title>
+        {/* raw, because text children would be escaped and break CSS like `>` selectors */}
+        <style dangerouslySetInnerHTML={{ __html: candidatePageCss(page.agency.branding) }} />
+        <script src={candidateScriptPath} defer />
+      </head>
+      <body>
+        <header class="brand">
+          {logo ? <img src={logo} alt={agencyName} /> : <span>{agencyName}</span>}
+        </header>
+        <main>
+          <Top page={page} now={now} />
+          {page.interviewers.map((person, index) => (
+            <NoteCard page={page} person={person} index={index} token={token} />
+          ))}
+          <Guide page={page} />
+          <p class="muted">
+            Sent to you by {agencyName} through Followthrough. Your notes are saved for this link
+            only.
+          </p>
+        </main>
+      </body>
+    </html>
+  )
+}
+
+/** The candidate's page; send it with `candidatePageHeaders`. */
+export function renderCandidatePage(page: CandidatePage, token: string, now: Date): string {
+  return `<!doctype html>${renderToStaticMarkup(<CandidateDocument page={page} token={token} now={now} />)}`
+}
+
+/** Says nothing about whose link it was or why it failed: a guessed token learns nothing. */
+export function renderCandidateLinkNotFound(): string {
+  return renderPage({
+    title: 'Link not found',
+    children: (
+      <>
+        <h1>This link doesn't work</h1>
+        <p>It may have expired or been mistyped. Nothing has been changed.</p>
+        <p class="muted">If you still need help with your thank-you notes, ask your recruiter.</p>
+      </>
+    ),
+  })
+}

@@ -1,0 +1,72 @@
+import type { Db } from '../../db/client'
+import type { Agency } from '../schemas/agency'
+import { getAgency } from './agencies'
+import type { LinkTarget } from './coaching-links'
+
+export interface NoteView {
+  id: string
+  name: string
+  title: string | null
+  email: string | null
+  sent: boolean
+  /** the candidate's saved draft, or null while they have not saved one */
+  draft: string | null
+}
+
+/** Everything the candidate's page shows, read for the interview behind their link. */
+export interface CandidatePage {
+  agency: Agency
+  candidateName: string | null
+  recruiter: { name: string; email: string | null } | null
+  roleTitle: string
+  clientCompany: string
+  endsAt: Date
+  talkingPoints: string | null
+  interviewers: NoteView[]
+}
+
+export async function loadCandidatePage(db: Db, target: LinkTarget): Promise<CandidatePage> {
+  const interview = await db
+    .selectFrom('interviews as i')
+    .innerJoin('candidates as c', 'c.id', 'i.candidate_id')
+    .leftJoin('recruiters as r', 'r.id', 'i.recruiter_id')
+    .select([
+      'i.role_title',
+      'i.client_company',
+      'i.ends_at',
+      'i.talking_points',
+      'c.name as candidate_name',
+      'r.name as recruiter_name',
+      'r.email as recruiter_email',
+    ])
+    .where('i.agency_id', '=', target.agencyId)
+    .where('i.id', '=', target.interviewId)
+    .executeTakeFirstOrThrow()
+  const people = await db
+    .selectFrom('interviewers as p')
+    .leftJoin('drafts as d', 'd.interviewer_id', 'p.id')
+    .select(['p.id', 'p.name', 'p.title', 'p.email', 'p.note_sent_at', 'd.body'])
+    .where('p.interview_id', '=', target.interviewId)
+    .orderBy('p.position')
+    .execute()
+  return {
+    agency: await getAgency(db, target.agencyId),
+    candidateName: interview.candidate_name,
+    recruiter:
+      interview.recruiter_name === null
+        ? null
+        : { name: interview.recruiter_name, email: interview.recruiter_email },
+    roleTitle: interview.role_title,
+    clientCompany: interview.client_company,
+    endsAt: interview.ends_at,
+    talkingPoints: interview.talking_points,
+    interviewers: people.map((p) => ({
+      id: p.id,
+      name: p.name,
+      title: p.title,
+      email: p.email,
+      sent: p.note_sent_at !== null,
+      draft: p.body,
+    })),
+  }
+}

@@ -287,3 +287,13 @@ describe('renderReminderEmail', () => {
     expect(email.subject).toBe('About 3 hours left for your Acme X thank-you notes')
   })
 })
+
+describe('button text on brand colours', () => {
+  it('picks whichever of dark or white text has the higher contrast', async () => {
+    const { textColorOn } = await import('../../worker/email/format')
+    expect(textColorOn('#3b82f6')).toBe('#1a1a1a')
+    expect(textColorOn('#1f4f8f')).toBe('#ffffff')
+    expect(textColorOn('#ffe066')).toBe('#1a1a1a')
+    expect(textColorOn('#000000')).toBe('#ffffff')
+  })
+})

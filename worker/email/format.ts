@@ -30,14 +30,22 @@ export function safeColor(value: string, fallback: string): string {
   return hexColor.test(value) ? value : fallback
 }
 
-/** Dark or white text, whichever reads better on the given #rrggbb background. */
+const darkText = '#1a1a1a'
+const darkTextLuminance = 0.0103
+
+/**
+ * Dark or white text, whichever has the higher WCAG contrast on the #rrggbb background, so a
+ * mid-tone brand colour (#3b82f6: white reaches only 3.7:1) gets dark text instead.
+ */
 export function textColorOn(background: string): string {
   const [r, g, b] = [1, 3, 5].map((i) => {
     const c = parseInt(background.slice(i, i + 2), 16) / 255
     return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4
   }) as [number, number, number]
   const luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
-  return luminance > 0.4 ? '#1a1a1a' : '#ffffff'
+  const onWhite = 1.05 / (luminance + 0.05)
+  const onDark = (luminance + 0.05) / (darkTextLuminance + 0.05)
+  return onDark > onWhite ? darkText : '#ffffff'
 }
 
 function validTimeZone(timeZone: string): string {

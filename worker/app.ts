@@ -7,6 +7,7 @@ import { browserAccess } from './middleware/browser-access'
 import { database } from './middleware/database'
 import { drainBody } from './middleware/drain-body'
 import { jsonBodiesOnly } from './middleware/json-bodies-only'
+import { byCredential, byLinkToken, rateLimit } from './middleware/rate-limit'
 import { requestId } from './middleware/request-id'
 import { agenciesRoutes } from './routes/agencies'
 import { agencyRoutes } from './routes/agency'
@@ -59,6 +60,9 @@ export function createApp() {
 
   app.use(requestId())
   app.use(drainBody())
+  app.use('/v1/*', rateLimit('API_LIMITER', byCredential))
+  app.use('/c/*', rateLimit('LINK_LIMITER', byLinkToken))
+  app.use('/u/*', rateLimit('LINK_LIMITER', byLinkToken))
   app.use(
     '/c/*',
     bodyLimit({

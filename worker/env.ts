@@ -24,6 +24,10 @@ export interface Env {
   DEMO_AGENCY_ID?: string
   DEMO_PUBLISHABLE_KEY?: string
   ASSETS?: Fetcher
+  /** per credential on /v1 */
+  API_LIMITER?: RateLimit
+  /** per candidate link on /c and /u */
+  LINK_LIMITER?: RateLimit
   /** "1" (tests only): the stats routes report the statements they ran in X-Query-Count */
   QUERY_LOG?: string
 }

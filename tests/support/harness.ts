@@ -29,18 +29,26 @@ export interface Harness extends TestDatabase {
 
 /**
  * One test file's world: a fresh database and the built worker in workerd, called over real
- * HTTP on loopback, as an agency's backend or a browser would.
+ * HTTP on loopback, as an agency's backend or a browser would. Bindings that name rows (the demo
+ * portal's agency) can be made from the fresh database before the worker starts.
  */
-export async function startHarness(bindings: Record<string, string> = {}): Promise<Harness> {
+export async function startHarness(
+  bindings:
+    Record<string, string> | ((database: TestDatabase) => Promise<Record<string, string>>) = {},
+  options: { rateLimit?: number } = {},
+): Promise<Harness> {
   const database = await createTestDatabase()
+  const extra = typeof bindings === 'function' ? await bindings(database) : bindings
   const { mf, url } = await startLocalWorker({
+    // suites send hundreds of requests a minute with one key; the rate-limit suite sets its own
+    rateLimit: options.rateLimit ?? 1_000_000,
     bindings: {
       DATABASE_URL: database.url,
       ADMIN_TOKEN,
       SESSION_SECRET,
       PUBLIC_URL: 'http://followthrough.test',
       ENVIRONMENT: 'test',
-      ...bindings,
+      ...extra,
     },
   })
   const baseUrl = url.origin

@@ -12,12 +12,27 @@ function wranglerSetting(name: string): string {
   return match[1]
 }
 
+/** The `[[ratelimits]]` of wrangler.toml, as Miniflare takes them. */
+function wranglerRateLimits(): Record<string, { simple: { limit: number; period: number } }> {
+  const toml = readFileSync(path.join(root, 'wrangler.toml'), 'utf8')
+  const limits: Record<string, { simple: { limit: number; period: number } }> = {}
+  for (const block of toml.split('[[ratelimits]]').slice(1)) {
+    const name = block.match(/name\s*=\s*"([^"]+)"/)?.[1]
+    const limit = Number(block.match(/limit\s*=\s*(\d+)/)?.[1])
+    const period = Number(block.match(/period\s*=\s*(\d+)/)?.[1])
+    if (name && limit && period) limits[name] = { simple: { limit, period } }
+  }
+  return limits
+}
+
 export interface LocalWorkerOptions {
   /** plain-text bindings: DATABASE_URL, ADMIN_TOKEN, SESSION_SECRET, … */
   bindings: Record<string, string>
   /** listen on this port of 127.0.0.1 (0: any free port) */
   port?: number
   verbose?: boolean
+  /** limit per minute for every rate limiter instead of wrangler.toml's (tests that send a lot) */
+  rateLimit?: number
   /** more workers in the same workerd, reached with `mf.getWorker(name)` (benchmarks) */
   companions?: (WorkerOptions & { name: string })[]
 }
@@ -37,6 +52,12 @@ export async function startLocalWorker(options: LocalWorkerOptions) {
     compatibilityDate: wranglerSetting('compatibility_date'),
     compatibilityFlags: ['nodejs_compat'],
     bindings: options.bindings,
+    ratelimits: Object.fromEntries(
+      Object.entries(wranglerRateLimits()).map(([name, config]) => [
+        name,
+        options.rateLimit ? { simple: { limit: options.rateLimit, period: 60 } } : config,
+      ]),
+    ),
     assets: {
       directory: path.join(root, 'dist/widget'),
       binding: 'ASSETS',

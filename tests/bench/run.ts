@@ -3,6 +3,7 @@
 import { performance } from 'node:perf_hooks'
 import { startLocalWorker } from '../../worker/dev/local-worker'
 import { createTestDatabase } from '../support/database'
+import { benchStats, seedStatsWorld } from './stats'
 
 const ADMIN_TOKEN = 'bench-admin-token-0123456789'
 const deep = process.argv.includes('--deep')
@@ -115,6 +116,27 @@ async function main() {
   console.log(`\nbaseline: ${rows[0]?.baseline}`)
   await mf.dispose()
   await database.close()
+
+  // Stats at scale: a real server gets the full million; the embedded engine a smaller world.
+  const real = Boolean(process.env.TEST_DATABASE_URL)
+  const total = real ? 1_000_000 : 20_000
+  const world = await createTestDatabase()
+  const seedStart = performance.now()
+  const agencyId = await seedStatsWorld(world.db, total)
+  const seeded = ((performance.now() - seedStart) / 1000).toFixed(0)
+  const result = await benchStats(world.db, agencyId, deep ? 30 : 10)
+  console.log(
+    `\nStats, last 90 days of one agency with ${(total / 10).toLocaleString('en')} of ${total.toLocaleString('en')} interviews (seeded in ${seeded} s; ${result.interviewsInRange.toLocaleString('en')} in range)\n`,
+  )
+  console.log(`${pad('measure', 44)}${pad('p50 ms', 10)}${pad('p95 ms', 10)}`)
+  console.log(
+    `${pad('our indexed aggregate (getStats)', 44)}${pad(result.ours.p50.toFixed(1), 10)}${pad(result.ours.p95.toFixed(1), 10)}`,
+  )
+  console.log(
+    `${pad('naive: fetch rows, count in JavaScript', 44)}${pad(result.naive.p50.toFixed(1), 10)}${pad(result.naive.p95.toFixed(1), 10)}`,
+  )
+  console.log(`ratio naive / ours (p50): ${(result.naive.p50 / result.ours.p50).toFixed(1)}×`)
+  await world.close()
 }
 
 await main()

@@ -53,13 +53,18 @@ function keepExchangesTogether(queue: QueryQueue) {
   const releaseIfStillIdle = (owner: number) => {
     clearTimeout(idleTimer)
     idleTimer = setTimeout(async () => {
-      const current = openFor ?? (queue.db.isInTransaction() ? queue.lastHandlerId : null)
-      if (current !== owner || queue.processing || queue.queue.length === 0) return
-      if (queue.queue.some((m) => m.handlerId === owner)) return
-      openFor = null
-      queue.lastHandlerId = null
-      if (queue.db.isInTransaction()) await queue.db.exec('ROLLBACK').catch(() => {})
-      void queue.processQueue()
+      if (queue.db.closed) return
+      try {
+        const current = openFor ?? (queue.db.isInTransaction() ? queue.lastHandlerId : null)
+        if (current !== owner || queue.processing || queue.queue.length === 0) return
+        if (queue.queue.some((m) => m.handlerId === owner)) return
+        openFor = null
+        queue.lastHandlerId = null
+        if (queue.db.isInTransaction()) await queue.db.exec('ROLLBACK')
+        void queue.processQueue()
+      } catch (err) {
+        console.error('embedded Postgres: could not release an idle connection', err)
+      }
     }, ownerIdleMs)
     idleTimer.unref?.()
   }

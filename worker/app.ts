@@ -13,6 +13,7 @@ import { agenciesRoutes } from './routes/agencies'
 import { agencyRoutes } from './routes/agency'
 import { candidateRoutes } from './routes/candidate'
 import { candidatesRoutes } from './routes/candidates'
+import { demoRoutes } from './routes/demo'
 import { devMailboxRoutes } from './routes/dev-mailbox'
 import { healthRoutes } from './routes/health'
 import { interviewsRoutes } from './routes/interviews'
@@ -101,6 +102,7 @@ export function createApp() {
   app.route('/u', unsubscribeRoutes)
   app.route('/webhooks', webhooksRoutes)
   app.route('/dev', devMailboxRoutes)
+  app.route('/demo', demoRoutes)
 
   app.notFound((c) =>
     c.json(

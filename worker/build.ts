@@ -3,10 +3,12 @@ import { buildSync } from 'esbuild'
 import { mkdirSync, renameSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { buildWidget } from '../widget/build'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const dist = path.join(root, 'dist')
 mkdirSync(path.join(dist, 'widget/assets'), { recursive: true })
+await buildWidget(path.join(dist, 'widget'))
 
 // The candidate page's script, a static file because the page's CSP allows no inline code;
 // written aside and renamed into place, like the worker below.

@@ -32,6 +32,8 @@ const { mf } = await startLocalWorker({
     DATABASE_URL: databaseUrl,
     PUBLIC_URL: publicUrl,
     ENVIRONMENT: 'development',
+    DEMO_AGENCY_ID: demo.agencyId,
+    DEMO_PUBLISHABLE_KEY: demo.publishableKey,
     ...secrets,
     ...(process.env.RESEND_API_KEY ? { RESEND_API_KEY: process.env.RESEND_API_KEY } : {}),
     ...(process.env.RESEND_WEBHOOK_SECRET
@@ -42,6 +44,8 @@ const { mf } = await startLocalWorker({
 
 console.log(`
 Followthrough is running at ${publicUrl}
+
+  demo portal   ${publicUrl}/demo  (the widget as a manager sees it; ?as=recruiter for a recruiter)
 
   database      ${embedded ? `embedded PGlite in .data/pglite (${databaseUrl})` : 'DATABASE_URL'}
   email         ${process.env.RESEND_API_KEY ? 'sent through Resend' : 'captured locally, not sent'}

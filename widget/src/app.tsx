@@ -1,0 +1,65 @@
+/**
+ * The app bundle the loader fetches. Defines <followthrough-widget>, which renders into its own
+ * shadow root with constructed stylesheets only (no <style>, no style attributes), so it runs
+ * under a CSP that allows nothing inline, and host CSS and widget CSS cannot reach each other.
+ */
+import { render } from 'preact'
+import { createApi, type Api } from './api'
+import { Widget } from './components/widget'
+import type { Command, FollowthroughGlobal } from './queue'
+import { themeSheet } from './theme'
+import css from './widget.css'
+
+const ft = (window as unknown as { followthrough: FollowthroughGlobal }).followthrough
+const baseSheet = new CSSStyleSheet()
+baseSheet.replaceSync(css)
+
+let api: Api | undefined
+const mounted = new Set<FollowthroughWidget>()
+
+class FollowthroughWidget extends HTMLElement {
+  connectedCallback() {
+    mounted.add(this)
+    this.paint()
+  }
+
+  disconnectedCallback() {
+    mounted.delete(this)
+    if (this.shadowRoot) render(null, this.shadowRoot)
+  }
+
+  paint() {
+    const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' })
+    root.adoptedStyleSheets = [baseSheet, themeSheet]
+    render(
+      api ? (
+        <Widget api={api} />
+      ) : (
+        <p class="ft muted" role="status">
+          Loading Followthrough…
+        </p>
+      ),
+      root,
+    )
+  }
+}
+
+function run([name, options]: Command) {
+  if (name === 'init' && typeof options?.getSession === 'function') {
+    api = createApi(ft.src!, ft.key!, options.getSession)
+    mounted.forEach((el) => el.paint())
+  } else {
+    console.error('Followthrough: unknown command', name)
+  }
+}
+
+if (!customElements.get('followthrough-widget')) {
+  customElements.define('followthrough-widget', FollowthroughWidget)
+  // from now on a pushed command runs at once
+  ft.push = run
+  ft.q.push = (...commands: Command[]) => {
+    commands.forEach(run)
+    return 0
+  }
+  ft.q.splice(0).forEach(run)
+}

@@ -1,0 +1,28 @@
+import type { ComponentChildren } from 'preact'
+import type { ApiFailure } from '../api'
+
+export const Loading = ({ what }: { what: string }) => (
+  <p class="muted" role="status">
+    Loading {what}…
+  </p>
+)
+
+export const Empty = ({ children }: { children: ComponentChildren }) => (
+  <p class="empty">{children}</p>
+)
+
+export function Failed({ error, retry }: { error: ApiFailure; retry?: () => void }) {
+  return (
+    <div class="alert" role="alert">
+      <p>{error.message}</p>
+      {error.details.map((d) => (
+        <p key={d.path}>{d.message}</p>
+      ))}
+      {retry && (
+        <button type="button" class="link" onClick={retry}>
+          Try again
+        </button>
+      )}
+    </div>
+  )
+}

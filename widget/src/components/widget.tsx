@@ -1,0 +1,98 @@
+import { useEffect, useState } from 'preact/hooks'
+import type { Agency } from '../../../worker/schemas/agency'
+import type { Api } from '../api'
+import { applyTheme } from '../theme'
+import { useLoad } from '../use-load'
+import { Dashboard } from './dashboard'
+import { InterviewList } from './interview-list'
+import { LogForm } from './log-form'
+import { Failed } from './states'
+
+const tabs = [
+  ['log', 'Log interview'],
+  ['list', 'My interviews'],
+  ['stats', 'Dashboard'],
+] as const
+
+type TabId = (typeof tabs)[number][0]
+
+/** The whole widget: the agency's name and colours, three tabs, and a panel for each. */
+export function Widget({ api }: { api: Api }) {
+  const agency = useLoad(() => api.get<Agency>('/v1/agency'), [api])
+  const [current, setCurrent] = useState<TabId>('log')
+  // panels stay mounted once opened, so a half-filled form survives a look at the list
+  const [opened, setOpened] = useState<TabId[]>(['log'])
+  // bumped when an interview is logged, so the list and dashboard reload
+  const [logged, setLogged] = useState(0)
+
+  useEffect(() => {
+    const branding = agency.data?.branding
+    if (branding) applyTheme(branding.primaryColor, branding.accentColor)
+  }, [agency.data])
+
+  function select(id: TabId, focus?: HTMLElement | null) {
+    setCurrent(id)
+    setOpened((o) => (o.includes(id) ? o : [...o, id]))
+    focus?.focus()
+  }
+
+  function onTabKey(e: KeyboardEvent) {
+    const buttons = [...(e.currentTarget as HTMLElement).querySelectorAll<HTMLElement>('button')]
+    const at = tabs.findIndex(([id]) => id === current)
+    const to = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: tabs.length - 1 }[e.key]
+    if (to === undefined) return
+    e.preventDefault()
+    const next = (to + tabs.length) % tabs.length
+    select(tabs[next]![0], buttons[next])
+  }
+
+  return (
+    <div class="ft">
+      <header class="head">
+        <strong>{agency.data?.name ?? 'Followthrough'}</strong>
+        <span class="muted">Thank-you note coaching</span>
+      </header>
+      {agency.error && <Failed error={agency.error} retry={agency.retry} />}
+      <div role="tablist" aria-label="Followthrough" class="tabs" onKeyDown={onTabKey}>
+        {tabs.map(([id, label]) => (
+          <button
+            key={id}
+            type="button"
+            role="tab"
+            id={`tab-${id}`}
+            aria-selected={current === id}
+            aria-controls={`panel-${id}`}
+            tabIndex={current === id ? 0 : -1}
+            onClick={() => select(id)}
+          >
+            {label}
+          </button>
+        ))}
+      </div>
+      {tabs.map(([id]) => (
+        <section
+          key={id}
+          role="tabpanel"
+          id={`panel-${id}`}
+          aria-labelledby={`tab-${id}`}
+          hidden={current !== id}
+          class="panel"
+        >
+          {opened.includes(id) &&
+            (id === 'log' ? (
+              <LogForm
+                api={api}
+                agency={agency.data}
+                onLogged={() => setLogged((n) => n + 1)}
+                onShowList={() => select('list')}
+              />
+            ) : id === 'list' ? (
+              <InterviewList api={api} logged={logged} />
+            ) : (
+              <Dashboard api={api} logged={logged} />
+            ))}
+        </section>
+      ))}
+    </div>
+  )
+}

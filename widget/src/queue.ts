@@ -1,0 +1,20 @@
+/** What a host page can ask of the widget, through `followthrough.q.push([...])`. */
+export type Command = ['init', InitOptions]
+
+export interface InitOptions {
+  /**
+   * Returns a recruiter session token (`ft_ses_…`) minted by the host's backend through
+   * `POST /v1/sessions`. Called once at start and again whenever the API answers 401.
+   */
+  getSession: () => string | Promise<string>
+}
+
+/** `window.followthrough`: the queue, plus what the loader learned from its script tag. */
+export interface FollowthroughGlobal {
+  q: Command[] & { push(...commands: Command[]): number }
+  push?: (command: Command) => void
+  /** the publishable key, from the loader's `data-key` */
+  key?: string
+  /** the loader's own URL: the API and the app bundle live on its origin */
+  src?: string
+}

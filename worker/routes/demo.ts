@@ -1,0 +1,58 @@
+import { Hono } from 'hono'
+import type { AppEnv } from '../env'
+import { ApiError } from '../errors'
+import {
+  demoPortalCsp,
+  demoRecruiters,
+  portalCss,
+  portalScript,
+  renderDemoPortal,
+  type DemoRole,
+} from '../pages/demo-portal'
+import { upsertRecruiter } from '../services/recruiters'
+import { signSession } from '../services/sessions'
+
+const roleOf = (as: string | undefined): DemoRole => (as === 'recruiter' ? 'recruiter' : 'manager')
+
+/**
+ * Local development only: a fake agency portal with the widget embedded (`/demo`, or
+ * `/demo?as=recruiter`), and the portal's backend route that mints the widget's session, doing
+ * what an agency's backend does with `POST /v1/sessions`.
+ */
+export const demoRoutes = new Hono<AppEnv>()
+  .use(async (c, next) => {
+    if (c.env.ENVIRONMENT !== 'development')
+      throw new ApiError('not_found', `No route for ${c.req.method} ${c.req.path}.`)
+    if (!c.env.DEMO_AGENCY_ID || !c.env.DEMO_PUBLISHABLE_KEY || !c.env.SESSION_SECRET)
+      throw new ApiError(
+        'not_found',
+        'The demo portal needs the DEMO_AGENCY_ID, DEMO_PUBLISHABLE_KEY and SESSION_SECRET bindings; `npm start` sets them.',
+      )
+    c.header('Cache-Control', 'no-store')
+    c.header('X-Content-Type-Options', 'nosniff')
+    await next()
+  })
+  .get('/', (c) => {
+    c.header('Content-Security-Policy', demoPortalCsp)
+    c.header('Referrer-Policy', 'no-referrer')
+    return c.html(renderDemoPortal(c.env.DEMO_PUBLISHABLE_KEY!, roleOf(c.req.query('as'))))
+  })
+  .get('/portal.js', (c) =>
+    c.body(portalScript, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }),
+  )
+  .get('/portal.css', (c) => c.body(portalCss, 200, { 'Content-Type': 'text/css; charset=utf-8' }))
+  .post('/session', async (c) => {
+    const agencyId = c.env.DEMO_AGENCY_ID!
+    const recruiter = await upsertRecruiter(
+      c.var.db,
+      agencyId,
+      demoRecruiters[roleOf(c.req.query('as'))],
+    )
+    const token = await signSession(c.env.SESSION_SECRET!, {
+      agencyId,
+      recruiterId: recruiter.id,
+      role: recruiter.role,
+      exp: Math.floor(Date.now() / 1000) + 3600,
+    })
+    return c.text(token)
+  })

@@ -1,7 +1,7 @@
 // What the candidate does on their page: events, drafts and the forms that work without JavaScript.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createAgency, type TestAgency } from '../support/factories'
-import { startFakeResend, type FakeResend } from '../support/fake-resend'
+import { resendBindings, startFakeResend, type FakeResend } from '../support/fake-resend'
 import { startHarness, type Harness } from '../support/harness'
 import { coachedInterview, postForm, tableCounts } from './helpers'
 
@@ -10,11 +10,7 @@ let fake: FakeResend
 let agency: TestAgency
 beforeAll(async () => {
   fake = await startFakeResend()
-  h = await startHarness({
-    RESEND_API_KEY: 're_test_key',
-    RESEND_BASE_URL: fake.url,
-    RESEND_MAX_RPS: '50',
-  })
+  h = await startHarness(resendBindings(fake))
   agency = await createAgency(h, {
     name: 'Brightpath Careers',
     timeZone: 'Europe/London',

@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest'
 import { artifactsDir, describeInBrowser, launchBrowser } from '../support/browser'
 import { createAgency, type TestAgency } from '../support/factories'
-import { startFakeResend, type FakeResend } from '../support/fake-resend'
+import { resendBindings, startFakeResend, type FakeResend } from '../support/fake-resend'
 import { startHarness, type Harness } from '../support/harness'
 import { coachedInterview } from './helpers'
 
@@ -16,11 +16,7 @@ describeInBrowser('the candidate page in Chromium', () => {
   let context: BrowserContext | undefined
   beforeAll(async () => {
     fake = await startFakeResend()
-    h = await startHarness({
-      RESEND_API_KEY: 're_test_key',
-      RESEND_BASE_URL: fake.url,
-      RESEND_MAX_RPS: '50',
-    })
+    h = await startHarness(resendBindings(fake))
     agency = await createAgency(h, { name: 'Brightpath Careers', timeZone: 'America/New_York' })
     browser = await launchBrowser()
   })

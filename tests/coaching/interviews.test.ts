@@ -7,7 +7,7 @@ import {
   runCron,
   type TestAgency,
 } from '../support/factories'
-import { startFakeResend, type FakeResend } from '../support/fake-resend'
+import { resendBindings, startFakeResend, type FakeResend } from '../support/fake-resend'
 import { startHarness, type Harness } from '../support/harness'
 
 let h: Harness
@@ -15,11 +15,7 @@ let fake: FakeResend
 let agency: TestAgency
 beforeAll(async () => {
   fake = await startFakeResend()
-  h = await startHarness({
-    RESEND_API_KEY: 're_test_key',
-    RESEND_BASE_URL: fake.url,
-    RESEND_MAX_RPS: '50',
-  })
+  h = await startHarness(resendBindings(fake))
   agency = await createAgency(h, {
     branding: { senderName: 'Brightpath Careers', replyTo: 'team@brightpath.example' },
   })

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createAgency, logInterview, runCron, type TestAgency } from '../support/factories'
-import { startFakeResend, type FakeEmail, type FakeResend } from '../support/fake-resend'
+import {
+  resendBindings,
+  startFakeResend,
+  type FakeEmail,
+  type FakeResend,
+} from '../support/fake-resend'
 import { startHarness, type Harness } from '../support/harness'
 import { newWebhookSecret, svixHeaders } from '../support/svix'
 
@@ -11,12 +16,7 @@ let fake: FakeResend
 let agency: TestAgency
 beforeAll(async () => {
   fake = await startFakeResend()
-  h = await startHarness({
-    RESEND_API_KEY: 're_test_key',
-    RESEND_BASE_URL: fake.url,
-    RESEND_MAX_RPS: '50',
-    RESEND_WEBHOOK_SECRET: webhookSecret,
-  })
+  h = await startHarness(resendBindings(fake, { RESEND_WEBHOOK_SECRET: webhookSecret }))
   agency = await createAgency(h)
 })
 afterAll(async () => {

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createAgency, interviewBody, runCron } from '../support/factories'
-import { startFakeResend, type FakeEmail, type FakeResend } from '../support/fake-resend'
+import {
+  resendBindings,
+  startFakeResend,
+  type FakeEmail,
+  type FakeResend,
+} from '../support/fake-resend'
 import { startHarness, type Harness } from '../support/harness'
 
 // 400 by default: at 1,000, with a quarter of the answers arriving after the client gave up,
@@ -10,12 +15,7 @@ let h: Harness
 let fake: FakeResend
 beforeAll(async () => {
   fake = await startFakeResend()
-  h = await startHarness({
-    RESEND_API_KEY: 're_test_key',
-    RESEND_BASE_URL: fake.url,
-    RESEND_MAX_RPS: '1000',
-    RESEND_TIMEOUT_MS: '400',
-  })
+  h = await startHarness(resendBindings(fake, { RESEND_MAX_RPS: '1000', RESEND_TIMEOUT_MS: '400' }))
 })
 afterAll(async () => {
   await h?.close()

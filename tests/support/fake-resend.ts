@@ -445,3 +445,13 @@ function canonicalJson(value: unknown): string {
   }
   return JSON.stringify(value)
 }
+
+/** The bindings that point the worker's real Resend SDK at `fake`, plus any others. */
+export function resendBindings(fake: FakeResend, extra: Record<string, string> = {}) {
+  return {
+    RESEND_API_KEY: 're_test_key',
+    RESEND_BASE_URL: fake.url,
+    RESEND_MAX_RPS: '50',
+    ...extra,
+  }
+}

@@ -84,3 +84,13 @@ export function agencyIdOf(principal: Principal): string {
     throw new ApiError('forbidden', 'The admin token acts for no agency.')
   return principal.agencyId
 }
+
+/** Whose interviews and figures the caller sees: the agency's, or one recruiter's own. */
+export function viewerOf(principal: Principal): {
+  agencyId: string
+  ownRecruiterId: string | null
+} {
+  const ownRecruiterId =
+    principal.kind === 'session' && principal.role === 'recruiter' ? principal.recruiterId : null
+  return { agencyId: agencyIdOf(principal), ownRecruiterId }
+}

@@ -3,8 +3,8 @@ import { z } from 'zod'
 import { deliverEmail } from '../email/outbox'
 import { mailerFor } from '../email/mailer'
 import { createDb } from '../../db/client'
-import { connectionString, type AppEnv, type Principal } from '../env'
-import { agencyIdOf, authenticate } from '../middleware/auth'
+import { connectionString, type AppEnv } from '../env'
+import { agencyIdOf, authenticate, viewerOf } from '../middleware/auth'
 import type { RouteDoc } from '../openapi/registry'
 import {
   createInterviewBody,
@@ -14,19 +14,12 @@ import {
 } from '../schemas/interview'
 import { getAgency } from '../services/agencies'
 import { onceForKey } from '../services/idempotency'
-import { createInterview, getInterview, listInterviews, type Viewer } from '../services/interviews'
+import { createInterview, getInterview, listInterviews } from '../services/interviews'
 import { queueResend } from '../services/resend-coaching'
 import { validate } from '../validate'
 import { idempotencyKey } from './idempotency-header'
 
 const interviewParams = z.object({ id: z.uuid() })
-
-function viewerOf(principal: Principal): Viewer {
-  const agencyId = agencyIdOf(principal)
-  const ownRecruiterId =
-    principal.kind === 'session' && principal.role === 'recruiter' ? principal.recruiterId : null
-  return { agencyId, ownRecruiterId }
-}
 
 export const fromAddress = (env: { EMAIL_FROM?: string }) =>
   env.EMAIL_FROM ?? 'coach@followthrough.example'

@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../env'
-import { agencyIdOf, authenticate } from '../middleware/auth'
+import { authenticate, viewerOf } from '../middleware/auth'
 import { countingQueries } from '../lib/query-count'
 import type { RouteDoc } from '../openapi/registry'
 import { stats, statsQuery, type Stats, type StatsQuery } from '../schemas/stats'
@@ -14,15 +14,8 @@ import { validate } from '../validate'
  * count varies with how recently the key was last used.
  */
 async function statsFor(c: Context<AppEnv>, query: StatsQuery): Promise<Stats> {
-  const principal = c.var.principal
-  const ownRecruiterId =
-    principal.kind === 'session' && principal.role === 'recruiter' ? principal.recruiterId : null
   const counter = c.env.QUERY_LOG === '1' ? countingQueries(c.var.db) : null
-  const result = await getStats(
-    counter?.db ?? c.var.db,
-    { agencyId: agencyIdOf(principal), ownRecruiterId },
-    query,
-  )
+  const result = await getStats(counter?.db ?? c.var.db, viewerOf(c.var.principal), query)
   if (counter) c.header('X-Query-Count', String(counter.count()))
   return result
 }

@@ -28,8 +28,9 @@ const interviewerIds = (interview: { interviewers: { id: string }[] }) =>
   interview.interviewers.map((p) => p.id)
 
 describe('POST /c/:token/events', () => {
-  it('counts notes marked sent in the interview, and undoes them', async () => {
-    const { interview, path } = await coachedInterview(h, fake, agency)
+  it('counts notes marked sent in the interview and the stats, and undoes them', async () => {
+    const own = await createAgency(h)
+    const { interview, path } = await coachedInterview(h, fake, own)
     const [a, b, c] = interviewerIds(interview)
     for (const id of [a, b]) {
       const res = await h.request('POST', `${path}/events`, {
@@ -38,11 +39,20 @@ describe('POST /c/:token/events', () => {
       expect(res.status, res.text).toBe(200)
     }
     const read = async () =>
-      (await h.request('GET', `/v1/interviews/${interview.id}`, { token: agency.secretKey })).body
+      (await h.request('GET', `/v1/interviews/${interview.id}`, { token: own.secretKey })).body
     expect((await read()).coaching).toMatchObject({
       notesSent: 2,
       notesTotal: 3,
       status: 'notes_sent',
+    })
+    // in the stats: the interview was thanked, but not every interviewer yet
+    const stats = await h.request('GET', '/v1/stats', { token: own.secretKey })
+    expect(stats.body.totals).toMatchObject({
+      coached: 1,
+      funnel: { sent: 1 },
+      fullCoverage: 0,
+      sendRate: 1,
+      fullCoverageRate: 0,
     })
     const undo = await h.request('POST', `${path}/events`, {
       json: { type: 'unsent', interviewerId: b },

@@ -5,7 +5,7 @@ import { randomToken } from '../lib/crypto'
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 /** git-ignored: the embedded database and the generated local secrets live here */
-export const dataDir = path.join(root, '.data')
+export const dataDir = process.env.FOLLOWTHROUGH_DATA_DIR ?? path.join(root, '.data')
 
 export interface LocalSecrets {
   ADMIN_TOKEN: string

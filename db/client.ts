@@ -21,7 +21,9 @@ export function createDb(connectionString: string, options: DbOptions = {}): Db 
     max: options.max ?? 1,
     fetch_types: false,
     connect_timeout: options.connectTimeoutSeconds ?? 5,
-    idle_timeout: 20,
+    // Never drop idle connections: a pool that has closed its last one is back in the state where
+    // reserve() hangs (below), which long-lived clients (tests, CLIs) would otherwise reach.
+    idle_timeout: 0,
     onnotice: () => {},
   })
   return new Kysely<Database>({

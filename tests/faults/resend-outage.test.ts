@@ -8,10 +8,7 @@ import {
 } from '../support/fake-resend'
 import { startHarness, type Harness } from '../support/harness'
 
-// 200 by default. From about 400 on, with half the calls aborted by our timeout while the fake
-// still holds them, Miniflare stops dispatching (scheduled events and dispose never return); the
-// product's own logic holds at that scale, the local runtime does not.
-const interviews = Number(process.env.OUTAGE_INTERVIEWS ?? 200)
+const interviews = Number(process.env.OUTAGE_INTERVIEWS ?? 1000)
 let h: Harness
 let fake: FakeResend
 beforeAll(async () => {

@@ -1,7 +1,7 @@
-import { createDb, type Db } from '../db/client'
+import type { Db } from '../db/client'
 import { drainOutbox } from './email/outbox'
 import { mailerFor } from './email/mailer'
-import { connectionString, type Env } from './env'
+import { withDatabase, type Env } from './env'
 
 /** the nightly trigger in wrangler.toml; every other trigger drains the outbox */
 export const nightlyCron = '30 3 * * *'
@@ -27,20 +27,12 @@ async function purgeExpired(db: Db, now: Date) {
  * clock: reminders fall due and retries come round exactly when the trigger says it is.
  */
 export async function runScheduled(env: Env, cron: string, scheduledTime: number) {
-  const url = connectionString(env)
-  if (!url) return
-  const db = createDb(url)
   const now = new Date(scheduledTime)
-  try {
-    if (cron === nightlyCron) {
-      await purgeExpired(db, now)
-      return
-    }
+  await withDatabase(env, async (db) => {
+    if (cron === nightlyCron) return purgeExpired(db, now)
     const report = await drainOutbox(db, mailerFor(env), now, {
       callsPerSecond: Number(env.RESEND_MAX_RPS ?? 2),
     })
     if (report.calls > 0) console.log('outbox', JSON.stringify(report))
-  } finally {
-    await db.destroy()
-  }
+  })
 }

@@ -1,4 +1,4 @@
-import type { Db } from '../db/client'
+import { createDb, type Db } from '../db/client'
 
 /** Bindings and vars, as wrangler.toml and `npm start` / the tests provide them. */
 export interface Env {
@@ -54,4 +54,19 @@ export interface AppEnv {
 
 export function connectionString(env: Env): string | undefined {
   return env.HYPERDRIVE?.connectionString ?? env.DATABASE_URL
+}
+
+/**
+ * Runs `work` on a client of its own, for work outside a request's lifetime (after the response,
+ * in a cron run), and closes it after. Does nothing without a database.
+ */
+export async function withDatabase(env: Env, work: (db: Db) => Promise<void>): Promise<void> {
+  const url = connectionString(env)
+  if (!url) return
+  const db = createDb(url)
+  try {
+    await work(db)
+  } finally {
+    await db.destroy()
+  }
 }

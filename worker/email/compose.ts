@@ -1,11 +1,11 @@
 import type { Db } from '../../db/client'
 import type { OutgoingMessage } from '../../db/schema'
 import type { Agency } from '../schemas/agency'
-import { emailHash } from '../services/suppressions'
+import { suppressionOf } from '../services/suppressions'
 import { oneLine } from './format'
 import { renderCoachingEmail, renderReminderEmail, type CoachingEmailInput } from './templates'
+import { noteDeadline } from '../lib/note-window'
 
-const windowMs = 24 * 3_600_000
 /** a reminder due within this long of the first email would only repeat it */
 const reminderMinGapMs = 60 * 60_000
 
@@ -44,7 +44,7 @@ function outgoing(input: InterviewEmailInput, kind: 'coaching' | 'reminder'): Ou
     clientCompany: input.clientCompany,
     interviewers: input.interviewers,
     interviewEndsAt: input.endsAt,
-    deadline: new Date(input.endsAt.getTime() + windowMs),
+    deadline: noteDeadline(input.endsAt),
     pageUrl: `${base}/c/${input.token}`,
     unsubscribeUrl,
     now: kind === 'reminder' ? reminderDueAt(input) : input.now,
@@ -79,16 +79,11 @@ function reminderDueAt(input: InterviewEmailInput): Date {
  * out is decided when it falls due.
  */
 export async function queueInterviewEmails(trx: Db, input: InterviewEmailInput): Promise<string> {
-  const suppressed = await trx
-    .selectFrom('suppressions')
-    .select('reason')
-    .where('agency_id', '=', input.agency.id)
-    .where('email_hash', '=', await emailHash(input.candidate.email))
-    .executeTakeFirst()
+  const suppressed = await suppressionOf(trx, input.agency.id, input.candidate.email)
   const reminderAt = reminderDueAt(input)
   const reminderUseful =
     reminderAt.getTime() - input.now.getTime() >= reminderMinGapMs &&
-    reminderAt.getTime() < input.endsAt.getTime() + windowMs
+    reminderAt < noteDeadline(input.endsAt)
   const rows = await trx
     .insertInto('emails')
     .values([
@@ -97,7 +92,7 @@ export async function queueInterviewEmails(trx: Db, input: InterviewEmailInput):
         interview_id: input.interviewId,
         kind: 'coaching',
         state: suppressed ? 'skipped' : 'queued',
-        last_error: suppressed ? `Not sent: the address ${suppressed.reason}.` : null,
+        last_error: suppressed ? `Not sent: the address ${suppressed}.` : null,
         next_attempt_at: input.now,
         message: outgoing(input, 'coaching'),
       },

@@ -2,11 +2,11 @@ import { sql } from 'kysely'
 import type { Db } from '../../db/client'
 import type { EmailRow } from '../../db/schema'
 import { maxBatchSize, type Mailer, type SendOutcome } from './mailer'
+import { noteWindowMs } from '../lib/note-window'
 
 export const maxAttempts = 8
 /** how long a claimed email waits before another run may assume its sender died */
 const leaseMs = 2 * 60_000
-const windowMs = 24 * 3_600_000
 
 /** 30 s, 1 min, 2 min … capped at an hour; never sooner than the provider's Retry-After. */
 export function retryDelayMs(attempts: number, retryAfterSeconds: number | null): number {
@@ -161,7 +161,7 @@ async function skipStaleReminders(trx: Db, now: Date) {
     .where('e.next_attempt_at', '<=', now)
     .where((eb) =>
       eb.or([
-        eb('i.ends_at', '<=', new Date(now.getTime() - windowMs)),
+        eb('i.ends_at', '<=', new Date(now.getTime() - noteWindowMs)),
         eb.exists(
           eb
             .selectFrom('interviewers as p')

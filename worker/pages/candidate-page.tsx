@@ -6,11 +6,10 @@ import { Guide } from './candidate-guide'
 import { NoteCard } from './candidate-note-card'
 import { progressText, timeLeftText, windowClosedText } from './candidate-note-text'
 import { pageHeaders, renderPage } from './layout'
+import { noteDeadline } from '../lib/note-window'
 
 /** Built from worker/pages/candidate-page.client.ts into dist/widget by worker/build.ts. */
 export const candidateScriptPath = '/assets/candidate.js'
-
-const windowMs = 24 * 3_600_000
 
 /**
  * The page's own script, loaded from this origin, is the only script; no inline code, so an
@@ -47,7 +46,7 @@ function RoutingAdvice({ page }: { page: CandidatePage }) {
 }
 
 function Top({ page, now }: { page: CandidatePage; now: Date }) {
-  const deadline = new Date(page.endsAt.getTime() + windowMs)
+  const deadline = noteDeadline(page.endsAt)
   const sent = page.interviewers.filter((p) => p.sent).length
   const greeting = page.candidateName ? `, ${oneLine(page.candidateName)}` : ''
   return (

@@ -2,8 +2,7 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import { deliverEmail } from '../email/outbox'
 import { mailerFor } from '../email/mailer'
-import { createDb } from '../../db/client'
-import { connectionString, type AppEnv } from '../env'
+import { withDatabase, type AppEnv } from '../env'
 import { agencyIdOf, authenticate, viewerOf } from '../middleware/auth'
 import type { RouteDoc } from '../openapi/registry'
 import {
@@ -50,7 +49,6 @@ export const interviewsRoutes = new Hono<AppEnv>()
       },
     )
     if (coachingEmailId) {
-      // after commit, on its own client: the request's client is closed once the response is out
       c.executionCtx.waitUntil(sendNow(c.env, coachingEmailId))
     }
     return c.json(result.body, result.status as 201)
@@ -70,18 +68,12 @@ export const interviewsRoutes = new Hono<AppEnv>()
     return c.json(await getInterview(c.var.db, viewer, id), 202)
   })
 
+// after commit, on its own client: the request's client is closed once the response is out
 async function sendNow(env: AppEnv['Bindings'], emailId: string) {
-  const url = connectionString(env)
-  if (!url) return
-  const db = createDb(url)
-  try {
-    await deliverEmail(db, mailerFor(env), emailId)
-  } catch (err) {
+  await withDatabase(env, (db) => deliverEmail(db, mailerFor(env), emailId)).catch((err) => {
     // the cron picks the email up again once its lease runs out
     console.error('immediate send failed', err)
-  } finally {
-    await db.destroy()
-  }
+  })
 }
 
 export const interviewsDocs: RouteDoc[] = [

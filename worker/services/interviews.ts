@@ -7,6 +7,7 @@ import type { Agency } from '../schemas/agency'
 import type { CreateInterviewInput, Interview, InterviewListQuery } from '../schemas/interview'
 import { queueInterviewEmails } from '../email/compose'
 import { createCoachingLink } from './coaching-links'
+import { noteDeadline } from '../lib/note-window'
 
 /** Who is asking: the whole agency (secret key, manager) or one recruiter. */
 export interface Viewer {
@@ -15,7 +16,6 @@ export interface Viewer {
   ownRecruiterId: string | null
 }
 
-const windowMs = 24 * 3_600_000
 const earliestStart = 14 * 24 * 3_600_000
 const startSlackMs = 15 * 60_000
 
@@ -150,7 +150,7 @@ async function toInterviews(db: Db, rows: InterviewJoined[]): Promise<Interview[
         pageOpenedAt: pageOpened ? new Date(pageOpened).toISOString() : null,
         notesSent,
         notesTotal: people.length,
-        deadline: new Date(row.ends_at.getTime() + windowMs).toISOString(),
+        deadline: noteDeadline(row.ends_at).toISOString(),
         reminder: reminderStatusOf(reminder),
         unsubscribed: row.unsubscribed_at !== null,
       },

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client'
 import { ApiError } from '../errors'
-import { emailHash } from './suppressions'
+import { suppressionOf } from './suppressions'
 
 const minGapMs = 10 * 60_000
 
@@ -27,17 +27,9 @@ export async function queueResend(
     if (candidate.erased_at || !candidate.email)
       throw new ApiError('conflict', "This candidate's data was erased.")
     if (candidate.unsubscribed_at) throw new ApiError('conflict', 'The candidate has unsubscribed.')
-    const suppressed = await trx
-      .selectFrom('suppressions')
-      .select('reason')
-      .where('agency_id', '=', agencyId)
-      .where('email_hash', '=', await emailHash(candidate.email))
-      .executeTakeFirst()
+    const suppressed = await suppressionOf(trx, agencyId, candidate.email)
     if (suppressed)
-      throw new ApiError(
-        'conflict',
-        `Mail to this address ${suppressed.reason}; fix the address first.`,
-      )
+      throw new ApiError('conflict', `Mail to this address ${suppressed}; fix the address first.`)
     const last = await trx
       .selectFrom('emails')
       .select(['message', 'created_at', 'state'])

@@ -20,14 +20,19 @@ export async function suppressAddress(
     .execute()
 }
 
-export async function isSuppressed(db: Db, agencyId: string, email: string): Promise<boolean> {
+/** Why mail to this address is suppressed for the agency, or null when it is not. */
+export async function suppressionOf(
+  db: Db,
+  agencyId: string,
+  email: string,
+): Promise<SuppressionReason | null> {
   const row = await db
     .selectFrom('suppressions')
     .select('reason')
     .where('agency_id', '=', agencyId)
     .where('email_hash', '=', await emailHash(email))
     .executeTakeFirst()
-  return row !== undefined
+  return row?.reason ?? null
 }
 
 /**

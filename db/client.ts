@@ -11,6 +11,23 @@ export interface DbOptions {
   connectTimeoutSeconds?: number
 }
 
+// The server is full, or still starting after a restart: worth a few quick tries (about 0.4 s in
+// all) before the request fails with 503.
+const busyAtConnect = new Set(['53300', '57P03'])
+
+async function openConnection(sql: postgres.Sql) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await sql`select 1`
+      return
+    } catch (err) {
+      const code = (err as { code?: unknown }).code
+      if (attempt >= 4 || typeof code !== 'string' || !busyAtConnect.has(code)) throw err
+      await new Promise((resolve) => setTimeout(resolve, 25 * 2 ** attempt + Math.random() * 25))
+    }
+  }
+}
+
 /**
  * A Kysely client over postgres.js. In a Worker, make one per request and end it with
  * `ctx.waitUntil(db.destroy())`: a client kept across requests fails with "Cannot perform I/O on
@@ -33,7 +50,7 @@ export function createDb(connectionString: string, options: DbOptions = {}): Db 
       // Kysely query of a fresh client would hang forever. A plain query first opens the
       // connection; tests/foundation/db-client.test.ts hangs without this.
       postgres: async () => {
-        await sql`select 1`
+        await openConnection(sql)
         return sql
       },
     }),

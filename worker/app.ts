@@ -36,6 +36,9 @@ const connectionErrorCodes = new Set([
   'CONNECTION_DESTROYED',
 ])
 
+// the server is full, shutting down or starting up: the same request will work in a moment
+const retryLater = new Set(['53300', '57P01', '57P02', '57P03'])
+
 // workerd's sockets fail without a code, so their messages are matched too
 const socketFailure =
   /cannot connect to the specified address|network connection lost|socket.*closed/i
@@ -44,7 +47,7 @@ function isDatabaseUnavailable(err: unknown): boolean {
   const { code, message } = (err ?? {}) as { code?: unknown; message?: unknown }
   if (typeof message === 'string' && socketFailure.test(message)) return true
   if (typeof code !== 'string') return false
-  return connectionErrorCodes.has(code) || code.startsWith('08') || code === '57P01'
+  return connectionErrorCodes.has(code) || code.startsWith('08') || retryLater.has(code)
 }
 
 function errorResponse(

@@ -42,6 +42,11 @@ export type PrincipalKind = Principal['kind']
 export interface Variables {
   requestId: string
   db: Db
+  /**
+   * Starts `work` on the request's database client now and lets it finish after the response is
+   * out; the client is closed once every such piece of work has settled.
+   */
+  afterResponse: (work: (db: Db) => Promise<unknown>) => void
   principal: Principal
   /** set when a browser request carried a publishable key from one of its agency's origins */
   browserAgencyId: string | undefined
@@ -57,8 +62,8 @@ export function connectionString(env: Env): string | undefined {
 }
 
 /**
- * Runs `work` on a client of its own, for work outside a request's lifetime (after the response,
- * in a cron run), and closes it after. Does nothing without a database.
+ * Runs `work` on a client of its own, for work outside any request (a cron run), and closes it
+ * after. Does nothing without a database.
  */
 export async function withDatabase(env: Env, work: (db: Db) => Promise<void>): Promise<void> {
   const url = connectionString(env)

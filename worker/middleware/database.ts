@@ -5,7 +5,9 @@ import { ApiError } from '../errors'
 
 /**
  * One database client per request (a Worker may not reuse I/O objects across requests). The
- * client connects on first use and is closed once the response is on its way.
+ * client connects on first use and is closed once the response is on its way and the work the
+ * request left to finish after it (an immediate send) has settled: one connection per request,
+ * never two.
  */
 export const database = () =>
   createMiddleware<AppEnv>(async (c, next) => {
@@ -13,9 +15,15 @@ export const database = () =>
     if (!url) throw new ApiError('unavailable', 'The service is not configured with a database.')
     const db = createDb(url)
     c.set('db', db)
+    const pending: Promise<unknown>[] = []
+    c.set('afterResponse', (work) => {
+      pending.push(
+        work(db).catch((err) => console.error(`[${c.var.requestId}] after response`, err)),
+      )
+    })
     try {
       await next()
     } finally {
-      c.executionCtx.waitUntil(db.destroy())
+      c.executionCtx.waitUntil(Promise.allSettled(pending).then(() => db.destroy()))
     }
   })

@@ -2,7 +2,8 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import { deliverEmail } from '../email/outbox'
 import { mailerFor } from '../email/mailer'
-import { withDatabase, type AppEnv } from '../env'
+import type { Db } from '../../db/client'
+import type { AppEnv } from '../env'
 import { agencyIdOf, authenticate, viewerOf } from '../middleware/auth'
 import type { RouteDoc } from '../openapi/registry'
 import {
@@ -49,7 +50,7 @@ export const interviewsRoutes = new Hono<AppEnv>()
       },
     )
     if (coachingEmailId) {
-      c.executionCtx.waitUntil(sendNow(c.env, coachingEmailId))
+      c.var.afterResponse(sendNow(c.env, coachingEmailId))
     }
     return c.json(result.body, result.status as 201)
   })
@@ -64,16 +65,13 @@ export const interviewsRoutes = new Hono<AppEnv>()
     const { id } = c.req.valid('param')
     await getInterview(c.var.db, viewer, id)
     const emailId = await queueResend(c.var.db, viewer.agencyId, id, new Date())
-    c.executionCtx.waitUntil(sendNow(c.env, emailId))
+    c.var.afterResponse(sendNow(c.env, emailId))
     return c.json(await getInterview(c.var.db, viewer, id), 202)
   })
 
-// after commit, on its own client: the request's client is closed once the response is out
-async function sendNow(env: AppEnv['Bindings'], emailId: string) {
-  await withDatabase(env, (db) => deliverEmail(db, mailerFor(env), emailId)).catch((err) => {
-    // the cron picks the email up again once its lease runs out
-    console.error('immediate send failed', err)
-  })
+/** After commit, while the response goes out; if it fails, the cron picks the email up again. */
+function sendNow(env: AppEnv['Bindings'], emailId: string) {
+  return (db: Db) => deliverEmail(db, mailerFor(env), emailId)
 }
 
 export const interviewsDocs: RouteDoc[] = [

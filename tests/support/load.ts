@@ -1,0 +1,143 @@
+import autocannon from 'autocannon'
+import type { FakeResend } from './fake-resend'
+
+/** One kind of request in a load run; `path` and `body` are called afresh for every request. */
+export interface LoadTarget {
+  name: string
+  method: 'GET' | 'POST'
+  path: () => string
+  body?: () => string
+  headers: Record<string, string>
+}
+
+export interface LoadReport {
+  name: string
+  connections: number
+  seconds: number
+  requests: number
+  requestsPerSecond: number
+  p50: number
+  p99: number
+  /** connection errors and timeouts */
+  errors: number
+  non2xx: number
+  /** the first few non-2xx answers, for the failure message */
+  samples: string[]
+}
+
+/**
+ * `connections` clients, each sending its next request as soon as the last one is answered, for
+ * `seconds`; then it stops by itself. With several targets each client takes them in turn.
+ */
+export async function runLoad(
+  baseUrl: string,
+  name: string,
+  targets: LoadTarget[],
+  { connections = 50, seconds = 20 } = {},
+): Promise<LoadReport> {
+  const samples: string[] = []
+  const result = await autocannon({
+    url: baseUrl,
+    connections,
+    duration: seconds,
+    // a request that takes this long counts as an error
+    timeout: 10,
+    requests: targets.map((target) => ({
+      setupRequest: (request) => ({
+        ...request,
+        method: target.method,
+        path: target.path(),
+        headers: target.headers,
+        body: target.body?.(),
+      }),
+      onResponse: (status, body) => {
+        if ((status < 200 || status > 299) && samples.length < 5) {
+          samples.push(`${target.name}: ${status} ${body.slice(0, 300)}`)
+        }
+      },
+    })),
+  })
+  return {
+    name,
+    connections,
+    seconds,
+    requests: result.requests.total,
+    requestsPerSecond: result.requests.total / result.duration,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+    samples,
+  }
+}
+
+let serial = 0
+
+/**
+ * An agency with `interviews` logged through the API and their candidate links read from the
+ * coaching emails, and the four loads of the product's busiest paths: logging an interview,
+ * listing, the stats, and a candidate opening their page.
+ */
+export async function prepareLoad(
+  baseUrl: string,
+  adminToken: string,
+  fake: FakeResend,
+  interviews = 50,
+) {
+  const post = async (path: string, token: string, body: unknown) => {
+    const res = await fetch(baseUrl + path, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    })
+    if (res.status !== 201) throw new Error(`${path}: ${res.status} ${await res.text()}`)
+    return (await res.json()) as any
+  }
+  const created = await post('/v1/agencies', adminToken, { name: 'Load Staffing' })
+  const key: string = created.secretKey.key
+  const auth = { authorization: `Bearer ${key}` }
+  const interview = () => {
+    serial += 1
+    return JSON.stringify({
+      candidate: { name: `Load Candidate ${serial}`, email: `load${serial}@example.com` },
+      roleTitle: 'Analyst',
+      clientCompany: serial % 2 ? 'Globex' : 'Initech',
+      startsAt: new Date(Date.now() - 3_600_000).toISOString(),
+      durationMinutes: 45,
+      format: 'video',
+      interviewers: [{ name: 'Priya' }, { name: 'Tom' }],
+    })
+  }
+  const before = fake.sent.length
+  for (let i = 0; i < interviews; i++) await post('/v1/interviews', key, JSON.parse(interview()))
+  const emails = (await fake.waitForEmails(before + interviews, 30_000)).slice(before)
+  const tokens = emails.map((email) => {
+    const token = email.text?.match(/\/c\/([A-Za-z0-9_-]+)/)?.[1]
+    if (!token) throw new Error(`no candidate link in "${email.subject}"`)
+    return token
+  })
+  let next = 0
+  const targets = {
+    create: {
+      name: 'POST /v1/interviews',
+      method: 'POST',
+      path: () => '/v1/interviews',
+      body: interview,
+      headers: { ...auth, 'content-type': 'application/json' },
+    },
+    list: {
+      name: 'GET /v1/interviews',
+      method: 'GET',
+      path: () => '/v1/interviews?limit=25',
+      headers: auth,
+    },
+    stats: { name: 'GET /v1/stats', method: 'GET', path: () => '/v1/stats', headers: auth },
+    page: {
+      name: 'GET /c/:token',
+      method: 'GET',
+      path: () => `/c/${tokens[next++ % tokens.length]}`,
+      headers: {},
+    },
+  } satisfies Record<string, LoadTarget>
+  return { agencyId: created.agency.id as string, key, targets }
+}

@@ -28,6 +28,8 @@ export interface AgencyTable {
   routing_mode: Generated<RoutingMode>
   reminder_hours: Generated<number>
   time_zone: Generated<string>
+  /** candidate data is forgotten this many days after the interview started */
+  retention_days: Generated<number>
   allowed_origins: Json<string[]>
   created_at: GeneratedTimestamp
   updated_at: GeneratedTimestamp
@@ -94,6 +96,8 @@ export interface InterviewTable {
   duration_minutes: number
   format: InterviewFormat
   talking_points: string | null
+  /** when its personal data was removed (erasure or retention); the row stays for the counts */
+  forgotten_at: Timestamp | null
   created_at: GeneratedTimestamp
 }
 

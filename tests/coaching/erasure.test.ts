@@ -1,6 +1,6 @@
-import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createAgency, logInterview, type TestAgency } from '../support/factories'
+import { columnsContaining } from '../support/database'
 import { startHarness, type Harness } from '../support/harness'
 
 let h: Harness
@@ -12,23 +12,6 @@ beforeAll(async () => {
 })
 afterAll(() => h?.close())
 
-/** Every text-like column of every table that contains `needle`, as "table.column". */
-async function columnsContaining(needle: string): Promise<string[]> {
-  const { rows: columns } = await sql<{ table_name: string; column_name: string }>`
-    select table_name, column_name from information_schema.columns
-    where table_schema = 'public' and data_type in ('text', 'character varying', 'jsonb', 'json')
-  `.execute(h.db)
-  const found: string[] = []
-  for (const { table_name, column_name } of columns) {
-    const { rows } = await sql<{ n: number }>`
-      select count(*)::int as n from ${sql.table(table_name)}
-      where ${sql.ref(column_name)}::text ilike ${'%' + needle + '%'}
-    `.execute(h.db)
-    if (rows[0]!.n > 0) found.push(`${table_name}.${column_name}`)
-  }
-  return found
-}
-
 describe('POST /v1/candidates/erase', () => {
   it("leaves no trace of the person's name or email in any table", async () => {
     const person = { name: 'Zelda Quintanilla-Oyelaran', email: 'zelda.q@example.org' }
@@ -39,8 +22,8 @@ describe('POST /v1/candidates/erase', () => {
       clientCompany: 'Initech',
       talkingPoints: `Zelda mentioned she led the migration.`,
     })
-    expect(await columnsContaining('zelda.q@example.org')).not.toEqual([])
-    expect(await columnsContaining('Quintanilla')).not.toEqual([])
+    expect(await columnsContaining(h.db, 'zelda.q@example.org')).not.toEqual([])
+    expect(await columnsContaining(h.db, 'Quintanilla')).not.toEqual([])
 
     const res = await h.request('POST', '/v1/candidates/erase', {
       token: agency.secretKey,
@@ -49,9 +32,9 @@ describe('POST /v1/candidates/erase', () => {
     expect(res.status).toBe(200)
     expect(res.body).toEqual({ candidatesErased: 1, interviews: 2 })
 
-    expect(await columnsContaining('zelda.q@example.org')).toEqual([])
-    expect(await columnsContaining('Quintanilla')).toEqual([])
-    expect(await columnsContaining('Zelda')).toEqual([])
+    expect(await columnsContaining(h.db, 'zelda.q@example.org')).toEqual([])
+    expect(await columnsContaining(h.db, 'Quintanilla')).toEqual([])
+    expect(await columnsContaining(h.db, 'Zelda')).toEqual([])
 
     // the interviews remain, as counts, without the person
     const read = await h.request('GET', `/v1/interviews/${first.id}`, { token: agency.secretKey })

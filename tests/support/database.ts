@@ -46,3 +46,20 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     },
   }
 }
+
+/** Every text-like column of every table that holds `needle`, as "table.column". */
+export async function columnsContaining(db: Db, needle: string): Promise<string[]> {
+  const { rows: columns } = await sql<{ table_name: string; column_name: string }>`
+    select table_name, column_name from information_schema.columns
+    where table_schema = 'public' and data_type in ('text', 'character varying', 'jsonb', 'json')
+  `.execute(db)
+  const found: string[] = []
+  for (const { table_name, column_name } of columns) {
+    const { rows } = await sql<{ n: number }>`
+      select count(*)::int as n from ${sql.table(table_name)}
+      where ${sql.ref(column_name)}::text ilike ${'%' + needle + '%'}
+    `.execute(db)
+    if (rows[0]!.n > 0) found.push(`${table_name}.${column_name}`)
+  }
+  return found
+}

@@ -25,6 +25,7 @@ const agencySettings = {
   reminderHours: z.number().int().min(1).max(23),
   timeZone,
   allowedOrigins: z.array(origin).max(20),
+  retentionDays: z.number().int().min(30).max(3650),
 }
 
 export const createAgencyBody = z.strictObject({
@@ -34,6 +35,7 @@ export const createAgencyBody = z.strictObject({
   reminderHours: agencySettings.reminderHours.optional(),
   timeZone: timeZone.optional(),
   allowedOrigins: agencySettings.allowedOrigins.optional(),
+  retentionDays: agencySettings.retentionDays.optional(),
 })
 
 export const updateAgencyBody = z
@@ -55,6 +57,7 @@ export const agency = z.object({
   reminderHours: z.number().int(),
   timeZone: z.string(),
   allowedOrigins: z.array(z.string()),
+  retentionDays: z.number().int(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 })

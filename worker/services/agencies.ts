@@ -21,6 +21,7 @@ export function toAgency(row: AgencyRow): Agency {
     reminderHours: row.reminder_hours,
     timeZone: row.time_zone,
     allowedOrigins: row.allowed_origins,
+    retentionDays: row.retention_days,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   }
@@ -48,6 +49,7 @@ export async function createAgency(
       reminder_hours: input.reminderHours,
       time_zone: input.timeZone,
       allowed_origins: input.allowedOrigins ?? [],
+      retention_days: input.retentionDays,
     })
     .returningAll()
     .executeTakeFirstOrThrow()
@@ -90,6 +92,7 @@ export async function updateAgency(
       reminder_hours: patch.reminderHours,
       time_zone: patch.timeZone,
       allowed_origins: patch.allowedOrigins,
+      retention_days: patch.retentionDays,
       updated_at: new Date(),
     })
     .where('id', '=', agencyId)

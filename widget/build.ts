@@ -20,7 +20,8 @@ const cssAsText: Plugin = {
   },
 }
 
-const common: BuildOptions = {
+/** how every widget bundle is built (the bench builds a bare Preact app the same way) */
+export const widgetBuildOptions: BuildOptions = {
   bundle: true,
   minify: true,
   format: 'iife',
@@ -60,13 +61,13 @@ export interface WidgetBuild {
  * The metafile goes beside outDir, not into it: it is for the size test, not for the public.
  */
 export async function buildWidget(outDir: string): Promise<WidgetBuild> {
-  const app = await build({ ...common, entryPoints: [path.join(src, 'app.tsx')] })
+  const app = await build({ ...widgetBuildOptions, entryPoints: [path.join(src, 'app.tsx')] })
   const appCode = app.outputFiles![0]!.contents
   const hash = createHash('sha256').update(appCode).digest('hex').slice(0, 10)
   const appFile = `widget-app.${hash}.js`
 
   const loader = await build({
-    ...common,
+    ...widgetBuildOptions,
     entryPoints: [path.join(src, 'loader.ts')],
     define: { __FT_APP_FILE__: JSON.stringify(appFile) },
   })

@@ -1,5 +1,6 @@
 import { gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { sizeBudgets } from '../support/budgets'
 import { createAgency, type TestAgency } from '../support/factories'
 import { resendBindings, startFakeResend, type FakeResend } from '../support/fake-resend'
 import { startHarness, type Harness } from '../support/harness'
@@ -201,5 +202,5 @@ it('keeps the page within 25 KB gzipped: HTML with its CSS, plus the script', as
   console.info(
     `candidate page: HTML+CSS ${gzipSync(html).length} B, JS ${gzipSync(script).length} B gzipped`,
   )
-  expect(gzipped).toBeLessThanOrEqual(25 * 1024)
+  expect(gzipped).toBeLessThanOrEqual(sizeBudgets.candidatePage)
 })

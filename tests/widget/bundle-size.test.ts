@@ -3,6 +3,7 @@ import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import type { WidgetBuild } from '../../widget/build'
+import { sizeBudgets } from '../support/budgets'
 
 const dist = path.resolve('dist')
 const meta: WidgetBuild = JSON.parse(readFileSync(path.join(dist, 'widget.meta.json'), 'utf8'))
@@ -12,13 +13,13 @@ describe('the widget bundles (built by npm run build)', () => {
   it('keeps the loader within 1.5 KB gzipped', () => {
     const size = gzipped(meta.loader)
     console.log(`widget.js: ${size} bytes gzipped`)
-    expect(size).toBeLessThanOrEqual(1536)
+    expect(size).toBeLessThanOrEqual(sizeBudgets.loader)
   })
 
   it('keeps the app, Preact included, within 15 KB gzipped', () => {
     const size = gzipped(meta.app)
     console.log(`${meta.app}: ${size} bytes gzipped`)
-    expect(size).toBeLessThanOrEqual(15 * 1024)
+    expect(size).toBeLessThanOrEqual(sizeBudgets.app)
     expect(meta.inputs[meta.app]).toContain('node_modules/preact/dist/preact.mjs')
   })
 

@@ -5,7 +5,8 @@ import { Log, LogLevel, Miniflare, type WorkerOptions } from 'miniflare'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
-function wranglerSetting(name: string): string {
+/** a top-level or [vars] string setting of wrangler.toml */
+export function wranglerSetting(name: string): string {
   const toml = readFileSync(path.join(root, 'wrangler.toml'), 'utf8')
   const match = toml.match(new RegExp(`^${name}\\s*=\\s*"([^"]+)"`, 'm'))
   if (!match?.[1]) throw new Error(`wrangler.toml has no ${name}`)

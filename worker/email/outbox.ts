@@ -192,7 +192,8 @@ export async function drainOutbox(
   options: { maxCalls?: number; callsPerSecond?: number } = {},
 ): Promise<DrainReport> {
   const report: DrainReport = { calls: 0, sent: 0, failed: 0, rateLimited: false }
-  const spacingMs = 1000 / (options.callsPerSecond ?? 2)
+  // a few milliseconds of slack, so jitter on the way never lands one call too many in a second
+  const spacingMs = 1000 / (options.callsPerSecond ?? 2) + 5
   let lastCall = 0
   while (report.calls < (options.maxCalls ?? 20)) {
     const claimed = await claimNext(db, now)

@@ -15,7 +15,7 @@ export interface DbOptions {
   connectTimeoutSeconds?: number
 }
 
-// The server is full, or still starting after a restart: worth a few quick tries (about 0.4 s in
+// The server is full, or still starting after a restart: worth a few quick tries (about 1.6 s in
 // all) before the request fails with 503.
 const busyAtConnect = new Set(['53300', '57P03'])
 
@@ -26,7 +26,7 @@ async function openConnection(sql: postgres.Sql) {
       return
     } catch (err) {
       const code = (err as { code?: unknown }).code
-      if (attempt >= 4 || typeof code !== 'string' || !busyAtConnect.has(code)) throw err
+      if (attempt >= 6 || typeof code !== 'string' || !busyAtConnect.has(code)) throw err
       await new Promise((resolve) => setTimeout(resolve, 25 * 2 ** attempt + Math.random() * 25))
     }
   }

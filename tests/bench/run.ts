@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process'
 import { performance } from 'node:perf_hooks'
 import { gzipSync } from 'node:zlib'
+import postgres from 'postgres'
 import { startLocalWorker, wranglerSetting } from '../../worker/dev/local-worker'
 import { sizeBudgets } from '../support/budgets'
 import { createTestDatabase } from '../support/database'
@@ -106,6 +107,19 @@ async function benchRoutes() {
     ['POST /v1/interviews (transaction, outbox)', targets.create],
     ['GET /c/:token (candidate page)', targets.page],
   ]
+  // the floor under every route: a fresh connection and one query, straight from Node
+  const connectP50 = await p50Of(async () => {
+    const client = postgres(database.url, { max: 1, fetch_types: false, onnotice: () => {} })
+    await client`select 1`
+    await client.end()
+  })
+  const healthP50 = await p50Of(() => call(app, sequential[0]![1]))
+  rows.push({
+    measure: 'GET /health, p50',
+    ours: ms(healthP50),
+    baseline: `new connection + select 1 from Node ${ms(connectP50)}`,
+    ratio: healthP50 / connectP50,
+  })
   for (const [name, target] of sequential) {
     const p50 = await p50Of(() => call(app, target))
     rows.push({

@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createDb } from '../../db/client'
 import { migrateDown, migrateToLatest } from '../../db/migrate'
 import { migrations } from '../../db/migrations'
 import { startLocalWorker } from '../../worker/dev/local-worker'
@@ -37,6 +38,49 @@ describe('the per-request client in workerd', () => {
       expect(JSON.stringify(body)).not.toMatch(/127\.0\.0\.1|postgres:|ECONNREFUSED/)
     } finally {
       await mf.dispose()
+    }
+  })
+})
+
+// A role allowed one connection stands in for a full server: the same 53300 error.
+describe.runIf(process.env.TEST_DATABASE_URL)('a full server (real Postgres only)', () => {
+  it('is waited out at connect for a moment, then answered with 503', async () => {
+    const role = `ft_full_${Date.now().toString(36)}`
+    await sql`create role ${sql.id(role)} login connection limit 1`.execute(database.db)
+    const url = new URL(database.url)
+    url.username = role
+    const holder = createDb(url.toString())
+    const { mf, url: base } = await startLocalWorker({
+      bindings: { DATABASE_URL: url.toString() },
+    })
+    try {
+      await sql`select 1`.execute(holder)
+      // the slot frees up while the request is retrying
+      const freed = new Promise((resolve) => setTimeout(resolve, 300)).then(() => holder.destroy())
+      const waited = await fetch(new URL('/health', base), { signal: AbortSignal.timeout(10_000) })
+      await freed
+      expect(waited.status).toBe(200)
+
+      // and a server that stays full gets a clean 503 with Retry-After (once the worker's own
+      // connection from the last request has gone)
+      for (let i = 0; i < 50; i++) {
+        const { rows } = await sql<{ n: number }>`
+          select count(*)::int as n from pg_stat_activity where usename = ${role}`.execute(
+          database.db,
+        )
+        if (rows[0]!.n === 0) break
+        await new Promise((resolve) => setTimeout(resolve, 100))
+      }
+      const other = createDb(url.toString())
+      await sql`select 1`.execute(other)
+      const full = await fetch(new URL('/health', base), { signal: AbortSignal.timeout(10_000) })
+      await other.destroy()
+      expect(full.status).toBe(503)
+      expect(full.headers.get('retry-after')).toBe('5')
+      expect(((await full.json()) as { error: { code: string } }).error.code).toBe('unavailable')
+    } finally {
+      await mf.dispose()
+      await sql`drop role if exists ${sql.id(role)}`.execute(database.db)
     }
   })
 })

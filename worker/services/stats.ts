@@ -47,76 +47,61 @@ export function resolveRange(query: StatsQuery, today: string): { from: string; 
 
 /**
  * One row per interview that started in the range (by the agency's local calendar), with what
- * the metrics need. Emails, events and notes are aggregated per interview in set-based CTEs
- * joined on their interview_id indexes, so the cost follows the range, not a loop over rows.
+ * the metrics need. Each fact is an index probe per interview (emails and events by
+ * interview_id, the interviewers by their (interview_id, position) key), so the cost grows with
+ * the interviews in range and nothing else, and no plan can turn it quadratic: joining
+ * per-table aggregates instead let a planner with stale row estimates (fresh data, before
+ * autovacuum's analyze) pick a nested loop over both sides.
  */
 function interviewFacts(db: Db, agencyId: string, range: { from: string; to: string }, tz: string) {
-  return db
-    .with('scoped', (qb) =>
+  const hasEvent = (types: string[]) =>
+    sql<boolean>`exists (select 1 from events v where v.interview_id = s.id and v.type in (${sql.join(types)}))`
+  // materialized: computed once per interview, however many FILTER clauses read each fact
+  return db.with(
+    (cte) => cte('interview_facts').materialized(),
+    (qb) =>
       qb
-        .selectFrom('interviews')
-        .select(['id', 'recruiter_id', 'client_company', 'starts_at', 'ends_at'])
-        .where('agency_id', '=', agencyId)
-        // local midnights as instants, so the (agency_id, starts_at) index serves the range
-        .where('starts_at', '>=', sql<Date>`(${range.from}::date)::timestamp at time zone ${tz}`)
-        .where('starts_at', '<', sql<Date>`(${range.to}::date + 1)::timestamp at time zone ${tz}`),
-    )
-    .with('mail', (qb) =>
-      qb
-        .selectFrom('emails as e')
-        .innerJoin('scoped as s', 's.id', 'e.interview_id')
-        .select('e.interview_id')
-        .distinct()
-        .where('e.agency_id', '=', agencyId)
-        .where('e.kind', 'in', ['coaching', 'resend'])
-        .where('e.state', 'in', ['sent', 'captured']),
-    )
-    .with('facts', (qb) =>
-      qb
-        .selectFrom('events as v')
-        .innerJoin('scoped as s', 's.id', 'v.interview_id')
-        .select([
-          'v.interview_id',
-          sql<boolean>`bool_or(v.type = 'delivered')`.as('delivered'),
-          sql<boolean>`bool_or(v.type = 'page_opened')`.as('page_opened'),
-          sql<boolean>`bool_or(v.type in ('copied', 'mail_opened'))`.as('draft_used'),
-        ])
-        .where('v.agency_id', '=', agencyId)
-        .where('v.type', 'in', ['delivered', 'page_opened', 'copied', 'mail_opened'])
-        .groupBy('v.interview_id'),
-    )
-    .with('notes', (qb) =>
-      qb
-        .selectFrom('interviewers as p')
-        .innerJoin('scoped as s', 's.id', 'p.interview_id')
-        .select([
-          'p.interview_id',
-          // note_sent_at is the note's current state: an undone "I sent it" no longer counts
-          sql<Date | null>`min(p.note_sent_at)`.as('first_note_at'),
-          sql<boolean>`bool_and(p.note_sent_at is not null)`.as('all_thanked'),
-        ])
-        .groupBy('p.interview_id'),
-    )
-    .with('interview_facts', (qb) =>
-      qb
-        .selectFrom('scoped as s')
-        .leftJoin('mail as m', 'm.interview_id', 's.id')
-        .leftJoin('facts as f', 'f.interview_id', 's.id')
-        .leftJoin('notes as n', 'n.interview_id', 's.id')
+        .selectFrom('interviews as s')
+        .leftJoinLateral(
+          (eb) =>
+            eb
+              .selectFrom('interviewers as p')
+              .select([
+                // note_sent_at is the note's current state: an undone "I sent it" no longer counts
+                sql<Date | null>`min(p.note_sent_at)`.as('first_note_at'),
+                sql<boolean | null>`bool_and(p.note_sent_at is not null)`.as('all_thanked'),
+              ])
+              .whereRef('p.interview_id', '=', 's.id')
+              .as('n'),
+          (join) => join.onTrue(),
+        )
         .select([
           's.recruiter_id',
           's.client_company',
           's.ends_at',
           // date_trunc('week') starts ISO weeks on Monday, here in the agency's local time
           sql<Date>`date_trunc('week', s.starts_at at time zone ${tz})`.as('week'),
-          sql<boolean>`m.interview_id is not null`.as('coached'),
-          sql<boolean>`coalesce(f.delivered, false)`.as('delivered'),
-          sql<boolean>`coalesce(f.page_opened, false)`.as('page_opened'),
-          sql<boolean>`coalesce(f.draft_used, false)`.as('draft_used'),
+          sql<boolean>`exists (
+          select 1 from emails e
+          where e.interview_id = s.id
+            and e.kind in ('coaching', 'resend') and e.state in ('sent', 'captured'))`.as(
+            'coached',
+          ),
+          hasEvent(['delivered']).as('delivered'),
+          hasEvent(['page_opened']).as('page_opened'),
+          hasEvent(['copied', 'mail_opened']).as('draft_used'),
           'n.first_note_at',
           sql<boolean>`coalesce(n.all_thanked, false)`.as('all_thanked'),
-        ]),
-    )
+        ])
+        .where('s.agency_id', '=', agencyId)
+        // local midnights as instants, so the (agency_id, starts_at) index serves the range
+        .where('s.starts_at', '>=', sql<Date>`(${range.from}::date)::timestamp at time zone ${tz}`)
+        .where(
+          's.starts_at',
+          '<',
+          sql<Date>`(${range.to}::date + 1)::timestamp at time zone ${tz}`,
+        ),
+  )
 }
 
 interface FigureCounts {

@@ -1,12 +1,14 @@
 import { z } from 'zod'
 import { agenciesDocs } from '../routes/agencies'
 import { agencyDocs } from '../routes/agency'
+import { candidateDocs } from '../routes/candidate'
 import { candidatesDocs } from '../routes/candidates'
 import { healthDocs } from '../routes/health'
 import { interviewsDocs } from '../routes/interviews'
 import { keysDocs } from '../routes/keys'
 import { sessionsDocs } from '../routes/sessions'
 import { statsDocs } from '../routes/stats'
+import { unsubscribeDocs } from '../routes/unsubscribe'
 import { errorBody } from '../schemas/common'
 import type { RouteDoc } from './registry'
 
@@ -19,6 +21,8 @@ export const routeDocs: RouteDoc[] = [
   ...interviewsDocs,
   ...candidatesDocs,
   ...statsDocs,
+  ...candidateDocs,
+  ...unsubscribeDocs,
 ]
 
 type JsonSchema = Record<string, unknown>
@@ -28,11 +32,15 @@ function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
   return rest
 }
 
-function parametersOf(schema: z.ZodType | undefined, where: 'path' | 'query') {
+const linkTokenDescription =
+  "The candidate's link token, from their coaching email. It is the whole credential: no Authorization header is sent, and unknown, expired and erased links all answer 404."
+
+function parametersOf(schema: z.ZodType | undefined, where: 'path' | 'query', linkParam?: string) {
   if (!(schema instanceof z.ZodObject)) return []
   return Object.entries(schema.shape as Record<string, z.ZodType>).map(([name, field]) => ({
     name,
     in: where,
+    ...(name === linkParam ? { description: linkTokenDescription } : {}),
     required: where === 'path' || !field.safeParse(undefined).success,
     schema: jsonSchema(field, 'input'),
   }))
@@ -43,6 +51,22 @@ const errorResponse = (description: string) => ({
   description,
   content: { 'application/json': { schema: errorRef } },
 })
+
+function notFoundResponse(doc: RouteDoc) {
+  if (!doc.link) return errorResponse('not_found: no such resource for this caller.')
+  const content: Record<string, unknown> = {}
+  if (doc.link.notFound === 'page') content['text/html'] = { schema: { type: 'string' } }
+  // an id beside the token that names nothing of the link's interview is an ordinary JSON 404
+  const idsBesideToken = parametersOf(doc.params, 'path').length > 1
+  if (doc.link.notFound === 'json' || idsBesideToken) {
+    content['application/json'] = { schema: errorRef }
+  }
+  return {
+    description:
+      'not_found: the link does not work (unknown, expired, or its candidate erased), or names nothing of its interview.',
+    content,
+  }
+}
 
 function operationOf(doc: RouteDoc) {
   const responses: Record<string, unknown> = {
@@ -59,7 +83,7 @@ function operationOf(doc: RouteDoc) {
         : {}),
     },
     '400': errorResponse('validation_failed: the request is not valid; details name each field.'),
-    '404': errorResponse('not_found: no such resource for this caller.'),
+    '404': notFoundResponse(doc),
     '500': errorResponse('internal: something failed on our side; the body holds no details.'),
   }
   if (doc.auth.length) {
@@ -69,12 +93,20 @@ function operationOf(doc: RouteDoc) {
     responses['403'] = errorResponse('forbidden: this credential may not do this.')
   }
   if (doc.body) {
-    responses['413'] = errorResponse('payload_too_large: the body is over 64 KB.')
-    responses['415'] = errorResponse('unsupported_media_type: the body is not JSON.')
+    responses['413'] = errorResponse(
+      `payload_too_large: the body is over ${doc.link ? 16 : 64} KB.`,
+    )
+    // only /v1 insists on JSON; a candidate link's body of another type fails validation (400)
+    if (!doc.link) {
+      responses['415'] = errorResponse('unsupported_media_type: the body is not JSON.')
+    }
   }
   if (doc.idempotent)
     responses['409'] = errorResponse('conflict: Idempotency-Key reused with another body.')
-  const parameters = [...parametersOf(doc.params, 'path'), ...parametersOf(doc.query, 'query')]
+  const parameters = [
+    ...parametersOf(doc.params, 'path', doc.link?.param),
+    ...parametersOf(doc.query, 'query'),
+  ]
   if (doc.idempotent) {
     parameters.push({
       name: 'Idempotency-Key',
@@ -89,13 +121,15 @@ function operationOf(doc: RouteDoc) {
     operationId: `${doc.method}${doc.path.replace(/\/:?(\w)/g, (_, ch: string) => ch.toUpperCase()).replace(/\W/g, '')}`,
     ...(doc.auth.length
       ? { security: [{ bearer: [] }], 'x-credentials': doc.auth }
-      : { security: [] }),
+      : { security: [], ...(doc.link ? { 'x-credentials': ['link'] } : {}) }),
     ...(parameters.length ? { parameters } : {}),
     ...(doc.body
       ? {
           requestBody: {
             required: true,
-            content: { 'application/json': { schema: jsonSchema(doc.body, 'input') } },
+            content: {
+              [doc.bodyType ?? 'application/json']: { schema: jsonSchema(doc.body, 'input') },
+            },
           },
         }
       : {}),

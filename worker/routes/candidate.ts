@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono'
 import type { AppEnv } from '../env'
 import { ApiError } from '../errors'
+import type { RouteDoc } from '../openapi/registry'
 import {
   candidatePageHeaders,
   renderCandidateLinkNotFound,
@@ -11,7 +12,16 @@ import { loadCandidatePage } from '../services/candidate-page'
 import { recordCandidateEvent, recordPageOpened } from '../services/candidate-events'
 import { findLinkTarget } from '../services/coaching-links'
 import { saveDraft } from '../services/drafts'
-import { candidateEventBody, draftBody, noteForm, notePath } from '../schemas/candidate'
+import {
+  candidateEventBody,
+  draftBody,
+  htmlPage,
+  linkPath,
+  noteForm,
+  notePath,
+  noteState,
+  savedDraft,
+} from '../schemas/candidate'
 import { validate } from '../validate'
 
 const linkGone = () => new ApiError('not_found', 'This link does not work any more.')
@@ -89,3 +99,59 @@ export const candidateRoutes = new Hono<AppEnv>()
     if (!target) throw linkGone()
     return c.json(await recordCandidateEvent(c.var.db, target, c.req.valid('json')))
   })
+
+export const candidateDocs: RouteDoc[] = [
+  {
+    method: 'get',
+    path: '/c/:token',
+    summary: "The candidate's coaching page: a draft note for each interviewer",
+    auth: [],
+    link: { param: 'token', notFound: 'page' },
+    tag: 'Candidate links',
+    params: linkPath,
+    success: {
+      status: 200,
+      description: 'The page (its first visit is recorded).',
+      schema: htmlPage,
+      contentType: 'text/html',
+    },
+  },
+  {
+    method: 'post',
+    path: '/c/:token/notes/:interviewerId',
+    summary: "The page's form without JavaScript: save the note's draft, mark it sent or not",
+    auth: [],
+    link: { param: 'token', notFound: 'page' },
+    tag: 'Candidate links',
+    params: notePath,
+    body: noteForm,
+    bodyType: 'application/x-www-form-urlencoded',
+    success: { status: 303, description: 'Done; Location leads back to the note on the page.' },
+  },
+  {
+    method: 'put',
+    path: '/c/:token/drafts/:interviewerId',
+    summary: "Autosave the candidate's note to one interviewer",
+    auth: [],
+    link: { param: 'token', notFound: 'json' },
+    tag: 'Candidate links',
+    params: notePath,
+    body: draftBody,
+    success: { status: 200, description: 'The draft is saved.', schema: savedDraft },
+  },
+  {
+    method: 'post',
+    path: '/c/:token/events',
+    summary: 'Record what the candidate did: copied a note, opened their mail app, sent or unsent',
+    auth: [],
+    link: { param: 'token', notFound: 'json' },
+    tag: 'Candidate links',
+    params: linkPath,
+    body: candidateEventBody,
+    success: {
+      status: 200,
+      description: 'Which notes are marked sent now.',
+      schema: noteState,
+    },
+  },
+]

@@ -1,11 +1,13 @@
 import { Hono, type Context } from 'hono'
 import type { AppEnv } from '../env'
+import type { RouteDoc } from '../openapi/registry'
 import { pageHeaders } from '../pages/layout'
 import {
   renderLinkNotFound,
   renderUnsubscribeConfirm,
   renderUnsubscribed,
 } from '../pages/unsubscribe'
+import { htmlPage, linkPath } from '../schemas/candidate'
 import { findUnsubscribeState, unsubscribeCandidate } from '../services/unsubscribe'
 
 function page(c: Context<AppEnv>, html: string, status: 200 | 404 = 200) {
@@ -31,3 +33,37 @@ export const unsubscribeRoutes = new Hono<AppEnv>()
     if (!state) return page(c, renderLinkNotFound(), 404)
     return page(c, renderUnsubscribed(state.agencyName))
   })
+
+export const unsubscribeDocs: RouteDoc[] = [
+  {
+    method: 'get',
+    path: '/u/:token',
+    summary: 'Ask whether to unsubscribe (a GET never unsubscribes: mail scanners open links)',
+    auth: [],
+    link: { param: 'token', notFound: 'page' },
+    tag: 'Candidate links',
+    params: linkPath,
+    success: {
+      status: 200,
+      description: 'The confirm page, or the note that the candidate is unsubscribed.',
+      schema: htmlPage,
+      contentType: 'text/html',
+    },
+  },
+  {
+    method: 'post',
+    path: '/u/:token',
+    summary:
+      "Unsubscribe from all of the agency's mail in one click (RFC 8058); the body, such as List-Unsubscribe=One-Click, is not needed",
+    auth: [],
+    link: { param: 'token', notFound: 'page' },
+    tag: 'Candidate links',
+    params: linkPath,
+    success: {
+      status: 200,
+      description: 'The candidate is unsubscribed (a repeat changes nothing).',
+      schema: htmlPage,
+      contentType: 'text/html',
+    },
+  },
+]

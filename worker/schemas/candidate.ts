@@ -17,11 +17,19 @@ export const maxDraftChars = 5000
 
 const draftText = paragraph(maxDraftChars)
 
+/** A candidate link's path. The token is judged by the link service, so any string passes here. */
+export const linkPath = z.object({ token: z.string() })
+
 /** The path of one interviewer's note; a malformed id is a 404, like an unknown one. */
-export const notePath = z.object({ token: z.string(), interviewerId: z.uuid() })
+export const notePath = linkPath.extend({ interviewerId: z.uuid() })
+
+/** A page rendered on the server, as candidate links answer in a browser. */
+export const htmlPage = z.string()
 
 /** The page's autosave: `PUT /c/:token/drafts/:interviewerId`. */
 export const draftBody = z.strictObject({ body: draftText })
+
+export const savedDraft = z.object({ interviewerId: z.uuid(), updatedAt: z.iso.datetime() })
 
 /** The page's form without JavaScript: save the draft, and mark the note sent or not. */
 export const noteForm = z.strictObject({

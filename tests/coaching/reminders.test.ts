@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { createAgency, logInterview, runCron, type TestAgency } from '../support/factories'
+import {
+  coachingEmailSettled,
+  createAgency,
+  logInterview,
+  runCron,
+  type TestAgency,
+} from '../support/factories'
 import {
   resendBindings,
   startFakeResend,
@@ -33,6 +39,8 @@ async function coached() {
   const interview = await logInterview(h, agency.secretKey)
   const emails = await fake.waitForEmails(1)
   const email = emails.find((e) => e.to[0] === interview.candidate.email)!
+  // a webhook about it must find the email's Resend id already recorded
+  await coachingEmailSettled(h, interview.id)
   fake.reset()
   return { interview, token: tokenOf(email), endsAt: new Date(interview.endsAt), email }
 }

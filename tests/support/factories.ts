@@ -84,3 +84,21 @@ export async function runCron(h: Harness, at: Date, cron = '* * * * *') {
   const worker = await h.mf.getWorker()
   return worker.scheduled({ scheduledTime: at, cron })
 }
+
+/**
+ * Waits until the interview's coaching email is recorded as sent, Resend's id with it: the fake
+ * has the email as soon as the call arrives, the worker records the answer a moment later.
+ */
+export async function coachingEmailSettled(h: Harness, interviewId: string) {
+  for (let i = 0; i < 100; i++) {
+    const row = await h.db
+      .selectFrom('emails')
+      .select('provider_id')
+      .where('interview_id', '=', interviewId)
+      .where('kind', '=', 'coaching')
+      .executeTakeFirst()
+    if (row?.provider_id) return
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+  throw new Error(`the coaching email of ${interviewId} was never recorded as sent`)
+}

@@ -26,3 +26,12 @@ export interface RouteDoc {
   /** success status and body; errors are documented for every route */
   success: { status: number; description: string; schema?: z.ZodType; contentType?: string }
 }
+
+/** What every candidate-link route's doc shares: no bearer credential, the path's token is one. */
+export function linkRoute(notFound: 'page' | 'json') {
+  return {
+    auth: [] as PrincipalKind[],
+    link: { param: 'token', notFound },
+    tag: 'Candidate links',
+  }
+}

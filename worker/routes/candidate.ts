@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono'
 import type { AppEnv } from '../env'
 import { ApiError } from '../errors'
-import type { RouteDoc } from '../openapi/registry'
+import { linkRoute, type RouteDoc } from '../openapi/registry'
 import {
   candidatePageHeaders,
   renderCandidateLinkNotFound,
@@ -105,9 +105,7 @@ export const candidateDocs: RouteDoc[] = [
     method: 'get',
     path: '/c/:token',
     summary: "The candidate's coaching page: a draft note for each interviewer",
-    auth: [],
-    link: { param: 'token', notFound: 'page' },
-    tag: 'Candidate links',
+    ...linkRoute('page'),
     params: linkPath,
     success: {
       status: 200,
@@ -120,9 +118,7 @@ export const candidateDocs: RouteDoc[] = [
     method: 'post',
     path: '/c/:token/notes/:interviewerId',
     summary: "The page's form without JavaScript: save the note's draft, mark it sent or not",
-    auth: [],
-    link: { param: 'token', notFound: 'page' },
-    tag: 'Candidate links',
+    ...linkRoute('page'),
     params: notePath,
     body: noteForm,
     bodyType: 'application/x-www-form-urlencoded',
@@ -132,9 +128,7 @@ export const candidateDocs: RouteDoc[] = [
     method: 'put',
     path: '/c/:token/drafts/:interviewerId',
     summary: "Autosave the candidate's note to one interviewer",
-    auth: [],
-    link: { param: 'token', notFound: 'json' },
-    tag: 'Candidate links',
+    ...linkRoute('json'),
     params: notePath,
     body: draftBody,
     success: { status: 200, description: 'The draft is saved.', schema: savedDraft },
@@ -143,9 +137,7 @@ export const candidateDocs: RouteDoc[] = [
     method: 'post',
     path: '/c/:token/events',
     summary: 'Record what the candidate did: copied a note, opened their mail app, sent or unsent',
-    auth: [],
-    link: { param: 'token', notFound: 'json' },
-    tag: 'Candidate links',
+    ...linkRoute('json'),
     params: linkPath,
     body: candidateEventBody,
     success: {

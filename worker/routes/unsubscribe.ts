@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono'
 import type { AppEnv } from '../env'
-import type { RouteDoc } from '../openapi/registry'
+import { linkRoute, type RouteDoc } from '../openapi/registry'
 import { pageHeaders } from '../pages/layout'
 import {
   renderLinkNotFound,
@@ -39,9 +39,7 @@ export const unsubscribeDocs: RouteDoc[] = [
     method: 'get',
     path: '/u/:token',
     summary: 'Ask whether to unsubscribe (a GET never unsubscribes: mail scanners open links)',
-    auth: [],
-    link: { param: 'token', notFound: 'page' },
-    tag: 'Candidate links',
+    ...linkRoute('page'),
     params: linkPath,
     success: {
       status: 200,
@@ -55,9 +53,7 @@ export const unsubscribeDocs: RouteDoc[] = [
     path: '/u/:token',
     summary:
       "Unsubscribe from all of the agency's mail in one click (RFC 8058); the body, such as List-Unsubscribe=One-Click, is not needed",
-    auth: [],
-    link: { param: 'token', notFound: 'page' },
-    tag: 'Candidate links',
+    ...linkRoute('page'),
     params: linkPath,
     success: {
       status: 200,

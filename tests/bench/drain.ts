@@ -1,9 +1,6 @@
 import { sql } from 'kysely'
-import { startLocalWorker } from '../../worker/dev/local-worker'
-import { createTestDatabase } from '../support/database'
-import { resendBindings, startFakeResend } from '../support/fake-resend'
-
-const ADMIN_TOKEN = 'bench-admin-token-0123456789'
+import { postJson } from '../support/load'
+import { ADMIN_TOKEN, startBenchWorld } from './world'
 
 /**
  * One cron run of the outbox against a backlog of `logged` × 20 due emails, with the ceiling
@@ -12,29 +9,12 @@ const ADMIN_TOKEN = 'bench-admin-token-0123456789'
  * SQL as resends of the same messages.
  */
 export async function benchDrain(callsPerSecond: number, logged = 100) {
-  const fake = await startFakeResend()
-  const database = await createTestDatabase()
-  const { mf, url } = await startLocalWorker({
-    rateLimit: 1_000_000,
-    bindings: {
-      DATABASE_URL: database.url,
-      ADMIN_TOKEN,
-      SESSION_SECRET: 'bench-session-secret-0123456789abcdef',
-      PUBLIC_URL: 'http://followthrough.bench',
-      ENVIRONMENT: 'test',
-      ...resendBindings(fake, { RESEND_MAX_RPS: String(callsPerSecond) }),
-    },
+  const { fake, database, mf, url, close } = await startBenchWorld({
+    bindings: { RESEND_MAX_RPS: String(callsPerSecond) },
   })
   try {
-    const post = async (path: string, token: string, body: unknown) => {
-      const res = await fetch(new URL(path, url), {
-        method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      })
-      if (res.status !== 201) throw new Error(`${path}: ${res.status} ${await res.text()}`)
-      return (await res.json()) as any
-    }
+    const post = (path: string, token: string, body: unknown) =>
+      postJson(url.origin, path, token, body)
     const created = await post('/v1/agencies', ADMIN_TOKEN, { name: 'Drain Staffing' })
     fake.down({ status: 500 })
     for (let i = 0; i < logged; i++) {
@@ -91,8 +71,6 @@ export async function benchDrain(callsPerSecond: number, logged = 100) {
       peak,
     }
   } finally {
-    await mf.dispose()
-    await database.close()
-    await fake.close()
+    await close()
   }
 }

@@ -5,16 +5,15 @@ import { spawnSync } from 'node:child_process'
 import { performance } from 'node:perf_hooks'
 import { gzipSync } from 'node:zlib'
 import postgres from 'postgres'
-import { startLocalWorker, wranglerSetting } from '../../worker/dev/local-worker'
+import { wranglerSetting } from '../../worker/dev/local-worker'
 import { sizeBudgets } from '../support/budgets'
 import { createTestDatabase } from '../support/database'
-import { resendBindings, startFakeResend } from '../support/fake-resend'
 import { prepareLoad, runLoad, type LoadReport, type LoadTarget } from '../support/load'
 import { benchDrain } from './drain'
 import { preactFloorBytes, widgetBytes } from './sizes'
 import { benchStats, seedStatsWorld } from './stats'
+import { ADMIN_TOKEN, startBenchWorld } from './world'
 
-const ADMIN_TOKEN = 'bench-admin-token-0123456789'
 const deep = process.argv.includes('--deep')
 const iterations = deep ? 2000 : 300
 const loadSeconds = Number(process.env.LOAD_SECONDS ?? 20)
@@ -52,19 +51,7 @@ async function p50Of(run: () => Promise<unknown>, n = iterations) {
 
 /** Routes one caller at a time, then 50 callers at once, against a bare route in the same workerd. */
 async function benchRoutes() {
-  const fake = await startFakeResend()
-  const database = await createTestDatabase()
-  const { mf, url } = await startLocalWorker({
-    // far past what one key may send in production: the limiter would be what we measured
-    rateLimit: 1_000_000_000,
-    bindings: {
-      DATABASE_URL: database.url,
-      ADMIN_TOKEN,
-      SESSION_SECRET: 'bench-session-secret-0123456789abcdef',
-      PUBLIC_URL: 'http://followthrough.bench',
-      ENVIRONMENT: 'test',
-      ...resendBindings(fake),
-    },
+  const { fake, database, mf, url, close } = await startBenchWorld({
     companions: [
       {
         name: 'bare',
@@ -121,7 +108,7 @@ async function benchRoutes() {
     ratio: healthP50 / connectP50,
   })
   for (const [name, target] of sequential) {
-    const p50 = await p50Of(() => call(app, target))
+    const p50 = target === sequential[0]![1] ? healthP50 : await p50Of(() => call(app, target))
     rows.push({
       measure: `${name}, p50`,
       ours: ms(p50),
@@ -154,9 +141,7 @@ async function benchRoutes() {
       ratio: report.requestsPerSecond / bareLoad.requestsPerSecond,
     })
   }
-  await mf.dispose()
-  await database.close()
-  await fake.close()
+  await close()
 }
 
 async function benchOutbox() {

@@ -73,6 +73,17 @@ export async function runLoad(
 
 let serial = 0
 
+/** A POST of JSON that must answer 201; its parsed body. */
+export async function postJson(baseUrl: string, path: string, token: string, body: unknown) {
+  const res = await fetch(new URL(path, baseUrl), {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  })
+  if (res.status !== 201) throw new Error(`${path}: ${res.status} ${await res.text()}`)
+  return (await res.json()) as any
+}
+
 /**
  * An agency with `interviews` logged through the API and their candidate links read from the
  * coaching emails, and the four loads of the product's busiest paths: logging an interview,
@@ -84,15 +95,7 @@ export async function prepareLoad(
   fake: FakeResend,
   interviews = 50,
 ) {
-  const post = async (path: string, token: string, body: unknown) => {
-    const res = await fetch(baseUrl + path, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    })
-    if (res.status !== 201) throw new Error(`${path}: ${res.status} ${await res.text()}`)
-    return (await res.json()) as any
-  }
+  const post = (path: string, token: string, body: unknown) => postJson(baseUrl, path, token, body)
   const created = await post('/v1/agencies', adminToken, { name: 'Load Staffing' })
   const key: string = created.secretKey.key
   const auth = { authorization: `Bearer ${key}` }

@@ -1,8 +1,8 @@
 import { Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { HTTPException } from 'hono/http-exception'
 import type { AppEnv } from './env'
 import { ApiError, type ErrorCode } from './errors'
+import { bodyLimits, limitBody } from './middleware/body-limit'
 import { browserAccess } from './middleware/browser-access'
 import { database } from './middleware/database'
 import { drainBody } from './middleware/drain-body'
@@ -23,9 +23,6 @@ import { sessionsRoutes } from './routes/sessions'
 import { statsRoutes } from './routes/stats'
 import { unsubscribeRoutes } from './routes/unsubscribe'
 import { webhooksRoutes } from './routes/webhooks'
-
-/** The largest JSON body any route accepts. */
-export const maxBodyBytes = 64 * 1024
 
 const connectionErrorCodes = new Set([
   'ECONNREFUSED',
@@ -67,27 +64,8 @@ export function createApp() {
   app.use('/v1/*', rateLimit('API_LIMITER', byCredential))
   app.use('/c/*', rateLimit('LINK_LIMITER', byLinkToken))
   app.use('/u/*', rateLimit('LINK_LIMITER', byLinkToken))
-  app.use(
-    '/c/*',
-    bodyLimit({
-      maxSize: 16 * 1024,
-      onError: () => {
-        throw new ApiError('payload_too_large', 'The body is larger than 16 KB.')
-      },
-    }),
-  )
-  app.use(
-    '/v1/*',
-    bodyLimit({
-      maxSize: maxBodyBytes,
-      onError: () => {
-        throw new ApiError(
-          'payload_too_large',
-          `The body is larger than ${maxBodyBytes / 1024} KB.`,
-        )
-      },
-    }),
-  )
+  app.use('/c/*', limitBody(bodyLimits.link))
+  app.use('/v1/*', limitBody(bodyLimits.api))
   app.use('/v1/*', jsonBodiesOnly())
   app.use('*', database())
   app.use('/v1/*', browserAccess())

@@ -9,6 +9,7 @@ import { keysDocs } from '../routes/keys'
 import { sessionsDocs } from '../routes/sessions'
 import { statsDocs } from '../routes/stats'
 import { unsubscribeDocs } from '../routes/unsubscribe'
+import { bodyLimits } from '../middleware/body-limit'
 import { errorBody } from '../schemas/common'
 import type { RouteDoc } from './registry'
 
@@ -94,7 +95,7 @@ function operationOf(doc: RouteDoc) {
   }
   if (doc.body) {
     responses['413'] = errorResponse(
-      `payload_too_large: the body is over ${doc.link ? 16 : 64} KB.`,
+      `payload_too_large: the body is over ${(doc.link ? bodyLimits.link : bodyLimits.api) / 1024} KB.`,
     )
     // only /v1 insists on JSON; a candidate link's body of another type fails validation (400)
     if (!doc.link) {

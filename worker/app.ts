@@ -4,11 +4,11 @@ import type { AppEnv } from './env'
 import { ApiError, type ErrorCode } from './errors'
 import { bodyLimits, limitBody } from './middleware/body-limit'
 import { browserAccess } from './middleware/browser-access'
-import { database } from './middleware/database'
 import { drainBody } from './middleware/drain-body'
 import { jsonBodiesOnly } from './middleware/json-bodies-only'
 import { byCredential, byLinkToken, rateLimit } from './middleware/rate-limit'
 import { requestId } from './middleware/request-id'
+import { services } from './middleware/services'
 import { agenciesRoutes } from './routes/agencies'
 import { agencyRoutes } from './routes/agency'
 import { candidateRoutes } from './routes/candidate'
@@ -67,7 +67,7 @@ export function createApp() {
   app.use('/c/*', limitBody(bodyLimits.link))
   app.use('/v1/*', limitBody(bodyLimits.api))
   app.use('/v1/*', jsonBodiesOnly())
-  app.use('*', database())
+  app.use('*', services())
   app.use('/v1/*', browserAccess())
 
   app.route('/', healthRoutes)

@@ -1,8 +1,9 @@
-import type { Db } from '../db/client'
+import { createDb, type Db } from '../db/client'
+import { configOf, ConfigError, type Config } from './config'
 import { drainOutbox } from './email/outbox'
 import { mailerFor } from './email/mailer'
+import type { Env } from './env'
 import { forgetExpiredInterviews } from './services/erasure'
-import { withDatabase, type Env } from './env'
 
 /** the nightly trigger in wrangler.toml; every other trigger drains the outbox */
 export const nightlyCron = '30 3 * * *'
@@ -26,17 +27,32 @@ async function purgeExpired(db: Db, now: Date) {
   if (retention.interviewsForgotten > 0) console.log('retention', JSON.stringify(retention))
 }
 
+async function drain(db: Db, config: Config, now: Date) {
+  const report = await drainOutbox(db, mailerFor(config.email), now, {
+    callsPerSecond: config.email.maxCallsPerSecond,
+    linkSecret: config.linkSecret,
+  })
+  if (report.calls > 0) console.log('outbox', JSON.stringify(report))
+}
+
 /**
  * The scheduled jobs. Time comes from the trigger (`scheduledTime`), so tests can drive the
- * clock: reminders fall due and retries come round exactly when the trigger says it is.
+ * clock: reminders fall due and retries come round exactly when the trigger says it is. With a
+ * configuration problem nothing runs (configOf has logged what is wrong).
  */
 export async function runScheduled(env: Env, cron: string, scheduledTime: number) {
+  let config: Config
+  try {
+    config = configOf(env)
+  } catch (err) {
+    if (err instanceof ConfigError) return
+    throw err
+  }
   const now = new Date(scheduledTime)
-  await withDatabase(env, async (db) => {
-    if (cron === nightlyCron) return purgeExpired(db, now)
-    const report = await drainOutbox(db, mailerFor(env), now, {
-      callsPerSecond: Number(env.RESEND_MAX_RPS ?? 2),
-    })
-    if (report.calls > 0) console.log('outbox', JSON.stringify(report))
-  })
+  const db = createDb(config.databaseUrl)
+  try {
+    await (cron === nightlyCron ? purgeExpired(db, now) : drain(db, config, now))
+  } finally {
+    await db.destroy()
+  }
 }

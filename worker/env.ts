@@ -1,4 +1,6 @@
-import { createDb, type Db } from '../db/client'
+import type { Db } from '../db/client'
+import type { Config } from './config'
+import type { Mailer } from './email/mailer'
 
 /** Bindings and vars, as wrangler.toml and `npm start` / the tests provide them. */
 export interface Env {
@@ -9,6 +11,8 @@ export interface Env {
   PUBLIC_URL?: string
   ADMIN_TOKEN?: string
   SESSION_SECRET?: string
+  /** derives candidate link tokens (HMAC of each link's interview), so none is ever stored */
+  LINK_SECRET?: string
   RESEND_API_KEY?: string
   RESEND_BASE_URL?: string
   RESEND_WEBHOOK_SECRET?: string
@@ -41,7 +45,9 @@ export type PrincipalKind = Principal['kind']
 
 export interface Variables {
   requestId: string
+  config: Config
   db: Db
+  mailer: Mailer
   /**
    * Starts `work` on the request's database client now and lets it finish after the response is
    * out; the client is closed once every such piece of work has settled.
@@ -55,23 +61,4 @@ export interface Variables {
 export interface AppEnv {
   Bindings: Env
   Variables: Variables
-}
-
-export function connectionString(env: Env): string | undefined {
-  return env.HYPERDRIVE?.connectionString ?? env.DATABASE_URL
-}
-
-/**
- * Runs `work` on a client of its own, for work outside any request (a cron run), and closes it
- * after. Does nothing without a database.
- */
-export async function withDatabase(env: Env, work: (db: Db) => Promise<void>): Promise<void> {
-  const url = connectionString(env)
-  if (!url) return
-  const db = createDb(url)
-  try {
-    await work(db)
-  } finally {
-    await db.destroy()
-  }
 }

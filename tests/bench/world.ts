@@ -2,6 +2,7 @@ import type { WorkerOptions } from 'miniflare'
 import { startLocalWorker } from '../../worker/dev/local-worker'
 import { createTestDatabase } from '../support/database'
 import { resendBindings, startFakeResend } from '../support/fake-resend'
+import { testBindings } from '../support/harness'
 
 export const ADMIN_TOKEN = 'bench-admin-token-0123456789'
 
@@ -21,10 +22,9 @@ export async function startBenchWorld(
     rateLimit: 1_000_000_000,
     bindings: {
       DATABASE_URL: database.url,
+      ...testBindings,
       ADMIN_TOKEN,
-      SESSION_SECRET: 'bench-session-secret-0123456789abcdef',
       PUBLIC_URL: 'http://followthrough.bench',
-      ENVIRONMENT: 'test',
       ...resendBindings(fake, options.bindings),
     },
     companions: options.companions,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createAgency, logInterview } from '../support/factories'
-import { startHarness, type Harness } from '../support/harness'
+import { productionBindings, startHarness, type Harness } from '../support/harness'
 
 describe('the dev mailbox', () => {
   let h: Harness
@@ -27,9 +27,14 @@ describe('the dev mailbox', () => {
     const id = list.text.match(/\/dev\/mailbox\/([0-9a-f-]{36})\.html/)![1]
     const html = await h.request('GET', `/dev/mailbox/${id}.html`)
     expect(html.headers.get('content-type')).toMatch(/text\/html/)
-    expect(html.text).toMatch(/\/c\/[A-Za-z0-9_-]{32}/)
+    // the links work, though no row holds the token they carry
+    const page = html.text.match(/\/c\/([A-Za-z0-9_-]{32})/)![1]!
+    expect((await h.request('GET', `/c/${page}`)).status).toBe(200)
     const text = await h.request('GET', `/dev/mailbox/${id}.txt`)
     expect(text.text).toContain('Mo Farah')
+    const unsubscribe = text.text.match(/\/u\/([A-Za-z0-9_-]{32})/)![1]!
+    expect(unsubscribe).toBe(page)
+    expect((await h.request('GET', `/u/${unsubscribe}`)).status).toBe(200)
     const read = await h.request('GET', `/v1/interviews/${interview.id}`, {
       token: agency.secretKey,
     })
@@ -41,7 +46,7 @@ describe('the dev mailbox', () => {
 describe('outside local development', () => {
   let h: Harness
   beforeAll(async () => {
-    h = await startHarness({ ENVIRONMENT: 'production' })
+    h = await startHarness(productionBindings)
   })
   afterAll(() => h?.close())
 

@@ -1,6 +1,12 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createAgency, logInterview, runCron, type TestAgency } from '../support/factories'
+import {
+  coachingLinkOf,
+  createAgency,
+  logInterview,
+  runCron,
+  type TestAgency,
+} from '../support/factories'
 import { columnsContaining } from '../support/database'
 import { startHarness, type Harness } from '../support/harness'
 
@@ -51,7 +57,7 @@ async function coached(target: TestAgency, overrides: Record<string, unknown>): 
       return {
         id: interview.id,
         candidateId: row.candidate_id,
-        token: email.message!.html.match(/\/c\/([A-Za-z0-9_-]{32})/)![1]!,
+        token: await coachingLinkOf(h, interview.id),
         interviewerIds: interview.interviewers.map((p: { id: string }) => p.id),
       }
     }

@@ -5,6 +5,7 @@ import { migrateDown, migrateToLatest } from '../../db/migrate'
 import { migrations } from '../../db/migrations'
 import { startLocalWorker } from '../../worker/dev/local-worker'
 import { createTestDatabase, type TestDatabase } from '../support/database'
+import { testBindings } from '../support/harness'
 
 let database: TestDatabase
 beforeAll(async () => {
@@ -16,7 +17,9 @@ describe('the per-request client in workerd', () => {
   // postgres.js #1203: without the warm-up query in db/client.ts, the first Kysely query of a
   // fresh client in a Worker waits on reserve() forever, and this request never answers.
   it('answers the first query of a brand-new worker and client', async () => {
-    const { mf, url } = await startLocalWorker({ bindings: { DATABASE_URL: database.url } })
+    const { mf, url } = await startLocalWorker({
+      bindings: { ...testBindings, DATABASE_URL: database.url },
+    })
     try {
       const res = await fetch(new URL('/health', url), { signal: AbortSignal.timeout(10_000) })
       expect(res.status).toBe(200)
@@ -28,7 +31,7 @@ describe('the per-request client in workerd', () => {
 
   it('answers 503, not 500 or a hang, when the database is unreachable', async () => {
     const { mf, url } = await startLocalWorker({
-      bindings: { DATABASE_URL: 'postgres://postgres@127.0.0.1:9/nothing' },
+      bindings: { ...testBindings, DATABASE_URL: 'postgres://postgres@127.0.0.1:9/nothing' },
     })
     try {
       const res = await fetch(new URL('/health', url), { signal: AbortSignal.timeout(15_000) })
@@ -51,7 +54,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('a full server (real Postgres only
     url.username = role
     const holder = createDb(url.toString())
     const { mf, url: base } = await startLocalWorker({
-      bindings: { DATABASE_URL: url.toString() },
+      bindings: { ...testBindings, DATABASE_URL: url.toString() },
     })
     try {
       await sql`select 1`.execute(holder)

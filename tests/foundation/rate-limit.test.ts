@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createAgency, logInterview, type TestAgency } from '../support/factories'
+import { coachingLinkOf, createAgency, logInterview, type TestAgency } from '../support/factories'
 import { startHarness, type Harness } from '../support/harness'
 
 const limit = 8
@@ -31,13 +31,7 @@ describe('rate limits', () => {
   it('count each candidate link on its own', async () => {
     const fresh = await createAgency(h)
     const interview = await logInterview(h, fresh.secretKey)
-    const email = await h.db
-      .selectFrom('emails')
-      .select('message')
-      .where('interview_id', '=', interview.id)
-      .where('kind', '=', 'coaching')
-      .executeTakeFirstOrThrow()
-    const token = email.message!.html.match(/\/c\/([A-Za-z0-9_-]{32})/)![1]
+    const token = await coachingLinkOf(h, interview.id)
     const statuses: number[] = []
     for (let i = 0; i < limit + 2; i++)
       statuses.push((await h.request('GET', `/c/${token}`)).status)

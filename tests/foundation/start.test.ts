@@ -4,10 +4,14 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { createTestDatabase, type TestDatabase } from '../support/database'
 
-// What `npm start` runs after building: the embedded database, the demo agency and the worker.
-const dataDir = mkdtempSync(path.join(tmpdir(), 'followthrough-start-'))
+// What `npm start` runs after building: the database (embedded, or DATABASE_URL), the demo
+// agency and the worker. Each start gets a data folder that does not exist yet, as on a fresh
+// clone where `.data/` has never been made.
+const scratch = mkdtempSync(path.join(tmpdir(), 'followthrough-start-'))
 let child: ChildProcess | undefined
+let output = ''
 
 async function freePort(): Promise<number> {
   const server = createServer()
@@ -17,14 +21,30 @@ async function freePort(): Promise<number> {
   return port
 }
 
-async function start(port: number): Promise<{ ms: number }> {
+async function start(port: number, env: Record<string, string>): Promise<{ ms: number }> {
   const began = Date.now()
-  child = spawn(process.execPath, ['--import', 'tsx', 'worker/dev/start.ts'], {
-    env: { ...process.env, PORT: String(port), FOLLOWTHROUGH_DATA_DIR: dataDir, DATABASE_URL: '' },
-    stdio: 'ignore',
+  output = ''
+  const launched = spawn(process.execPath, ['--import', 'tsx', 'worker/dev/start.ts'], {
+    env: {
+      ...process.env,
+      DATABASE_URL: '',
+      ADMIN_TOKEN: '',
+      SESSION_SECRET: '',
+      LINK_SECRET: '',
+      ...env,
+      PORT: String(port),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
   })
+  child = launched
+  launched.stdout!.on('data', (chunk) => (output += chunk))
+  launched.stderr!.on('data', (chunk) => (output += chunk))
+  let exited = false
+  launched.once('exit', () => (exited = true))
   for (;;) {
-    if (Date.now() - began > 60_000) throw new Error('npm start did not answer /health within 60 s')
+    if (exited) throw new Error(`npm start exited before serving:\n${output}`)
+    if (Date.now() - began > 60_000)
+      throw new Error(`npm start did not answer /health within 60 s:\n${output}`)
     const ok = await fetch(`http://127.0.0.1:${port}/health`)
       .then((r) => r.status === 200)
       .catch(() => false)
@@ -34,23 +54,32 @@ async function start(port: number): Promise<{ ms: number }> {
 }
 
 async function stop() {
+  if (!child || child.exitCode !== null) return
   const exited = new Promise((resolve) => child?.once('exit', resolve))
-  child?.kill('SIGTERM')
+  child.kill('SIGTERM')
   await exited
   child = undefined
 }
 
+let external: TestDatabase | undefined
 afterAll(async () => {
-  if (child) await stop()
-  rmSync(dataDir, { recursive: true, force: true })
+  await stop()
+  await external?.close()
+  rmSync(scratch, { recursive: true, force: true })
 })
 
-describe('the local launcher', () => {
-  it('answers /health within 60 s, and keeps its data across a restart', async () => {
+const demoOf = (dataDir: string) =>
+  JSON.parse(readFileSync(path.join(dataDir, 'demo-agency.json'), 'utf8')) as {
+    secretKey: string
+  }
+
+describe('npm start on a fresh clone', () => {
+  it('embedded: answers /health within 60 s, and keeps its data across a restart', async () => {
     const port = await freePort()
-    const first = await start(port)
+    const env = { FOLLOWTHROUGH_DATA_DIR: path.join(scratch, 'embedded', '.data') }
+    const first = await start(port, env)
     expect(first.ms).toBeLessThan(60_000)
-    const demo = JSON.parse(readFileSync(path.join(dataDir, 'demo-agency.json'), 'utf8'))
+    const demo = demoOf(env.FOLLOWTHROUGH_DATA_DIR)
     const patched = await fetch(`http://127.0.0.1:${port}/v1/agency`, {
       method: 'PATCH',
       headers: { authorization: `Bearer ${demo.secretKey}`, 'content-type': 'application/json' },
@@ -59,11 +88,46 @@ describe('the local launcher', () => {
     expect(patched.status).toBe(200)
     await stop()
 
-    await start(port)
+    await start(port, env)
     const read = await fetch(`http://127.0.0.1:${port}/v1/agency`, {
       headers: { authorization: `Bearer ${demo.secretKey}` },
     })
     expect(read.status).toBe(200)
     expect(((await read.json()) as { name: string }).name).toBe('Kept Across Restarts')
+    await stop()
+  }, 150_000)
+
+  it('with DATABASE_URL set to an empty database and the secrets in the environment', async () => {
+    // a migrated test database is dropped back to empty: the launcher must migrate it itself
+    external = await createTestDatabase({ migrate: false })
+    const port = await freePort()
+    const dataDir = path.join(scratch, 'external', '.data')
+    const adminToken = 'ft_admin_from_the_environment_0123456789'
+    await start(port, {
+      FOLLOWTHROUGH_DATA_DIR: dataDir,
+      DATABASE_URL: external.url,
+      ADMIN_TOKEN: adminToken,
+      SESSION_SECRET: 'session-secret-from-the-environment-0123456789',
+      LINK_SECRET: 'link-secret-from-the-environment-0123456789',
+    })
+    expect(output).toContain('DATABASE_URL')
+    expect(output).not.toContain(adminToken)
+
+    const created = await fetch(`http://127.0.0.1:${port}/v1/agencies`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Brought Its Own Postgres' }),
+    })
+    expect(created.status).toBe(201)
+    // the demo portal works: its backend mints a session the widget can use
+    const portal = await fetch(`http://127.0.0.1:${port}/demo`)
+    expect(portal.status).toBe(200)
+    const session = await fetch(`http://127.0.0.1:${port}/demo/session`, { method: 'POST' })
+    expect(session.status).toBe(200)
+    const agency = await fetch(`http://127.0.0.1:${port}/v1/agency`, {
+      headers: { authorization: `Bearer ${demoOf(dataDir).secretKey}` },
+    })
+    expect(agency.status).toBe(200)
+    await stop()
   }, 150_000)
 })

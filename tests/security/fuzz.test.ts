@@ -1,7 +1,13 @@
 import fc from 'fast-check'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createAgency, createSession, logInterview, type TestAgency } from '../support/factories'
+import {
+  coachingLinkOf,
+  createAgency,
+  createSession,
+  logInterview,
+  type TestAgency,
+} from '../support/factories'
 import { ADMIN_TOKEN, startHarness, type Harness } from '../support/harness'
 import { newWebhookSecret } from '../support/svix'
 
@@ -40,13 +46,7 @@ beforeAll(async () => {
   const interview = await logInterview(h, agency.secretKey)
   interviewId = interview.id
   interviewerId = interview.interviewers[0].id
-  const email = await h.db
-    .selectFrom('emails')
-    .select('message')
-    .where('interview_id', '=', interviewId)
-    .where('kind', '=', 'coaching')
-    .executeTakeFirstOrThrow()
-  token = email.message!.html.match(/\/c\/([A-Za-z0-9_-]{32})/)![1]!
+  token = await coachingLinkOf(h, interviewId)
   // let the coaching email settle so background writes don't look like fuzz damage
   await new Promise((r) => setTimeout(r, 300))
 })

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import type { EmailKind, EmailState } from '../../db/schema'
-import { createCoachingLink } from '../../worker/services/coaching-links'
+import { issueCoachingLinks, linkTokenFor } from '../../worker/services/coaching-links'
 import type { TestAgency } from './factories'
-import type { Harness } from './harness'
+import { LINK_SECRET, type Harness } from './harness'
 
 // Until interviews can be created through the API in these tests, the rows a coached interview
 // leaves behind are written directly, and the link token comes from the real link service.
@@ -48,7 +48,8 @@ export async function createCoachedInterview(
     })
     .returning('id')
     .executeTakeFirstOrThrow()
-  const token = await createCoachingLink(h.db, interview.id, endsAt)
+  await issueCoachingLinks(h.db, LINK_SECRET, [interview.id])
+  const token = await linkTokenFor(LINK_SECRET, interview.id)
   const providerId = randomUUID()
   const emailId = await insertEmail(h, agency.id, interview.id, 'coaching', 'sent', providerId)
   const queuedEmailId = await insertEmail(h, agency.id, interview.id, 'reminder', 'queued', null)

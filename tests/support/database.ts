@@ -11,15 +11,18 @@ export interface TestDatabase {
 }
 
 /**
- * A fresh, migrated database for one test file: an in-memory PGlite behind pglite-socket by
+ * A fresh database (migrated unless told not to) for one test file: an in-memory PGlite behind pglite-socket by
  * default, or a new database on the server of TEST_DATABASE_URL (dropped afterwards).
  */
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(
+  options: { migrate?: boolean } = {},
+): Promise<TestDatabase> {
+  const migrate = options.migrate ?? true
   const serverUrl = process.env.TEST_DATABASE_URL
   if (!serverUrl) {
     const embedded = await startEmbeddedPostgres()
     const db = createDb(embedded.url)
-    await migrateToLatest(db)
+    if (migrate) await migrateToLatest(db)
     return {
       url: embedded.url,
       db,
@@ -35,7 +38,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const url = new URL(serverUrl)
   url.pathname = `/${name}`
   const db = createDb(url.toString(), { max: 4 })
-  await migrateToLatest(db)
+  if (migrate) await migrateToLatest(db)
   return {
     url: url.toString(),
     db,

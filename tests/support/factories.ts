@@ -1,5 +1,6 @@
 import { expect } from 'vitest'
-import { ADMIN_TOKEN, type Harness } from './harness'
+import { linkTokenFor } from '../../worker/services/coaching-links'
+import { ADMIN_TOKEN, LINK_SECRET, type Harness } from './harness'
 
 let counter = 0
 
@@ -101,4 +102,25 @@ export async function coachingEmailSettled(h: Harness, interviewId: string) {
     await new Promise((resolve) => setTimeout(resolve, 50))
   }
   throw new Error(`the coaching email of ${interviewId} was never recorded as sent`)
+}
+
+/**
+ * The candidate's link token, once the coaching email carrying it has gone out (captured or sent):
+ * only then does the link work. The token is derived the way the worker derives it, from the
+ * test LINK_SECRET; nothing stored holds it.
+ */
+export async function coachingLinkOf(h: Harness, interviewId: string): Promise<string> {
+  for (let i = 0; i < 100; i++) {
+    const email = await h.db
+      .selectFrom('emails')
+      .select('state')
+      .where('interview_id', '=', interviewId)
+      .where('kind', '=', 'coaching')
+      .executeTakeFirstOrThrow()
+    if (email.state === 'sent' || email.state === 'captured') {
+      return linkTokenFor(LINK_SECRET, interviewId)
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+  throw new Error(`the coaching email of ${interviewId} never went out`)
 }

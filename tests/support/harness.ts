@@ -4,6 +4,16 @@ import { createTestDatabase, type TestDatabase } from './database'
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789'
 export const SESSION_SECRET = 'test-session-secret-0123456789abcdef'
+export const LINK_SECRET = 'test-link-secret-0123456789abcdef0123'
+
+/** What every test worker runs with besides its database: a complete test configuration. */
+export const testBindings = {
+  ADMIN_TOKEN,
+  SESSION_SECRET,
+  LINK_SECRET,
+  PUBLIC_URL: 'http://followthrough.test',
+  ENVIRONMENT: 'test',
+}
 
 export interface ApiResponse<T = any> {
   status: number
@@ -27,6 +37,14 @@ export interface Harness extends TestDatabase {
   request<T = any>(method: string, path: string, options?: RequestOptions): Promise<ApiResponse<T>>
 }
 
+/** What production needs on top of the test bindings (mail is never captured there). */
+export const productionBindings = {
+  ENVIRONMENT: 'production',
+  RESEND_API_KEY: 're_test_0123456789',
+  RESEND_WEBHOOK_SECRET: 'whsec_dGVzdC13ZWJob29rLXNlY3JldA==',
+  EMAIL_FROM: 'coach@mail.followthrough.test',
+}
+
 /**
  * One test file's world: a fresh database and the built worker in workerd, called over real
  * HTTP on loopback, as an agency's backend or a browser would. Bindings that name rows (the demo
@@ -44,10 +62,7 @@ export async function startHarness(
     rateLimit: options.rateLimit ?? 1_000_000,
     bindings: {
       DATABASE_URL: database.url,
-      ADMIN_TOKEN,
-      SESSION_SECRET,
-      PUBLIC_URL: 'http://followthrough.test',
-      ENVIRONMENT: 'test',
+      ...testBindings,
       ...extra,
     },
   })

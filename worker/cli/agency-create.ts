@@ -25,7 +25,7 @@ if (values.help || !values.name) {
 }
 
 const baseUrl = values.url ?? process.env.FOLLOWTHROUGH_URL ?? 'http://localhost:8787'
-const adminToken = process.env.ADMIN_TOKEN ?? localSecrets().ADMIN_TOKEN
+const adminToken = process.env.ADMIN_TOKEN || localSecrets().secrets.ADMIN_TOKEN
 
 const res = await fetch(new URL('/v1/agencies', baseUrl), {
   method: 'POST',

@@ -10,20 +10,36 @@ export const dataDir = process.env.FOLLOWTHROUGH_DATA_DIR ?? path.join(root, '.d
 export interface LocalSecrets {
   ADMIN_TOKEN: string
   SESSION_SECRET: string
+  LINK_SECRET: string
 }
 
-/** Secrets for local runs: the environment's, else generated once and kept in .data/. */
-export function localSecrets(): LocalSecrets {
+const generators: Record<keyof LocalSecrets, () => string> = {
+  ADMIN_TOKEN: () => `ft_admin_${randomToken(24)}`,
+  SESSION_SECRET: () => randomToken(32),
+  LINK_SECRET: () => randomToken(32),
+}
+
+/**
+ * Secrets for local runs: each from the environment when set there, else generated once and kept
+ * in .data/secrets.json. `fromEnvironment` names the ones the environment gave (never printed).
+ */
+export function localSecrets(): { secrets: LocalSecrets; fromEnvironment: Set<string> } {
   const file = path.join(dataDir, 'secrets.json')
-  let stored: Partial<LocalSecrets> = {}
-  if (existsSync(file)) stored = JSON.parse(readFileSync(file, 'utf8'))
-  const secrets = {
-    ADMIN_TOKEN: process.env.ADMIN_TOKEN ?? stored.ADMIN_TOKEN ?? `ft_admin_${randomToken(24)}`,
-    SESSION_SECRET: process.env.SESSION_SECRET ?? stored.SESSION_SECRET ?? randomToken(32),
+  const stored: Partial<LocalSecrets> = existsSync(file)
+    ? JSON.parse(readFileSync(file, 'utf8'))
+    : {}
+  const generated: Partial<LocalSecrets> = {}
+  const fromEnvironment = new Set<string>()
+  const secrets = {} as LocalSecrets
+  for (const name of Object.keys(generators) as (keyof LocalSecrets)[]) {
+    const given = process.env[name]
+    if (given) fromEnvironment.add(name)
+    else if (!stored[name]) generated[name] = generators[name]()
+    secrets[name] = given || stored[name] || generated[name]!
   }
-  if (!stored.ADMIN_TOKEN || !stored.SESSION_SECRET) {
+  if (Object.keys(generated).length > 0) {
     mkdirSync(dataDir, { recursive: true })
-    writeFileSync(file, JSON.stringify({ ...stored, ...secrets }, null, 2), { mode: 0o600 })
+    writeFileSync(file, JSON.stringify({ ...stored, ...generated }, null, 2), { mode: 0o600 })
   }
-  return secrets
+  return { secrets, fromEnvironment }
 }

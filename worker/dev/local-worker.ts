@@ -26,6 +26,20 @@ function wranglerRateLimits(): Record<string, { simple: { limit: number; period:
   return limits
 }
 
+/**
+ * Miniflare's log with candidate link tokens cut out of request lines (`GET /c/<token> 200`):
+ * a token opens a candidate's page, so none is written to a log.
+ */
+export class RedactingLog extends Log {
+  override logWithLevel(level: LogLevel, message: string) {
+    super.logWithLevel(level, redactLinkTokens(message))
+  }
+}
+
+export function redactLinkTokens(text: string): string {
+  return text.replace(/\/([cu])\/[A-Za-z0-9_-]{6,}/g, '/$1/[token]')
+}
+
 export interface LocalWorkerOptions {
   /** plain-text bindings: DATABASE_URL, ADMIN_TOKEN, SESSION_SECRET, … */
   bindings: Record<string, string>
@@ -71,7 +85,7 @@ export async function startLocalWorker(options: LocalWorkerOptions) {
     cf: false,
     host: '127.0.0.1',
     port: options.port ?? 0,
-    log: new Log(options.verbose ? LogLevel.INFO : LogLevel.WARN),
+    log: new RedactingLog(options.verbose ? LogLevel.INFO : LogLevel.WARN),
   })
   const url = await mf.ready
   return { mf, url }

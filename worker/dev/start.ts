@@ -10,10 +10,11 @@ import { seedDemoAgency } from './seed'
 const port = Number(process.env.PORT ?? 8787)
 const publicUrl = process.env.PUBLIC_URL ?? `http://localhost:${port}`
 
+// the demo agency's keys and the generated secrets live here in either database mode
+mkdirSync(dataDir, { recursive: true })
 let embedded: EmbeddedPostgres | undefined
 let databaseUrl = process.env.DATABASE_URL
 if (!databaseUrl) {
-  mkdirSync(dataDir, { recursive: true })
   embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'pglite') })
   databaseUrl = embedded.url
 }
@@ -24,7 +25,7 @@ const origins = [...new Set([publicUrl, `http://localhost:${port}`, `http://127.
 const demo = await seedDemoAgency(db, origins)
 await db.destroy()
 
-const secrets = localSecrets()
+const { secrets, fromEnvironment } = localSecrets()
 const { mf } = await startLocalWorker({
   port,
   verbose: true,
@@ -57,7 +58,7 @@ Followthrough is running at ${publicUrl}
 Demo agency "${demo.agencyId}"
   secret key       ${demo.secretKey}
   publishable key  ${demo.publishableKey}
-  admin token      ${secrets.ADMIN_TOKEN}
+  admin token      ${fromEnvironment.has('ADMIN_TOKEN') ? '(ADMIN_TOKEN from the environment)' : secrets.ADMIN_TOKEN}
 
 Log an interview and see its coaching email in the dev mailbox:
   curl -X POST ${publicUrl}/v1/interviews -H "Authorization: Bearer ${demo.secretKey}" \\

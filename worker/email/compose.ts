@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client'
 import type { OutgoingMessage } from '../../db/schema'
 import type { Agency } from '../schemas/agency'
+import { linkTokenSlot } from '../services/coaching-links'
 import { suppressionOf } from '../services/suppressions'
 import { oneLine } from './format'
 import { renderCoachingEmail, renderReminderEmail, type CoachingEmailInput } from './templates'
@@ -18,8 +19,6 @@ export interface InterviewEmailInput {
   clientCompany: string
   interviewers: { name: string; title: string | null }[]
   endsAt: Date
-  /** the coaching link token, known only now: both emails are rendered while we have it */
-  token: string
   now: Date
   publicUrl: string
   fromAddress: string
@@ -35,7 +34,8 @@ export function mailbox(name: string, address: string): string {
 
 function outgoing(input: InterviewEmailInput, kind: 'coaching' | 'reminder'): OutgoingMessage {
   const base = input.publicUrl.replace(/\/$/, '')
-  const unsubscribeUrl = `${base}/u/${input.token}`
+  // the token itself is put in when the message goes out (withLinkToken): it is never stored
+  const unsubscribeUrl = `${base}/u/${linkTokenSlot}`
   const templateInput: CoachingEmailInput = {
     agency: input.agency,
     candidateName: input.candidate.name,
@@ -45,7 +45,7 @@ function outgoing(input: InterviewEmailInput, kind: 'coaching' | 'reminder'): Ou
     interviewers: input.interviewers,
     interviewEndsAt: input.endsAt,
     deadline: noteDeadline(input.endsAt),
-    pageUrl: `${base}/c/${input.token}`,
+    pageUrl: `${base}/c/${linkTokenSlot}`,
     unsubscribeUrl,
     now: kind === 'reminder' ? reminderDueAt(input) : input.now,
   }
@@ -75,8 +75,7 @@ function reminderDueAt(input: InterviewEmailInput): Date {
 
 /**
  * Writes the coaching email (due now) and the reminder (due at the agency's reminder hour) to the
- * outbox. The reminder is rendered now, while the link token is at hand; whether it still goes
- * out is decided when it falls due.
+ * outbox, both rendered now; whether the reminder still goes out is decided when it falls due.
  */
 export async function queueInterviewEmails(trx: Db, input: InterviewEmailInput): Promise<string> {
   const suppressed = await suppressionOf(trx, input.agency.id, input.candidate.email)

@@ -1,5 +1,6 @@
 import { Resend } from 'resend'
 import type { OutgoingMessage } from '../../db/schema'
+import type { Config } from '../config'
 
 export type SendOutcome =
   | { ok: true; providerIds: string[] }
@@ -104,14 +105,11 @@ export const captureMailer: Mailer = {
   },
 }
 
-export function mailerFor(env: {
-  RESEND_API_KEY?: string
-  RESEND_BASE_URL?: string
-  RESEND_TIMEOUT_MS?: string
-}): Mailer {
-  if (!env.RESEND_API_KEY) return captureMailer
-  return resendMailer(env.RESEND_API_KEY, {
-    baseUrl: env.RESEND_BASE_URL,
-    timeoutMs: env.RESEND_TIMEOUT_MS ? Number(env.RESEND_TIMEOUT_MS) : undefined,
+/** Resend when an API key is configured; otherwise (never in production) the local capture. */
+export function mailerFor(email: Config['email']): Mailer {
+  if (email.mode === 'capture' || !email.apiKey) return captureMailer
+  return resendMailer(email.apiKey, {
+    baseUrl: email.baseUrl ?? undefined,
+    timeoutMs: email.timeoutMs,
   })
 }

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client'
 import type { EmailRow } from '../../db/schema'
 import { maxBatchSize, type Mailer, type SendOutcome } from './mailer'
 import { noteWindowMs } from '../lib/note-window'
+import { issueCoachingLinks, linkTokenFor, withLinkToken } from '../services/coaching-links'
 
 export const maxAttempts = 8
 /** how long a claimed email waits before another run may assume its sender died */
@@ -59,26 +60,82 @@ async function settle(db: Db, claimed: Claimed, outcome: SendOutcome, mailer: Ma
 }
 
 /**
+ * Cancels due, untouched messages that must not go any more: the candidate was erased or
+ * unsubscribed, or the address is suppressed (bounce, complaint, unsubscribe). Run at every claim,
+ * so a message queued a moment before any of these never leaves; one whose earlier attempt had no
+ * answer keeps its key and is retried as it was (Resend recognises the repeat).
+ */
+async function cancelUndeliverable(trx: Db, now: Date, emailId?: string) {
+  await sql`
+    update emails e set state = 'canceled', last_error = 'Not sent: the candidate asked not to get mail, was erased, or the address is suppressed.'
+    from interviews i join candidates c on c.id = i.candidate_id
+    where i.id = e.interview_id
+      and e.state = 'queued' and e.send_key is null and e.next_attempt_at <= ${now}
+      ${emailId ? sql`and e.id = ${emailId}` : sql``}
+      and (
+        c.erased_at is not null or c.email is null or c.unsubscribed_at is not null
+        or exists (
+          select 1 from suppressions s
+          where s.agency_id = e.agency_id
+            and s.email_hash = encode(sha256(convert_to(c.email, 'UTF8')), 'hex')
+        )
+      )
+  `.execute(trx)
+}
+
+/**
+ * The claimed messages as the provider gets them: each interview's link issued (its hash stored)
+ * and its token put into the message.
+ */
+async function outgoingOf(db: Db, rows: EmailRow[], linkSecret: string) {
+  await issueCoachingLinks(
+    db,
+    linkSecret,
+    rows.map((r) => r.interview_id),
+  )
+  return Promise.all(
+    rows.map(async (row) =>
+      withLinkToken(row.message!, await linkTokenFor(linkSecret, row.interview_id)),
+    ),
+  )
+}
+
+export interface SendOptions {
+  /** derives each message's link token (LINK_SECRET) */
+  linkSecret: string
+}
+
+/**
  * Sends one email now (right after its interview is logged). Only a queued, due email that no
  * attempt has touched is taken, so this never races the cron for the same message.
  */
-export async function deliverEmail(db: Db, mailer: Mailer, emailId: string, now = new Date()) {
-  const row = await db
-    .updateTable('emails')
-    .set({
-      state: 'sending',
-      attempts: sql`attempts + 1`,
-      next_attempt_at: new Date(now.getTime() + leaseMs),
-      send_key: `email/${emailId}`,
-    })
-    .where('id', '=', emailId)
-    .where('state', '=', 'queued')
-    .where('send_key', 'is', null)
-    .where('next_attempt_at', '<=', now)
-    .returningAll()
-    .executeTakeFirst()
+export async function deliverEmail(
+  db: Db,
+  mailer: Mailer,
+  emailId: string,
+  options: SendOptions,
+  now = new Date(),
+) {
+  const row = await db.transaction().execute(async (trx) => {
+    await cancelUndeliverable(trx, now, emailId)
+    return trx
+      .updateTable('emails')
+      .set({
+        state: 'sending',
+        attempts: sql`attempts + 1`,
+        next_attempt_at: new Date(now.getTime() + leaseMs),
+        send_key: `email/${emailId}`,
+      })
+      .where('id', '=', emailId)
+      .where('state', '=', 'queued')
+      .where('send_key', 'is', null)
+      .where('next_attempt_at', '<=', now)
+      .returningAll()
+      .executeTakeFirst()
+  })
   if (!row?.message) return
-  const outcome = await mailer.send(row.message, row.send_key!)
+  const [message] = await outgoingOf(db, [row], options.linkSecret)
+  const outcome = await mailer.send(message!, row.send_key!)
   await settle(db, { rows: [row], keyWasPending: false }, outcome, mailer, now)
 }
 
@@ -111,6 +168,7 @@ async function claimNext(db: Db, now: Date): Promise<Claimed | null> {
         .forUpdate()
         .execute()
     } else {
+      await cancelUndeliverable(trx, now)
       await skipStaleReminders(trx, now)
       rows = await trx
         .selectFrom('emails')
@@ -189,7 +247,7 @@ export async function drainOutbox(
   db: Db,
   mailer: Mailer,
   now: Date,
-  options: { maxCalls?: number; callsPerSecond?: number } = {},
+  options: SendOptions & { maxCalls?: number; callsPerSecond?: number },
 ): Promise<DrainReport> {
   const report: DrainReport = { calls: 0, sent: 0, failed: 0, rateLimited: false }
   // a few milliseconds of slack, so jitter on the way never lands one call too many in a second
@@ -201,7 +259,7 @@ export async function drainOutbox(
     const wait = lastCall + spacingMs - Date.now()
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait))
     lastCall = Date.now()
-    const messages = claimed.rows.map((r) => r.message!)
+    const messages = await outgoingOf(db, claimed.rows, options.linkSecret)
     const key = claimed.rows[0]!.send_key!
     const outcome = key.startsWith('email/')
       ? await mailer.send(messages[0]!, key)

@@ -35,8 +35,7 @@ async function principalFor(c: Context<AppEnv>, token: string): Promise<Principa
     return { kind: 'secret', agencyId: key.agency_id, keyId: key.id }
   }
   if (isSessionToken(token)) {
-    const secret = c.env.SESSION_SECRET
-    const claims = secret ? await verifySession(secret, token) : null
+    const claims = await verifySession(c.var.config.sessionSecret, token)
     if (!claims) throw unauthorized('This session is not valid or has expired; ask for a new one.')
     return {
       kind: 'session',
@@ -45,7 +44,7 @@ async function principalFor(c: Context<AppEnv>, token: string): Promise<Principa
       role: claims.role,
     }
   }
-  const admin = c.env.ADMIN_TOKEN
+  const admin = c.var.config.adminToken
   if (admin && (await secretsEqual(token, admin))) return { kind: 'admin' }
   throw unauthorized('This credential is not recognised.')
 }

@@ -21,12 +21,12 @@ const roleOf = (as: string | undefined): DemoRole => (as === 'recruiter' ? 'recr
  */
 export const demoRoutes = new Hono<AppEnv>()
   .use(async (c, next) => {
-    if (c.env.ENVIRONMENT !== 'development')
+    if (c.var.config.environment !== 'development')
       throw new ApiError('not_found', `No route for ${c.req.method} ${c.req.path}.`)
-    if (!c.env.DEMO_AGENCY_ID || !c.env.DEMO_PUBLISHABLE_KEY || !c.env.SESSION_SECRET)
+    if (!c.var.config.demo)
       throw new ApiError(
         'not_found',
-        'The demo portal needs the DEMO_AGENCY_ID, DEMO_PUBLISHABLE_KEY and SESSION_SECRET bindings; `npm start` sets them.',
+        'The demo portal needs the DEMO_AGENCY_ID and DEMO_PUBLISHABLE_KEY bindings; `npm start` sets them.',
       )
     c.header('Cache-Control', 'no-store')
     c.header('X-Content-Type-Options', 'nosniff')
@@ -35,20 +35,20 @@ export const demoRoutes = new Hono<AppEnv>()
   .get('/', (c) => {
     c.header('Content-Security-Policy', demoPortalCsp)
     c.header('Referrer-Policy', 'no-referrer')
-    return c.html(renderDemoPortal(c.env.DEMO_PUBLISHABLE_KEY!, roleOf(c.req.query('as'))))
+    return c.html(renderDemoPortal(c.var.config.demo!.publishableKey, roleOf(c.req.query('as'))))
   })
   .get('/portal.js', (c) =>
     c.body(portalScript, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }),
   )
   .get('/portal.css', (c) => c.body(portalCss, 200, { 'Content-Type': 'text/css; charset=utf-8' }))
   .post('/session', async (c) => {
-    const agencyId = c.env.DEMO_AGENCY_ID!
+    const agencyId = c.var.config.demo!.agencyId
     const recruiter = await upsertRecruiter(
       c.var.db,
       agencyId,
       demoRecruiters[roleOf(c.req.query('as'))],
     )
-    const token = await signSession(c.env.SESSION_SECRET!, {
+    const token = await signSession(c.var.config.sessionSecret, {
       agencyId,
       recruiterId: recruiter.id,
       role: recruiter.role,

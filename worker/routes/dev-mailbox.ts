@@ -3,6 +3,7 @@ import type { AppEnv } from '../env'
 import { ApiError } from '../errors'
 import { pageHeaders } from '../pages/layout'
 import { renderMailbox } from '../pages/dev-mailbox'
+import { linkTokenFor, withLinkToken } from '../services/coaching-links'
 import { findCapturedEmail, listCapturedEmails } from '../services/dev-mailbox'
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -10,7 +11,7 @@ const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 /** Local development only: anywhere else these routes do not exist. */
 export const devMailboxRoutes = new Hono<AppEnv>()
   .use(async (c, next) => {
-    if (c.env.ENVIRONMENT !== 'development')
+    if (c.var.config.environment !== 'development')
       throw new ApiError('not_found', `No route for ${c.req.method} ${c.req.path}.`)
     for (const [name, value] of Object.entries(pageHeaders)) c.header(name, value)
     await next()
@@ -21,11 +22,16 @@ export const devMailboxRoutes = new Hono<AppEnv>()
     const id = file.slice(0, 36)
     const email = uuid.test(id) ? await findCapturedEmail(c.var.db, id) : undefined
     if (!email?.message) throw new ApiError('not_found', 'No such captured email.')
-    if (file.endsWith('.txt')) return c.text(email.message.text)
+    // as the candidate got it: with the working link, which is never stored
+    const message = withLinkToken(
+      email.message,
+      await linkTokenFor(c.var.config.linkSecret, email.interview_id),
+    )
+    if (file.endsWith('.txt')) return c.text(message.text)
     // the email's own HTML, shown as a mail client would: inline styles, images, no script
     c.header(
       'Content-Security-Policy',
       "default-src 'none'; style-src 'unsafe-inline'; img-src https: data:; frame-ancestors 'none'",
     )
-    return c.html(email.message.html)
+    return c.html(message.html)
   })

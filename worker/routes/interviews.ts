@@ -1,8 +1,7 @@
-import { Hono } from 'hono'
+import { Hono, type Context } from 'hono'
+import type { Db } from '../../db/client'
 import { z } from 'zod'
 import { deliverEmail } from '../email/outbox'
-import { mailerFor } from '../email/mailer'
-import type { Db } from '../../db/client'
 import type { AppEnv } from '../env'
 import { agencyIdOf, authenticate, viewerOf } from '../middleware/auth'
 import type { RouteDoc } from '../openapi/registry'
@@ -20,9 +19,6 @@ import { validate } from '../validate'
 import { idempotencyKey } from './idempotency-header'
 
 const interviewParams = z.object({ id: z.uuid() })
-
-export const fromAddress = (env: { EMAIL_FROM?: string }) =>
-  env.EMAIL_FROM ?? 'coach@followthrough.example'
 
 export const interviewsRoutes = new Hono<AppEnv>()
   .use(authenticate('secret', 'session'))
@@ -42,15 +38,15 @@ export const interviewsRoutes = new Hono<AppEnv>()
       async (trx) => {
         const created = await createInterview(trx, agency, { sessionRecruiterId }, input, {
           now,
-          publicUrl: c.env.PUBLIC_URL ?? new URL(c.req.url).origin,
-          fromAddress: fromAddress(c.env),
+          publicUrl: c.var.config.publicUrl ?? new URL(c.req.url).origin,
+          fromAddress: c.var.config.email.from,
         })
         coachingEmailId = created.coachingEmailId
         return { status: 201, body: created.interview }
       },
     )
     if (coachingEmailId) {
-      c.var.afterResponse(sendNow(c.env, coachingEmailId))
+      c.var.afterResponse(sendNow(c, coachingEmailId))
     }
     return c.json(result.body, result.status as 201)
   })
@@ -65,13 +61,14 @@ export const interviewsRoutes = new Hono<AppEnv>()
     const { id } = c.req.valid('param')
     await getInterview(c.var.db, viewer, id)
     const emailId = await queueResend(c.var.db, viewer.agencyId, id, new Date())
-    c.var.afterResponse(sendNow(c.env, emailId))
+    c.var.afterResponse(sendNow(c, emailId))
     return c.json(await getInterview(c.var.db, viewer, id), 202)
   })
 
 /** After commit, while the response goes out; if it fails, the cron picks the email up again. */
-function sendNow(env: AppEnv['Bindings'], emailId: string) {
-  return (db: Db) => deliverEmail(db, mailerFor(env), emailId)
+function sendNow(c: Context<AppEnv>, emailId: string) {
+  const { mailer, config } = c.var
+  return (db: Db) => deliverEmail(db, mailer, emailId, { linkSecret: config.linkSecret })
 }
 
 export const interviewsDocs: RouteDoc[] = [

@@ -1,6 +1,5 @@
 import { Hono } from 'hono'
 import type { AppEnv } from '../env'
-import { ApiError } from '../errors'
 import { agencyIdOf, authenticate } from '../middleware/auth'
 import type { RouteDoc } from '../openapi/registry'
 import { createdSession, createSessionBody } from '../schemas/session'
@@ -13,13 +12,11 @@ export const sessionsRoutes = new Hono<AppEnv>().post(
   authenticate('secret'),
   validate('json', createSessionBody),
   async (c) => {
-    const secret = c.env.SESSION_SECRET
-    if (!secret) throw new ApiError('unavailable', 'Recruiter sessions are not configured.')
     const agencyId = agencyIdOf(c.var.principal)
     const input = c.req.valid('json')
     const recruiter = await upsertRecruiter(c.var.db, agencyId, input.recruiter)
     const exp = Math.floor(Date.now() / 1000) + input.ttlSeconds
-    const token = await signSession(secret, {
+    const token = await signSession(c.var.config.sessionSecret, {
       agencyId,
       recruiterId: recruiter.id,
       role: recruiter.role,

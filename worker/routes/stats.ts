@@ -14,7 +14,7 @@ import { validate } from '../validate'
  * count varies with how recently the key was last used.
  */
 async function statsFor(c: Context<AppEnv>, query: StatsQuery): Promise<Stats> {
-  const counter = c.env.QUERY_LOG === '1' ? countingQueries(c.var.db) : null
+  const counter = c.var.config.queryLog ? countingQueries(c.var.db) : null
   const result = await getStats(counter?.db ?? c.var.db, viewerOf(c.var.principal), query)
   if (counter) c.header('X-Query-Count', String(counter.count()))
   return result

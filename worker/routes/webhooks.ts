@@ -33,7 +33,7 @@ const resendEvent = z
  */
 const resendSignature = () =>
   createMiddleware<AppEnv>(async (c, next) => {
-    const secret = c.env.RESEND_WEBHOOK_SECRET
+    const secret = c.var.config.email.webhookSecret
     if (!secret) throw new ApiError('unavailable', 'Webhooks are not configured.')
     const signed = await verifySvixSignature(
       secret,

@@ -1,21 +1,58 @@
+import { sql } from 'kysely'
 import type { Db } from '../../db/client'
-import { randomToken, sha256Hex } from '../lib/crypto'
+import type { OutgoingMessage } from '../../db/schema'
+import { hmacSign, sha256Hex } from '../lib/crypto'
 
 /** Links work for 30 days after the interview: long past the note's window, not forever. */
-const linkLifetimeMs = 30 * 24 * 3_600_000
+const linkLifetimeDays = 30
 
-/** A new link token for an interview: 192 random bits, stored only as a hash. */
-export async function createCoachingLink(db: Db, interviewId: string, interviewEndsAt: Date) {
-  const token = randomToken(24)
-  await db
-    .insertInto('coaching_links')
-    .values({
-      token_hash: await sha256Hex(token),
-      interview_id: interviewId,
-      expires_at: new Date(interviewEndsAt.getTime() + linkLifetimeMs),
-    })
-    .execute()
-  return token
+/**
+ * Stands where the token goes in a stored message. Made of the token's own alphabet, so no
+ * template or URL escaping changes it on the way into the HTML and text.
+ */
+export const linkTokenSlot = '_ft_link_token_'
+
+/**
+ * The candidate's link token for an interview: 192 bits of HMAC-SHA256 under LINK_SECRET. It is
+ * derived when a message goes out and never stored; the link row keeps only its SHA-256, so
+ * nothing at rest (rows, backups, logs) opens a candidate's page.
+ */
+export async function linkTokenFor(secret: string, interviewId: string): Promise<string> {
+  return (await hmacSign(secret, `coaching-link/${interviewId}`)).slice(0, 32)
+}
+
+/** A stored message with the interview's link put in, as it is handed to the provider. */
+export function withLinkToken(message: OutgoingMessage, token: string): OutgoingMessage {
+  const fill = (text: string) => text.replaceAll(linkTokenSlot, token)
+  return {
+    ...message,
+    html: fill(message.html),
+    text: fill(message.text),
+    headers: Object.fromEntries(Object.entries(message.headers).map(([k, v]) => [k, fill(v)])),
+  }
+}
+
+/**
+ * Makes the links of these interviews work (once a message carrying them goes out): a row with
+ * the token's hash, valid for 30 days after the interview. Running it again changes nothing; a
+ * forgotten interview gets no link.
+ */
+export async function issueCoachingLinks(db: Db, secret: string, interviewIds: string[]) {
+  const unique = [...new Set(interviewIds)]
+  if (unique.length === 0) return
+  const links = await Promise.all(
+    unique.map(async (id) => ({
+      interview_id: id,
+      token_hash: await sha256Hex(await linkTokenFor(secret, id)),
+    })),
+  )
+  await sql`
+    insert into coaching_links (token_hash, interview_id, expires_at)
+    select l.token_hash, i.id, i.ends_at + make_interval(days => ${linkLifetimeDays})
+    from jsonb_to_recordset(${JSON.stringify(links)}::text::jsonb) as l (interview_id uuid, token_hash text)
+    join interviews i on i.id = l.interview_id and i.forgotten_at is null
+    on conflict (token_hash) do nothing
+  `.execute(db)
 }
 
 export interface LinkTarget {

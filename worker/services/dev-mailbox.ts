@@ -15,7 +15,7 @@ export async function listCapturedEmails(db: Db, limit = 50) {
 export async function findCapturedEmail(db: Db, id: string) {
   return db
     .selectFrom('emails')
-    .select(['id', 'message'])
+    .select(['id', 'interview_id', 'message'])
     .where('id', '=', id)
     .where('state', '=', 'captured')
     .executeTakeFirst()

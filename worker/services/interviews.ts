@@ -6,7 +6,6 @@ import { pageOf, type Page } from '../lib/pagination'
 import type { Agency } from '../schemas/agency'
 import type { CreateInterviewInput, Interview, InterviewListQuery } from '../schemas/interview'
 import { queueInterviewEmails } from '../email/compose'
-import { createCoachingLink } from './coaching-links'
 import { noteDeadline } from '../lib/note-window'
 
 /** Who is asking: the whole agency (secret key, manager) or one recruiter. */
@@ -288,7 +287,6 @@ export async function createInterview(
     )
     .execute()
 
-  const token = await createCoachingLink(trx, interview.id, endsAt)
   const coachingEmailId = await queueInterviewEmails(trx, {
     agency,
     interviewId: interview.id,
@@ -298,7 +296,6 @@ export async function createInterview(
     clientCompany: input.clientCompany,
     interviewers: input.interviewers.map((p) => ({ name: p.name, title: p.title ?? null })),
     endsAt,
-    token,
     now: options.now,
     publicUrl: options.publicUrl,
     fromAddress: options.fromAddress,

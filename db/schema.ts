@@ -77,7 +77,6 @@ export interface CandidateTable {
   id: Generated<string>
   agency_id: string
   /** null once erased */
-  name: string | null
   email: string | null
   unsubscribed_at: Timestamp | null
   erased_at: Timestamp | null
@@ -89,6 +88,8 @@ export interface InterviewTable {
   agency_id: string
   recruiter_id: string | null
   candidate_id: string
+  /** the candidate's name as given when this interview was logged; null once forgotten */
+  candidate_name: string | null
   role_title: string
   client_company: string
   starts_at: Timestamp

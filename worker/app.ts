@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { AppEnv } from './env'
 import { ApiError, type ErrorCode } from './errors'
+import { isRetryableConflict } from './lib/transaction'
 import { bodyLimits, limitBody } from './middleware/body-limit'
 import { browserAccess } from './middleware/browser-access'
 import { drainBody } from './middleware/drain-body'
@@ -100,6 +101,14 @@ export function createApp() {
     }
     if (err instanceof HTTPException && err.status === 400) {
       return c.json(errorResponse('validation_failed', 'The body is not valid JSON.', id), 400)
+    }
+    if (isRetryableConflict(err)) {
+      console.error(`[${id}] transaction conflict`, err)
+      c.header('Retry-After', '1')
+      return c.json(
+        errorResponse('unavailable', 'The service is busy; try again in a moment.', id),
+        503,
+      )
     }
     if (isDatabaseUnavailable(err)) {
       console.error(`[${id}] database unavailable`, err)

@@ -31,7 +31,7 @@ export async function createCoachedInterview(
   const candidateEmail = `candidate-${counter}-${randomUUID().slice(0, 8)}@example.com`
   const candidate = await h.db
     .insertInto('candidates')
-    .values({ agency_id: agency.id, name: `Candidate ${counter}`, email: candidateEmail })
+    .values({ agency_id: agency.id, email: candidateEmail })
     .returning('id')
     .executeTakeFirstOrThrow()
   const interview = await h.db
@@ -39,6 +39,7 @@ export async function createCoachedInterview(
     .values({
       agency_id: agency.id,
       candidate_id: candidate.id,
+      candidate_name: `Candidate ${counter}`,
       role_title: 'Data Analyst',
       client_company: 'Acme',
       starts_at: new Date(endsAt.getTime() - 45 * 60_000),
@@ -92,7 +93,7 @@ async function insertEmail(
 export async function eraseCandidate(h: Harness, candidateId: string): Promise<void> {
   await h.db
     .updateTable('candidates')
-    .set({ name: null, email: null, erased_at: new Date() })
+    .set({ email: null, erased_at: new Date() })
     .where('id', '=', candidateId)
     .execute()
 }

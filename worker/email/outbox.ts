@@ -4,6 +4,7 @@ import type { EmailRow } from '../../db/schema'
 import { maxBatchSize, type Mailer, type SendOutcome } from './mailer'
 import { noteWindowMs } from '../lib/note-window'
 import { issueCoachingLinks, linkTokenFor, withLinkToken } from '../services/coaching-links'
+import { inTransaction } from '../lib/transaction'
 
 export const maxAttempts = 8
 /** how long a claimed email waits before another run may assume its sender died */
@@ -116,7 +117,7 @@ export async function deliverEmail(
   options: SendOptions,
   now = new Date(),
 ) {
-  const row = await db.transaction().execute(async (trx) => {
+  const row = await inTransaction(db, async (trx) => {
     await cancelUndeliverable(trx, now, emailId)
     return trx
       .updateTable('emails')
@@ -145,7 +146,7 @@ export async function deliverEmail(
  * passed (a note was marked sent, the window closed) are skipped on the way.
  */
 async function claimNext(db: Db, now: Date): Promise<Claimed | null> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const keyed = await trx
       .selectFrom('emails')
       .select('send_key')

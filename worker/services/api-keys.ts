@@ -5,6 +5,7 @@ import { ApiError, notFound } from '../errors'
 import { randomToken, sha256Hex } from '../lib/crypto'
 import { pageOf, type Page, type PageRequest } from '../lib/pagination'
 import type { ApiKey, CreatedApiKey } from '../schemas/agency'
+import { inTransaction } from '../lib/transaction'
 
 const keyPrefix: Record<ApiKeyKind, string> = { secret: 'ft_sk_', publishable: 'ft_pk_' }
 
@@ -70,7 +71,7 @@ export async function findActiveApiKey(db: Db, key: string): Promise<ApiKeyRow |
 }
 
 export async function revokeApiKey(db: Db, agencyId: string, keyId: string): Promise<ApiKey> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const key = await trx
       .selectFrom('api_keys')
       .selectAll()

@@ -2,6 +2,7 @@ import type { Db } from '../../db/client'
 import { ApiError } from '../errors'
 import type { CandidateEventInput, NoteState } from '../schemas/candidate'
 import type { LinkTarget } from './coaching-links'
+import { inTransaction } from '../lib/transaction'
 
 /** copies and mail-app opens repeated this soon are one action (double taps, retried posts) */
 const repeatWindowMs = 5_000
@@ -34,7 +35,7 @@ export async function recordCandidateEvent(
   input: CandidateEventInput,
   now = new Date(),
 ): Promise<NoteState> {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     if (input.interviewerId === undefined && (input.type === 'sent' || input.type === 'unsent')) {
       throw new ApiError('validation_failed', 'The request body is not valid.', [
         { path: 'interviewerId', message: 'Say which interviewer the note was for.' },

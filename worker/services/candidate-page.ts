@@ -35,7 +35,7 @@ export async function loadCandidatePage(db: Db, target: LinkTarget): Promise<Can
       'i.client_company',
       'i.ends_at',
       'i.talking_points',
-      'c.name as candidate_name',
+      'i.candidate_name',
       'r.name as recruiter_name',
       'r.email as recruiter_email',
     ])

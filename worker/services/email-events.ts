@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client'
 import type { EventType } from '../../db/schema'
 import { stopMailToCandidate } from './suppressions'
+import { inTransaction } from '../lib/transaction'
 
 /** The Resend event types we keep, as our event types; the rest are acknowledged and dropped. */
 const eventTypes: Record<string, EventType> = {
@@ -37,7 +38,7 @@ export async function recordProviderEvent(
   db: Db,
   event: ProviderEvent,
 ): Promise<ProviderEventResult> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     // Inserting the receipt first makes a concurrent redelivery wait here, then see a duplicate.
     const receipt = await trx
       .insertInto('webhook_receipts')

@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { Db } from '../../db/client'
+import { inTransaction } from '../lib/transaction'
 
 const dayMs = 24 * 3_600_000
 /** interviews forgotten per transaction, so a long backlog is worked off in bounded steps */
@@ -16,7 +17,7 @@ async function forgetInterviews(trx: Db, agencyId: string, interviewIds: string[
   if (interviewIds.length === 0) return
   await trx
     .updateTable('interviews')
-    .set({ talking_points: null, forgotten_at: now })
+    .set({ candidate_name: null, talking_points: null, forgotten_at: now })
     .where('agency_id', '=', agencyId)
     .where('id', 'in', interviewIds)
     .execute()
@@ -53,10 +54,10 @@ async function forgetInterviews(trx: Db, agencyId: string, interviewIds: string[
  */
 export async function eraseCandidate(db: Db, agencyId: string, email: string) {
   const now = new Date()
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const candidates = await trx
       .updateTable('candidates')
-      .set({ name: null, email: null, erased_at: now })
+      .set({ email: null, erased_at: now })
       .where('agency_id', '=', agencyId)
       .where('email', '=', email)
       .returning('id')
@@ -85,7 +86,7 @@ export async function eraseCandidate(db: Db, agencyId: string, email: string) {
  * interviews it forgot.
  */
 async function forgetBatchBefore(db: Db, agencyId: string, cutoff: Date, now: Date) {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const due = await trx
       .selectFrom('interviews')
       .select(['id', 'candidate_id'])
@@ -95,6 +96,21 @@ async function forgetBatchBefore(db: Db, agencyId: string, cutoff: Date, now: Da
       .limit(retentionBatchSize)
       .execute()
     if (due.length === 0) return 0
+    const candidateIds = [...new Set(due.map((i) => i.candidate_id))]
+    // Lock the people first, then decide in a later statement whom to erase. Logging an interview
+    // holds its candidate's row until it commits, so once these locks are ours every such
+    // interview is committed, and the re-check (a new statement sees what has committed) keeps
+    // anyone who was just given one; a create that comes after waits for this transaction and
+    // then finds the address free, so it makes a new candidate.
+    await trx
+      .selectFrom('candidates')
+      .select('id')
+      .where('agency_id', '=', agencyId)
+      .where('id', 'in', candidateIds)
+      .where('erased_at', 'is', null)
+      .orderBy('id')
+      .forUpdate()
+      .execute()
     await forgetInterviews(
       trx,
       agencyId,
@@ -103,9 +119,9 @@ async function forgetBatchBefore(db: Db, agencyId: string, cutoff: Date, now: Da
     )
     await trx
       .updateTable('candidates as c')
-      .set({ name: null, email: null, erased_at: now })
+      .set({ email: null, erased_at: now })
       .where('c.agency_id', '=', agencyId)
-      .where('c.id', 'in', [...new Set(due.map((i) => i.candidate_id))])
+      .where('c.id', 'in', candidateIds)
       .where('c.erased_at', 'is', null)
       .where(({ not, exists, selectFrom }) =>
         not(

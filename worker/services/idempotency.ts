@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client'
 import { ApiError } from '../errors'
 import { sha256Hex } from '../lib/crypto'
+import { inTransaction } from '../lib/transaction'
 
 export interface StoredResponse<T> {
   status: number
@@ -21,9 +22,9 @@ export async function onceForKey<T>(
   request: unknown,
   create: (trx: Db) => Promise<StoredResponse<T>>,
 ): Promise<StoredResponse<T>> {
-  if (key === undefined) return db.transaction().execute(create)
+  if (key === undefined) return inTransaction(db, create)
   const requestHash = await sha256Hex(JSON.stringify(request))
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const claimed = await trx
       .insertInto('idempotency_keys')
       .values({ scope, key, request_hash: requestHash, response_status: 0, response_body: {} })

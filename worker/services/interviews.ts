@@ -19,7 +19,6 @@ const earliestStart = 14 * 24 * 3_600_000
 const startSlackMs = 15 * 60_000
 
 type CandidateColumns = {
-  candidate_name: string | null
   candidate_email: string | null
   unsubscribed_at: Date | null
 }
@@ -30,7 +29,7 @@ function interviewsWithCandidate(db: Db) {
     .selectFrom('interviews as i')
     .innerJoin('candidates as c', 'c.id', 'i.candidate_id')
     .selectAll('i')
-    .select(['c.name as candidate_name', 'c.email as candidate_email', 'c.unsubscribed_at'])
+    .select(['c.email as candidate_email', 'c.unsubscribed_at'])
 }
 
 function emailStatusOf(
@@ -245,14 +244,18 @@ export async function createInterview(
     input.recruiterExternalId,
   )
 
+  // The person is one row per address and agency; the update changes nothing but takes the row's
+  // lock until this commits, so an erasure or the retention purge of this person waits for this
+  // interview and then sees it. The name belongs to the interview: logging one never renames the
+  // person on anyone else's interviews.
   const candidate = await trx
     .insertInto('candidates')
-    .values({ agency_id: agency.id, name: input.candidate.name, email: input.candidate.email })
+    .values({ agency_id: agency.id, email: input.candidate.email })
     .onConflict((oc) =>
       oc
         .columns(['agency_id', 'email'])
         .where('email', 'is not', null)
-        .doUpdateSet({ name: input.candidate.name }),
+        .doUpdateSet({ email: (eb) => eb.ref('excluded.email') }),
     )
     .returning(['id', 'unsubscribed_at'])
     .executeTakeFirstOrThrow()
@@ -263,6 +266,7 @@ export async function createInterview(
       agency_id: agency.id,
       recruiter_id: recruiter?.id ?? null,
       candidate_id: candidate.id,
+      candidate_name: input.candidate.name,
       role_title: input.roleTitle,
       client_company: input.clientCompany,
       starts_at: startsAt,

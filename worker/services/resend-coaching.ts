@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client'
 import { ApiError } from '../errors'
 import { suppressionOf } from './suppressions'
+import { inTransaction } from '../lib/transaction'
 
 const minGapMs = 10 * 60_000
 
@@ -15,13 +16,21 @@ export async function queueResend(
   interviewId: string,
   now: Date,
 ): Promise<string> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
+    // The candidate's row is locked first, as unsubscribing, erasure and logging an interview
+    // lock it first: one order everywhere, so none of them can deadlock with another, and an
+    // unsubscribe either comes before this (refused below) or cancels what this queues.
     const candidate = await trx
-      .selectFrom('interviews as i')
-      .innerJoin('candidates as c', 'c.id', 'i.candidate_id')
+      .selectFrom('candidates as c')
       .select(['c.email', 'c.unsubscribed_at', 'c.erased_at'])
-      .where('i.agency_id', '=', agencyId)
-      .where('i.id', '=', interviewId)
+      .where('c.agency_id', '=', agencyId)
+      .where('c.id', '=', (eb) =>
+        eb
+          .selectFrom('interviews as i')
+          .select('i.candidate_id')
+          .where('i.agency_id', '=', agencyId)
+          .where('i.id', '=', interviewId),
+      )
       .forUpdate()
       .executeTakeFirstOrThrow()
     if (candidate.erased_at || !candidate.email)

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client'
 import { findLinkTarget, type LinkTarget } from './coaching-links'
 import { stopMailToCandidate } from './suppressions'
+import { inTransaction } from '../lib/transaction'
 
 export interface UnsubscribeState {
   agencyName: string
@@ -43,7 +44,7 @@ export async function unsubscribeCandidate(
   token: string,
   now = new Date(),
 ): Promise<UnsubscribeState | null> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const target = await findLinkTarget(trx, token, now)
     if (!target) return null
     // The guard makes a concurrent second click wait on the row, then update nothing.

@@ -39,6 +39,8 @@ export type Principal =
 
 export type PrincipalKind = Principal['kind']
 
+export type RateLimiterName = 'API_LIMITER' | 'LINK_LIMITER'
+
 export interface Variables {
   requestId: string
   db: Db

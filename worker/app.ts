@@ -7,7 +7,7 @@ import { browserAccess } from './middleware/browser-access'
 import { database } from './middleware/database'
 import { drainBody } from './middleware/drain-body'
 import { jsonBodiesOnly } from './middleware/json-bodies-only'
-import { byCredential, byLinkToken, rateLimit } from './middleware/rate-limit'
+import { limitPerClient, limitPerLink, refuseGuessingClients } from './middleware/rate-limit'
 import { requestId } from './middleware/request-id'
 import { agenciesRoutes } from './routes/agencies'
 import { agencyRoutes } from './routes/agency'
@@ -61,9 +61,14 @@ export function createApp() {
 
   app.use(requestId())
   app.use(drainBody())
-  app.use('/v1/*', rateLimit('API_LIMITER', byCredential))
-  app.use('/c/*', rateLimit('LINK_LIMITER', byLinkToken))
-  app.use('/u/*', rateLimit('LINK_LIMITER', byLinkToken))
+  // /v1 counts each credential once it is known (authenticate); a credential or link that does
+  // not work counts against the client, which is refused for a minute past its limit
+  app.use('/v1/*', refuseGuessingClients())
+  app.use('/c/*', refuseGuessingClients(), limitPerLink())
+  app.use('/u/*', refuseGuessingClients(), limitPerLink())
+  app.use('/health', limitPerClient())
+  app.use('/openapi.json', limitPerClient())
+  app.use('/webhooks/*', limitPerClient())
   app.use('/c/*', limitBody(bodyLimits.link))
   app.use('/v1/*', limitBody(bodyLimits.api))
   app.use('/v1/*', jsonBodiesOnly())

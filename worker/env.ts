@@ -24,10 +24,14 @@ export interface Env {
   DEMO_AGENCY_ID?: string
   DEMO_PUBLISHABLE_KEY?: string
   ASSETS?: Fetcher
-  /** per credential on /v1 */
+  /** per credential on /v1: the key, the recruiter of a session, the admin token */
   API_LIMITER?: RateLimit
   /** per candidate link on /c and /u */
   LINK_LIMITER?: RateLimit
+  /** per client: credentials and link tokens that did not work */
+  FAILED_AUTH_LIMITER?: RateLimit
+  /** per client on the routes that take no credential */
+  PUBLIC_LIMITER?: RateLimit
   /** "1" (tests only): the stats routes report the statements they ran in X-Query-Count */
   QUERY_LOG?: string
 }
@@ -39,7 +43,8 @@ export type Principal =
 
 export type PrincipalKind = Principal['kind']
 
-export type RateLimiterName = 'API_LIMITER' | 'LINK_LIMITER'
+export type RateLimiterName =
+  'API_LIMITER' | 'LINK_LIMITER' | 'FAILED_AUTH_LIMITER' | 'PUBLIC_LIMITER'
 
 export interface Variables {
   requestId: string

@@ -5,6 +5,7 @@ import { ApiError } from '../errors'
 import { secretsEqual } from '../lib/crypto'
 import { apiKeyKindOf, findActiveApiKey, markApiKeyUsed } from '../services/api-keys'
 import { isSessionToken, verifySession } from '../services/sessions'
+import { countFailedAuthentication, spend } from './rate-limit'
 
 const describe: Record<PrincipalKind, string> = {
   admin: 'the admin token',
@@ -50,15 +51,34 @@ async function principalFor(c: Context<AppEnv>, token: string): Promise<Principa
   throw unauthorized('This credential is not recognised.')
 }
 
+/** The caller, or a 401 counted against the client that sent it (a 429 past its limit). */
+async function authenticatedPrincipal(c: Context<AppEnv>): Promise<Principal> {
+  try {
+    const token = bearerToken(c)
+    if (!token) throw unauthorized('Send a credential in the Authorization header: Bearer <token>.')
+    return await principalFor(c, token)
+  } catch (err) {
+    if (err instanceof ApiError && err.code === 'unauthorized') await countFailedAuthentication(c)
+    throw err
+  }
+}
+
+/** What a valid credential's requests count against, however its header was spelled. */
+function limitKeyOf(principal: Principal): string {
+  if (principal.kind === 'secret') return `key:${principal.keyId}`
+  if (principal.kind === 'session') return `recruiter:${principal.recruiterId}`
+  return 'admin'
+}
+
 /**
  * Requires one of the `allowed` credentials. From a browser (see browserAccess) only a recruiter
- * session of the agency whose publishable key and origin were checked is accepted.
+ * session of the agency whose publishable key and origin were checked is accepted. A credential
+ * that works counts against its own rate limit; one that does not, against the client's.
  */
 export const authenticate = (...allowed: PrincipalKind[]) =>
   createMiddleware<AppEnv>(async (c, next) => {
-    const token = bearerToken(c)
-    if (!token) throw unauthorized('Send a credential in the Authorization header: Bearer <token>.')
-    const principal = await principalFor(c, token)
+    const principal = await authenticatedPrincipal(c)
+    await spend(c, 'API_LIMITER', limitKeyOf(principal))
     const browserAgencyId = c.var.browserAgencyId
     if (browserAgencyId !== undefined) {
       if (principal.kind !== 'session' || principal.agencyId !== browserAgencyId) {

@@ -19,6 +19,7 @@ import { healthRoutes } from './routes/health'
 import { interviewsRoutes } from './routes/interviews'
 import { keysRoutes } from './routes/keys'
 import { openApiRoutes } from './routes/openapi'
+import { recruitersRoutes } from './routes/recruiters'
 import { sessionsRoutes } from './routes/sessions'
 import { statsRoutes } from './routes/stats'
 import { unsubscribeRoutes } from './routes/unsubscribe'
@@ -81,6 +82,7 @@ export function createApp() {
   app.route('/v1/agency', agencyRoutes)
   app.route('/v1/keys', keysRoutes)
   app.route('/v1/sessions', sessionsRoutes)
+  app.route('/v1/recruiters', recruitersRoutes)
   app.route('/v1/interviews', interviewsRoutes)
   app.route('/v1/candidates', candidatesRoutes)
   app.route('/v1', statsRoutes)

@@ -20,8 +20,11 @@ export interface Env {
   RESEND_TIMEOUT_MS?: string
   /** "development" turns on the dev-only pages (mailbox, demo portal) */
   ENVIRONMENT?: string
-  /** development only: the agency the /demo portal embeds the widget for, and its publishable key */
-  DEMO_AGENCY_ID?: string
+  /**
+   * development only: the keys of the agency the /demo portal embeds the widget for; the portal's
+   * backend mints sessions with the secret key, as an agency's backend does
+   */
+  DEMO_SECRET_KEY?: string
   DEMO_PUBLISHABLE_KEY?: string
   ASSETS?: Fetcher
   /** per credential on /v1: the key, the recruiter of a session, the admin token */

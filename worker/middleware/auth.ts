@@ -4,7 +4,7 @@ import type { AppEnv, Principal, PrincipalKind } from '../env'
 import { ApiError } from '../errors'
 import { secretsEqual } from '../lib/crypto'
 import { apiKeyKindOf, findActiveApiKey, markApiKeyUsed } from '../services/api-keys'
-import { isSessionToken, verifySession } from '../services/sessions'
+import { isSessionToken, liveSessionRole, verifySession } from '../services/sessions'
 import { countFailedAuthentication, spend } from './rate-limit'
 
 const describe: Record<PrincipalKind, string> = {
@@ -38,13 +38,11 @@ async function principalFor(c: Context<AppEnv>, token: string): Promise<Principa
   if (isSessionToken(token)) {
     const secret = c.env.SESSION_SECRET
     const claims = secret ? await verifySession(secret, token) : null
-    if (!claims) throw unauthorized('This session is not valid or has expired; ask for a new one.')
-    return {
-      kind: 'session',
-      agencyId: claims.agencyId,
-      recruiterId: claims.recruiterId,
-      role: claims.role,
+    const role = claims ? await liveSessionRole(c.var.db, claims) : null
+    if (!claims || !role) {
+      throw unauthorized('This session is not valid, has expired or was ended; ask for a new one.')
     }
+    return { kind: 'session', agencyId: claims.agencyId, recruiterId: claims.recruiterId, role }
   }
   const admin = c.env.ADMIN_TOKEN
   if (admin && (await secretsEqual(token, admin))) return { kind: 'admin' }
@@ -97,6 +95,12 @@ export const authenticate = (...allowed: PrincipalKind[]) =>
     c.set('principal', principal)
     await next()
   })
+
+/** The secret key the caller holds; routes that only a secret key may call. */
+export function secretKeyOf(principal: Principal): { agencyId: string; keyId: string } {
+  if (principal.kind !== 'secret') throw new ApiError('forbidden', 'This route needs a secret key.')
+  return { agencyId: principal.agencyId, keyId: principal.keyId }
+}
 
 /** The agency the caller acts for; routes mounted behind `authenticate` without admin. */
 export function agencyIdOf(principal: Principal): string {

@@ -9,8 +9,8 @@ import {
   renderDemoPortal,
   type DemoRole,
 } from '../pages/demo-portal'
-import { upsertRecruiter } from '../services/recruiters'
-import { signSession } from '../services/sessions'
+import { findActiveApiKey } from '../services/api-keys'
+import { mintSession } from '../services/sessions'
 
 const roleOf = (as: string | undefined): DemoRole => (as === 'recruiter' ? 'recruiter' : 'manager')
 
@@ -23,10 +23,10 @@ export const demoRoutes = new Hono<AppEnv>()
   .use(async (c, next) => {
     if (c.env.ENVIRONMENT !== 'development')
       throw new ApiError('not_found', `No route for ${c.req.method} ${c.req.path}.`)
-    if (!c.env.DEMO_AGENCY_ID || !c.env.DEMO_PUBLISHABLE_KEY || !c.env.SESSION_SECRET)
+    if (!c.env.DEMO_SECRET_KEY || !c.env.DEMO_PUBLISHABLE_KEY || !c.env.SESSION_SECRET)
       throw new ApiError(
         'not_found',
-        'The demo portal needs the DEMO_AGENCY_ID, DEMO_PUBLISHABLE_KEY and SESSION_SECRET bindings; `npm start` sets them.',
+        'The demo portal needs the DEMO_SECRET_KEY, DEMO_PUBLISHABLE_KEY and SESSION_SECRET bindings; `npm start` sets them.',
       )
     c.header('Cache-Control', 'no-store')
     c.header('X-Content-Type-Options', 'nosniff')
@@ -42,17 +42,14 @@ export const demoRoutes = new Hono<AppEnv>()
   )
   .get('/portal.css', (c) => c.body(portalCss, 200, { 'Content-Type': 'text/css; charset=utf-8' }))
   .post('/session', async (c) => {
-    const agencyId = c.env.DEMO_AGENCY_ID!
-    const recruiter = await upsertRecruiter(
+    const key = await findActiveApiKey(c.var.db, c.env.DEMO_SECRET_KEY!)
+    if (key?.kind !== 'secret')
+      throw new ApiError('not_found', 'The demo secret key is not active.')
+    const { token } = await mintSession(
       c.var.db,
-      agencyId,
-      demoRecruiters[roleOf(c.req.query('as'))],
+      c.env.SESSION_SECRET!,
+      { agencyId: key.agency_id, keyId: key.id },
+      { recruiter: demoRecruiters[roleOf(c.req.query('as'))], ttlSeconds: 3600 },
     )
-    const token = await signSession(c.env.SESSION_SECRET!, {
-      agencyId,
-      recruiterId: recruiter.id,
-      role: recruiter.role,
-      exp: Math.floor(Date.now() / 1000) + 3600,
-    })
     return c.text(token)
   })

@@ -56,6 +56,8 @@ export interface RecruiterTable {
   name: string
   email: string | null
   role: RecruiterRole
+  /** named by each session minted; moved on by a role change or sign-out, ending those sessions */
+  session_version: Generated<number>
   created_at: GeneratedTimestamp
   updated_at: GeneratedTimestamp
 }

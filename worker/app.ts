@@ -7,7 +7,7 @@ import { bodyLimits, limitBody } from './middleware/body-limit'
 import { browserAccess } from './middleware/browser-access'
 import { drainBody } from './middleware/drain-body'
 import { jsonBodiesOnly } from './middleware/json-bodies-only'
-import { byCredential, byLinkToken, rateLimit } from './middleware/rate-limit'
+import { limitPerClient, limitPerLink, refuseGuessingClients } from './middleware/rate-limit'
 import { requestId } from './middleware/request-id'
 import { services } from './middleware/services'
 import { agenciesRoutes } from './routes/agencies'
@@ -20,6 +20,7 @@ import { healthRoutes } from './routes/health'
 import { interviewsRoutes } from './routes/interviews'
 import { keysRoutes } from './routes/keys'
 import { openApiRoutes } from './routes/openapi'
+import { recruitersRoutes } from './routes/recruiters'
 import { sessionsRoutes } from './routes/sessions'
 import { statsRoutes } from './routes/stats'
 import { unsubscribeRoutes } from './routes/unsubscribe'
@@ -62,9 +63,14 @@ export function createApp() {
 
   app.use(requestId())
   app.use(drainBody())
-  app.use('/v1/*', rateLimit('API_LIMITER', byCredential))
-  app.use('/c/*', rateLimit('LINK_LIMITER', byLinkToken))
-  app.use('/u/*', rateLimit('LINK_LIMITER', byLinkToken))
+  // /v1 counts each credential once it is known (authenticate); a credential or link that does
+  // not work counts against the client, which is refused for a minute past its limit
+  app.use('/v1/*', refuseGuessingClients())
+  app.use('/c/*', refuseGuessingClients(), limitPerLink())
+  app.use('/u/*', refuseGuessingClients(), limitPerLink())
+  app.use('/health', limitPerClient())
+  app.use('/openapi.json', limitPerClient())
+  app.use('/webhooks/*', limitPerClient())
   app.use('/c/*', limitBody(bodyLimits.link))
   app.use('/v1/*', limitBody(bodyLimits.api))
   app.use('/v1/*', jsonBodiesOnly())
@@ -77,6 +83,7 @@ export function createApp() {
   app.route('/v1/agency', agencyRoutes)
   app.route('/v1/keys', keysRoutes)
   app.route('/v1/sessions', sessionsRoutes)
+  app.route('/v1/recruiters', recruitersRoutes)
   app.route('/v1/interviews', interviewsRoutes)
   app.route('/v1/candidates', candidatesRoutes)
   app.route('/v1', statsRoutes)

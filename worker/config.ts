@@ -22,7 +22,8 @@ export interface Config {
     maxCallsPerSecond: number
     timeoutMs: number
   }
-  demo: { agencyId: string; publishableKey: string } | null
+  /** development only: the demo portal's agency keys (its backend mints sessions with the secret) */
+  demo: { secretKey: string; publishableKey: string } | null
   /** tests only: the stats routes report the statements they ran in X-Query-Count */
   queryLog: boolean
 }
@@ -59,7 +60,7 @@ const bindings = z.object({
   EMAIL_FROM: z.preprocess((v) => (v === '' ? undefined : v), z.email().optional()),
   RESEND_MAX_RPS: positive(2),
   RESEND_TIMEOUT_MS: positive(15_000),
-  DEMO_AGENCY_ID: text,
+  DEMO_SECRET_KEY: text,
   DEMO_PUBLISHABLE_KEY: text,
   QUERY_LOG: text,
 })
@@ -116,8 +117,8 @@ function parseConfig(env: Env): Config {
       timeoutMs: vars.RESEND_TIMEOUT_MS,
     },
     demo:
-      vars.ENVIRONMENT === 'development' && vars.DEMO_AGENCY_ID && vars.DEMO_PUBLISHABLE_KEY
-        ? { agencyId: vars.DEMO_AGENCY_ID, publishableKey: vars.DEMO_PUBLISHABLE_KEY }
+      vars.ENVIRONMENT === 'development' && vars.DEMO_SECRET_KEY && vars.DEMO_PUBLISHABLE_KEY
+        ? { secretKey: vars.DEMO_SECRET_KEY, publishableKey: vars.DEMO_PUBLISHABLE_KEY }
         : null,
     queryLog: vars.ENVIRONMENT === 'test' && vars.QUERY_LOG === '1',
   }

@@ -24,14 +24,21 @@ export interface Env {
   RESEND_TIMEOUT_MS?: string
   /** "development" turns on the dev-only pages (mailbox, demo portal) */
   ENVIRONMENT?: string
-  /** development only: the agency the /demo portal embeds the widget for, and its publishable key */
-  DEMO_AGENCY_ID?: string
+  /**
+   * development only: the keys of the agency the /demo portal embeds the widget for; the portal's
+   * backend mints sessions with the secret key, as an agency's backend does
+   */
+  DEMO_SECRET_KEY?: string
   DEMO_PUBLISHABLE_KEY?: string
   ASSETS?: Fetcher
-  /** per credential on /v1 */
+  /** per credential on /v1: the key, the recruiter of a session, the admin token */
   API_LIMITER?: RateLimit
   /** per candidate link on /c and /u */
   LINK_LIMITER?: RateLimit
+  /** per client: credentials and link tokens that did not work */
+  FAILED_AUTH_LIMITER?: RateLimit
+  /** per client on the routes that take no credential */
+  PUBLIC_LIMITER?: RateLimit
   /** "1" (tests only): the stats routes report the statements they ran in X-Query-Count */
   QUERY_LOG?: string
 }
@@ -42,6 +49,9 @@ export type Principal =
   | { kind: 'session'; agencyId: string; recruiterId: string; role: 'recruiter' | 'manager' }
 
 export type PrincipalKind = Principal['kind']
+
+export type RateLimiterName =
+  'API_LIMITER' | 'LINK_LIMITER' | 'FAILED_AUTH_LIMITER' | 'PUBLIC_LIMITER'
 
 export interface Variables {
   requestId: string

@@ -1,5 +1,5 @@
 import type { WorkerOptions } from 'miniflare'
-import { startLocalWorker } from '../../worker/dev/local-worker'
+import { everyRateLimit, startLocalWorker } from '../../worker/dev/local-worker'
 import { createTestDatabase } from '../support/database'
 import { resendBindings, startFakeResend } from '../support/fake-resend'
 import { testBindings } from '../support/harness'
@@ -19,7 +19,7 @@ export async function startBenchWorld(
   const fake = await startFakeResend()
   const database = await createTestDatabase()
   const { mf, url } = await startLocalWorker({
-    rateLimit: 1_000_000_000,
+    rateLimits: everyRateLimit(1_000_000_000),
     bindings: {
       DATABASE_URL: database.url,
       ...testBindings,

@@ -37,6 +37,7 @@ const writes = [
   { method: 'PATCH', path: '/v1/agency', token: () => agency.secretKey },
   { method: 'POST', path: '/v1/keys', token: () => agency.secretKey },
   { method: 'POST', path: '/v1/sessions', token: () => agency.secretKey },
+  { method: 'POST', path: '/v1/recruiters/sign-out', token: () => agency.secretKey },
   { method: 'POST', path: '/v1/interviews', token: () => agency.secretKey },
   { method: 'POST', path: '/v1/candidates/erase', token: () => agency.secretKey },
 ]

@@ -119,6 +119,12 @@ const targets: Target[] = [
     token: () => agency.secretKey,
   },
   {
+    name: 'POST /v1/recruiters/sign-out',
+    method: 'POST',
+    path: () => '/v1/recruiters/sign-out',
+    token: () => agency.secretKey,
+  },
+  {
     name: 'POST /v1/interviews',
     method: 'POST',
     path: () => '/v1/interviews',

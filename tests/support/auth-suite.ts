@@ -30,15 +30,13 @@ export async function arrangeCredentials(h: Harness): Promise<Credentials> {
     token: agency.secretKey,
   })
   expect(revoked.status).toBe(200)
-  const { token, recruiterId } = await createSession(h, agency, { role: 'manager' })
-  const expiredSession = await signSession(SESSION_SECRET, {
-    agencyId: agency.id,
-    recruiterId,
-    role: 'manager',
-    exp: Math.floor(Date.now() / 1000) - 1,
-  })
+  const { token } = await createSession(h, agency, { role: 'manager' })
   const [body, signature] = token.split('.')
   const claims = JSON.parse(Buffer.from(body!.slice('ft_ses_'.length), 'base64url').toString())
+  const expiredSession = await signSession(SESSION_SECRET, {
+    ...claims,
+    exp: Math.floor(Date.now() / 1000) - 1,
+  })
   const forged = Buffer.from(JSON.stringify({ ...claims, exp: claims.exp + 86_400 })).toString(
     'base64url',
   )

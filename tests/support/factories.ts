@@ -27,10 +27,15 @@ export async function createAgency(
   }
 }
 
+/**
+ * A recruiter session minted with the agency's secret key. Two sessions of one recruiter minted
+ * in the same second are the same token unless their `ttlSeconds` differ.
+ */
 export async function createSession(
   h: Harness,
   agency: TestAgency,
   recruiter: { externalId?: string; name?: string; role?: 'recruiter' | 'manager' } = {},
+  options: { ttlSeconds?: number } = {},
 ): Promise<{ token: string; recruiterId: string }> {
   counter += 1
   const res = await h.request('POST', '/v1/sessions', {
@@ -41,6 +46,7 @@ export async function createSession(
         name: recruiter.name ?? `Recruiter ${counter}`,
         role: recruiter.role ?? 'recruiter',
       },
+      ...options,
     },
   })
   expect(res.status, res.text).toBe(201)

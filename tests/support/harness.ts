@@ -1,5 +1,6 @@
 import type { Miniflare } from 'miniflare'
-import { startLocalWorker } from '../../worker/dev/local-worker'
+import { everyRateLimit, startLocalWorker } from '../../worker/dev/local-worker'
+import type { RateLimiterName } from '../../worker/env'
 import { createTestDatabase, type TestDatabase } from './database'
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789'
@@ -45,6 +46,14 @@ export const productionBindings = {
   EMAIL_FROM: 'coach@mail.followthrough.test',
 }
 
+export interface HarnessOptions {
+  /**
+   * Limits per minute: one for every rate limiter, or some by name. Suites send hundreds of
+   * requests a minute from one address, so a limiter not named here is set far past that.
+   */
+  rateLimit?: number | Partial<Record<RateLimiterName, number>>
+}
+
 /**
  * One test file's world: a fresh database and the built worker in workerd, called over real
  * HTTP on loopback, as an agency's backend or a browser would. Bindings that name rows (the demo
@@ -53,13 +62,16 @@ export const productionBindings = {
 export async function startHarness(
   bindings:
     Record<string, string> | ((database: TestDatabase) => Promise<Record<string, string>>) = {},
-  options: { rateLimit?: number } = {},
+  options: HarnessOptions = {},
 ): Promise<Harness> {
   const database = await createTestDatabase()
   const extra = typeof bindings === 'function' ? await bindings(database) : bindings
+  const { rateLimit } = options
   const { mf, url } = await startLocalWorker({
-    // suites send hundreds of requests a minute with one key; the rate-limit suite sets its own
-    rateLimit: options.rateLimit ?? 1_000_000,
+    rateLimits:
+      typeof rateLimit === 'number'
+        ? everyRateLimit(rateLimit)
+        : { ...everyRateLimit(1_000_000), ...rateLimit },
     bindings: {
       DATABASE_URL: database.url,
       ...testBindings,

@@ -40,7 +40,7 @@ export async function startDemoPortal(): Promise<DemoPortal> {
     publishableKey = created.publishableKey.key!
     return {
       ENVIRONMENT: 'development',
-      DEMO_AGENCY_ID: created.agency.id,
+      DEMO_SECRET_KEY: secretKey,
       DEMO_PUBLISHABLE_KEY: publishableKey,
     }
   })

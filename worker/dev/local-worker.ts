@@ -40,14 +40,19 @@ export function redactLinkTokens(text: string): string {
   return text.replace(/\/([cu])\/[A-Za-z0-9_-]{6,}/g, '/$1/[token]')
 }
 
+/** `limit` a minute for every rate limiter of wrangler.toml. */
+export function everyRateLimit(limit: number): Record<string, number> {
+  return Object.fromEntries(Object.keys(wranglerRateLimits()).map((name) => [name, limit]))
+}
+
 export interface LocalWorkerOptions {
   /** plain-text bindings: DATABASE_URL, ADMIN_TOKEN, SESSION_SECRET, … */
   bindings: Record<string, string>
   /** listen on this port of 127.0.0.1 (0: any free port) */
   port?: number
   verbose?: boolean
-  /** limit per minute for every rate limiter instead of wrangler.toml's (tests that send a lot) */
-  rateLimit?: number
+  /** limits per minute by rate limiter, instead of wrangler.toml's (tests that send a lot) */
+  rateLimits?: Record<string, number>
   /** more workers in the same workerd, reached with `mf.getWorker(name)` (benchmarks) */
   companions?: (WorkerOptions & { name: string })[]
 }
@@ -68,10 +73,10 @@ export async function startLocalWorker(options: LocalWorkerOptions) {
     compatibilityFlags: ['nodejs_compat'],
     bindings: options.bindings,
     ratelimits: Object.fromEntries(
-      Object.entries(wranglerRateLimits()).map(([name, config]) => [
-        name,
-        options.rateLimit ? { simple: { limit: options.rateLimit, period: 60 } } : config,
-      ]),
+      Object.entries(wranglerRateLimits()).map(([name, config]) => {
+        const limit = options.rateLimits?.[name]
+        return [name, limit ? { simple: { ...config.simple, limit } } : config]
+      }),
     ),
     assets: {
       directory: path.join(root, 'dist/widget'),

@@ -33,7 +33,7 @@ const { mf } = await startLocalWorker({
     DATABASE_URL: databaseUrl,
     PUBLIC_URL: publicUrl,
     ENVIRONMENT: 'development',
-    DEMO_AGENCY_ID: demo.agencyId,
+    DEMO_SECRET_KEY: demo.secretKey,
     DEMO_PUBLISHABLE_KEY: demo.publishableKey,
     ...secrets,
     ...(process.env.RESEND_API_KEY ? { RESEND_API_KEY: process.env.RESEND_API_KEY } : {}),

@@ -6,14 +6,21 @@ export function base64url(bytes: Uint8Array): string {
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
 }
 
+/**
+ * The bytes of canonical base64url, or null. The decoder ignores the unused low bits of the last
+ * character, so one value has up to four spellings; only the one `base64url` writes is accepted,
+ * so a signature or cursor has exactly one valid form.
+ */
 export function fromBase64url(text: string): Uint8Array<ArrayBuffer> | null {
   if (!/^[A-Za-z0-9_-]*$/.test(text)) return null
   const padded = text.replace(/-/g, '+').replace(/_/g, '/') + '==='.slice((text.length + 3) % 4)
+  let bytes: Uint8Array<ArrayBuffer>
   try {
-    return Uint8Array.from(atob(padded), (ch) => ch.charCodeAt(0))
+    bytes = Uint8Array.from(atob(padded), (ch) => ch.charCodeAt(0))
   } catch {
     return null
   }
+  return base64url(bytes) === text ? bytes : null
 }
 
 /** `bytes` random bytes, base64url: 24 bytes give 192 bits. */

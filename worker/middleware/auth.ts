@@ -4,7 +4,8 @@ import type { AppEnv, Principal, PrincipalKind } from '../env'
 import { ApiError } from '../errors'
 import { secretsEqual } from '../lib/crypto'
 import { apiKeyKindOf, findActiveApiKey, markApiKeyUsed } from '../services/api-keys'
-import { isSessionToken, verifySession } from '../services/sessions'
+import { isSessionToken, liveSessionRole, verifySession } from '../services/sessions'
+import { countFailedAuthentication, spend } from './rate-limit'
 
 const describe: Record<PrincipalKind, string> = {
   admin: 'the admin token',
@@ -36,28 +37,45 @@ async function principalFor(c: Context<AppEnv>, token: string): Promise<Principa
   }
   if (isSessionToken(token)) {
     const claims = await verifySession(c.var.config.sessionSecret, token)
-    if (!claims) throw unauthorized('This session is not valid or has expired; ask for a new one.')
-    return {
-      kind: 'session',
-      agencyId: claims.agencyId,
-      recruiterId: claims.recruiterId,
-      role: claims.role,
+    const role = claims ? await liveSessionRole(c.var.db, claims) : null
+    if (!claims || !role) {
+      throw unauthorized('This session is not valid, has expired or was ended; ask for a new one.')
     }
+    return { kind: 'session', agencyId: claims.agencyId, recruiterId: claims.recruiterId, role }
   }
   const admin = c.var.config.adminToken
   if (admin && (await secretsEqual(token, admin))) return { kind: 'admin' }
   throw unauthorized('This credential is not recognised.')
 }
 
+/** The caller, or a 401 counted against the client that sent it (a 429 past its limit). */
+async function authenticatedPrincipal(c: Context<AppEnv>): Promise<Principal> {
+  try {
+    const token = bearerToken(c)
+    if (!token) throw unauthorized('Send a credential in the Authorization header: Bearer <token>.')
+    return await principalFor(c, token)
+  } catch (err) {
+    if (err instanceof ApiError && err.code === 'unauthorized') await countFailedAuthentication(c)
+    throw err
+  }
+}
+
+/** What a valid credential's requests count against, however its header was spelled. */
+function limitKeyOf(principal: Principal): string {
+  if (principal.kind === 'secret') return `key:${principal.keyId}`
+  if (principal.kind === 'session') return `recruiter:${principal.recruiterId}`
+  return 'admin'
+}
+
 /**
  * Requires one of the `allowed` credentials. From a browser (see browserAccess) only a recruiter
- * session of the agency whose publishable key and origin were checked is accepted.
+ * session of the agency whose publishable key and origin were checked is accepted. A credential
+ * that works counts against its own rate limit; one that does not, against the client's.
  */
 export const authenticate = (...allowed: PrincipalKind[]) =>
   createMiddleware<AppEnv>(async (c, next) => {
-    const token = bearerToken(c)
-    if (!token) throw unauthorized('Send a credential in the Authorization header: Bearer <token>.')
-    const principal = await principalFor(c, token)
+    const principal = await authenticatedPrincipal(c)
+    await spend(c, 'API_LIMITER', limitKeyOf(principal))
     const browserAgencyId = c.var.browserAgencyId
     if (browserAgencyId !== undefined) {
       if (principal.kind !== 'session' || principal.agencyId !== browserAgencyId) {
@@ -76,6 +94,12 @@ export const authenticate = (...allowed: PrincipalKind[]) =>
     c.set('principal', principal)
     await next()
   })
+
+/** The secret key the caller holds; routes that only a secret key may call. */
+export function secretKeyOf(principal: Principal): { agencyId: string; keyId: string } {
+  if (principal.kind !== 'secret') throw new ApiError('forbidden', 'This route needs a secret key.')
+  return { agencyId: principal.agencyId, keyId: principal.keyId }
+}
 
 /** The agency the caller acts for; routes mounted behind `authenticate` without admin. */
 export function agencyIdOf(principal: Principal): string {

@@ -2,6 +2,7 @@ import { createMiddleware } from 'hono/factory'
 import type { AppEnv } from '../env'
 import { ApiError } from '../errors'
 import { agencyIdForBrowser } from '../services/api-keys'
+import { countFailedAuthentication } from './rate-limit'
 
 const allowHeaders =
   'Authorization, Content-Type, Idempotency-Key, X-Followthrough-Key, X-Request-Id'
@@ -21,6 +22,8 @@ export const browserAccess = () =>
     const key = c.req.header('x-followthrough-key') ?? c.req.query('key')
     const agencyId = key ? await agencyIdForBrowser(c.var.db, key, origin) : null
     if (!agencyId) {
+      // each refusal cost a lookup, so it counts against the client as a failed credential does
+      await countFailedAuthentication(c)
       throw new ApiError(
         'forbidden',
         'This origin may not call the API: send an active publishable key from one of its allowed origins.',

@@ -6,6 +6,7 @@ import { candidatesDocs } from '../routes/candidates'
 import { healthDocs } from '../routes/health'
 import { interviewsDocs } from '../routes/interviews'
 import { keysDocs } from '../routes/keys'
+import { recruitersDocs } from '../routes/recruiters'
 import { sessionsDocs } from '../routes/sessions'
 import { statsDocs } from '../routes/stats'
 import { unsubscribeDocs } from '../routes/unsubscribe'
@@ -19,6 +20,7 @@ export const routeDocs: RouteDoc[] = [
   ...agencyDocs,
   ...keysDocs,
   ...sessionsDocs,
+  ...recruitersDocs,
   ...interviewsDocs,
   ...candidatesDocs,
   ...statsDocs,

@@ -9,8 +9,8 @@ import {
   renderDemoPortal,
   type DemoRole,
 } from '../pages/demo-portal'
-import { upsertRecruiter } from '../services/recruiters'
-import { signSession } from '../services/sessions'
+import { findActiveApiKey } from '../services/api-keys'
+import { mintSession } from '../services/sessions'
 
 const roleOf = (as: string | undefined): DemoRole => (as === 'recruiter' ? 'recruiter' : 'manager')
 
@@ -26,7 +26,7 @@ export const demoRoutes = new Hono<AppEnv>()
     if (!c.var.config.demo)
       throw new ApiError(
         'not_found',
-        'The demo portal needs the DEMO_AGENCY_ID and DEMO_PUBLISHABLE_KEY bindings; `npm start` sets them.',
+        'The demo portal needs the DEMO_SECRET_KEY and DEMO_PUBLISHABLE_KEY bindings; `npm start` sets them.',
       )
     c.header('Cache-Control', 'no-store')
     c.header('X-Content-Type-Options', 'nosniff')
@@ -42,17 +42,14 @@ export const demoRoutes = new Hono<AppEnv>()
   )
   .get('/portal.css', (c) => c.body(portalCss, 200, { 'Content-Type': 'text/css; charset=utf-8' }))
   .post('/session', async (c) => {
-    const agencyId = c.var.config.demo!.agencyId
-    const recruiter = await upsertRecruiter(
+    const key = await findActiveApiKey(c.var.db, c.var.config.demo!.secretKey)
+    if (key?.kind !== 'secret')
+      throw new ApiError('not_found', 'The demo secret key is not active.')
+    const { token } = await mintSession(
       c.var.db,
-      agencyId,
-      demoRecruiters[roleOf(c.req.query('as'))],
+      c.var.config.sessionSecret,
+      { agencyId: key.agency_id, keyId: key.id },
+      { recruiter: demoRecruiters[roleOf(c.req.query('as'))], ttlSeconds: 3600 },
     )
-    const token = await signSession(c.var.config.sessionSecret, {
-      agencyId,
-      recruiterId: recruiter.id,
-      role: recruiter.role,
-      exp: Math.floor(Date.now() / 1000) + 3600,
-    })
     return c.text(token)
   })

@@ -3,15 +3,20 @@ import { email, line } from './common'
 
 export const recruiterRole = z.enum(['recruiter', 'manager'])
 
+/** the agency's own id for the recruiter */
+const externalId = line(128)
+
 export const createSessionBody = z.strictObject({
   recruiter: z.strictObject({
-    externalId: line(128),
+    externalId,
     name: line(120),
     email: email.optional(),
     role: recruiterRole.default('recruiter'),
   }),
   ttlSeconds: z.number().int().min(60).max(3600).default(3600),
 })
+
+export const signOutBody = z.strictObject({ externalId })
 
 export const recruiter = z.object({
   id: z.uuid(),

@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import type { Db } from '../../db/client'
 import type { RecruiterRow } from '../../db/schema'
 import type { CreateSessionInput, Recruiter } from '../schemas/session'
@@ -12,22 +13,49 @@ export function toRecruiter(row: RecruiterRow): Recruiter {
   }
 }
 
-/** The agency's own record of a recruiter is the truth: each session refreshes ours. */
+/**
+ * The agency's own record of a recruiter is the truth: each session refreshes ours. A new role
+ * moves the recruiter's session version on, which ends the sessions minted for the old one.
+ */
 export async function upsertRecruiter(
   db: Db,
   agencyId: string,
   input: CreateSessionInput['recruiter'],
-): Promise<Recruiter> {
+): Promise<{ recruiter: Recruiter; sessionVersion: number }> {
   const values = { name: input.name, email: input.email ?? null, role: input.role }
   const row = await db
     .insertInto('recruiters')
     .values({ agency_id: agencyId, external_id: input.externalId, ...values })
     .onConflict((oc) =>
-      oc.columns(['agency_id', 'external_id']).doUpdateSet({ ...values, updated_at: new Date() }),
+      oc.columns(['agency_id', 'external_id']).doUpdateSet({
+        ...values,
+        updated_at: new Date(),
+        session_version: sql<number>`case when recruiters.role = excluded.role
+          then recruiters.session_version else recruiters.session_version + 1 end`,
+      }),
     )
     .returningAll()
     .executeTakeFirstOrThrow()
-  return toRecruiter(row)
+  return { recruiter: toRecruiter(row), sessionVersion: row.session_version }
+}
+
+/**
+ * Ends every session of the agency's recruiter with this external id, by moving their session
+ * version on; null when the agency has no such recruiter.
+ */
+export async function signOutRecruiter(
+  db: Db,
+  agencyId: string,
+  externalId: string,
+): Promise<Recruiter | null> {
+  const row = await db
+    .updateTable('recruiters')
+    .set((eb) => ({ session_version: eb('session_version', '+', 1), updated_at: new Date() }))
+    .where('agency_id', '=', agencyId)
+    .where('external_id', '=', externalId)
+    .returningAll()
+    .executeTakeFirst()
+  return row ? toRecruiter(row) : null
 }
 
 export async function findRecruiter(db: Db, agencyId: string, recruiterId: string) {

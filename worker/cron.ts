@@ -2,6 +2,7 @@ import type { Db } from '../db/client'
 import { drainOutbox } from './email/outbox'
 import { mailerFor } from './email/mailer'
 import { forgetExpiredInterviews } from './services/erasure'
+import { forgetClosedSendWindows } from './services/send-quotas'
 import { withDatabase, type Env } from './env'
 
 /** the nightly trigger in wrangler.toml; every other trigger drains the outbox */
@@ -10,8 +11,8 @@ const dayMs = 24 * 3_600_000
 
 /**
  * Forgets what only matters for a while: idempotency keys after a day (as Resend does), webhook
- * deliveries after a week (Svix retries for about three days), and candidate data after the
- * agency's retention period.
+ * deliveries after a week (Svix retries for about three days), send quota counts of windows
+ * that have closed, and candidate data after the agency's retention period.
  */
 async function purgeExpired(db: Db, now: Date) {
   await db
@@ -22,6 +23,7 @@ async function purgeExpired(db: Db, now: Date) {
     .deleteFrom('webhook_receipts')
     .where('received_at', '<', new Date(now.getTime() - 7 * dayMs))
     .execute()
+  await forgetClosedSendWindows(db, now)
   const retention = await forgetExpiredInterviews(db, now)
   if (retention.interviewsForgotten > 0) console.log('retention', JSON.stringify(retention))
 }

@@ -4,6 +4,7 @@ import * as createCoaching from './2026_11_22_000200_create_coaching'
 import * as createDrafts from './2026_11_22_000300_create_drafts'
 import * as addStatsIndexes from './2026_11_22_000400_add_stats_indexes'
 import * as addRetention from './2026_11_22_000500_add_retention'
+import * as addSendQuotas from './2026_11_30_000200_add_send_quotas'
 
 /** Every migration, by name; the names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_22_000300_create_drafts': createDrafts,
   '2026_11_22_000400_add_stats_indexes': addStatsIndexes,
   '2026_11_22_000500_add_retention': addRetention,
+  '2026_11_30_000200_add_send_quotas': addSendQuotas,
 }

@@ -76,9 +76,13 @@ function reminderDueAt(input: InterviewEmailInput): Date {
 /**
  * Writes the coaching email (due now) and the reminder (due at the agency's reminder hour) to the
  * outbox. The reminder is rendered now, while the link token is at hand; whether it still goes
- * out is decided when it falls due.
+ * out is decided when it falls due. `queued` is false when the address is suppressed: nothing
+ * will be sent.
  */
-export async function queueInterviewEmails(trx: Db, input: InterviewEmailInput): Promise<string> {
+export async function queueInterviewEmails(
+  trx: Db,
+  input: InterviewEmailInput,
+): Promise<{ coachingEmailId: string; queued: boolean }> {
   const suppressed = await suppressionOf(trx, input.agency.id, input.candidate.email)
   const reminderAt = reminderDueAt(input)
   const reminderUseful =
@@ -105,7 +109,8 @@ export async function queueInterviewEmails(trx: Db, input: InterviewEmailInput):
         message: outgoing(input, 'reminder'),
       },
     ])
-    .returning(['id', 'kind'])
+    .returning(['id', 'kind', 'state'])
     .execute()
-  return rows.find((r) => r.kind === 'coaching')!.id
+  const coaching = rows.find((r) => r.kind === 'coaching')!
+  return { coachingEmailId: coaching.id, queued: coaching.state === 'queued' }
 }

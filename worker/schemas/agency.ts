@@ -18,6 +18,11 @@ export const brandingInput = z.strictObject({
 
 export const routingMode = z.enum(['direct', 'via_recruiter'])
 
+export const sendQuotasInput = z.strictObject({
+  agencyPerDay: z.number().int().min(1).max(20_000).optional(),
+  recruiterPerHour: z.number().int().min(1).max(1_000).optional(),
+})
+
 const agencySettings = {
   name: line(120),
   branding: brandingInput,
@@ -26,6 +31,7 @@ const agencySettings = {
   timeZone,
   allowedOrigins: z.array(origin).max(20),
   retentionDays: z.number().int().min(30).max(3650),
+  sendQuotas: sendQuotasInput,
 }
 
 export const createAgencyBody = z.strictObject({
@@ -36,6 +42,7 @@ export const createAgencyBody = z.strictObject({
   timeZone: timeZone.optional(),
   allowedOrigins: agencySettings.allowedOrigins.optional(),
   retentionDays: agencySettings.retentionDays.optional(),
+  sendQuotas: sendQuotasInput.optional(),
 })
 
 export const updateAgencyBody = z
@@ -58,8 +65,27 @@ export const agency = z.object({
   timeZone: z.string(),
   allowedOrigins: z.array(z.string()),
   retentionDays: z.number().int(),
+  sendQuotas: z.object({
+    /** coaching emails the agency may queue per UTC day */
+    agencyPerDay: z.number().int(),
+    /** coaching emails queued in one recruiter's name per hour */
+    recruiterPerHour: z.number().int(),
+  }),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
+})
+
+export const quotaWindow = z.object({
+  limit: z.number().int(),
+  used: z.number().int(),
+  remaining: z.number().int(),
+  windowStart: z.iso.datetime(),
+  resetsAt: z.iso.datetime(),
+})
+
+export const sendUsage = z.object({
+  agency: quotaWindow,
+  recruiters: z.array(quotaWindow.extend({ recruiterId: z.uuid(), name: z.string() })),
 })
 
 export const apiKeyKind = z.enum(['secret', 'publishable'])
@@ -94,6 +120,8 @@ export const createKeyBody = z.strictObject({
 export const keyList = z.object({ data: z.array(apiKey), nextCursor: z.string().nullable() })
 
 export type Agency = z.infer<typeof agency>
+export type QuotaWindow = z.infer<typeof quotaWindow>
+export type SendUsage = z.infer<typeof sendUsage>
 export type ApiKey = z.infer<typeof apiKey>
 export type CreatedApiKey = z.infer<typeof createdApiKey>
 export type CreateAgencyInput = z.infer<typeof createAgencyBody>

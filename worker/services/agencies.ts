@@ -23,6 +23,10 @@ export function toAgency(row: AgencyRow): Agency {
     timeZone: row.time_zone,
     allowedOrigins: row.allowed_origins,
     retentionDays: row.retention_days,
+    sendQuotas: {
+      agencyPerDay: row.agency_daily_send_quota,
+      recruiterPerHour: row.recruiter_hourly_send_quota,
+    },
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   }
@@ -96,6 +100,8 @@ export async function createAgency(
       time_zone: input.timeZone,
       allowed_origins: input.allowedOrigins ?? [],
       retention_days: input.retentionDays,
+      agency_daily_send_quota: input.sendQuotas?.agencyPerDay,
+      recruiter_hourly_send_quota: input.sendQuotas?.recruiterPerHour,
     })
     .returningAll()
     .executeTakeFirstOrThrow()
@@ -140,6 +146,8 @@ export async function updateAgency(
       time_zone: patch.timeZone,
       allowed_origins: patch.allowedOrigins,
       retention_days: patch.retentionDays,
+      agency_daily_send_quota: patch.sendQuotas?.agencyPerDay,
+      recruiter_hourly_send_quota: patch.sendQuotas?.recruiterPerHour,
       updated_at: new Date(),
     })
     .where('id', '=', agencyId)

@@ -1,13 +1,15 @@
 import type { Db } from '../../db/client'
 import { ApiError } from '../errors'
+import { countCoachingEmail } from './send-quotas'
 import { suppressionOf } from './suppressions'
 
 const minGapMs = 10 * 60_000
 
 /**
  * Queues the coaching email once more, same content and link, for a candidate who lost it or
- * whose first one failed. Refused for an unsubscribed, bounced or erased candidate, and while
- * the last one is under ten minutes old.
+ * whose first one failed. Refused for an unsubscribed, bounced or erased candidate, while the
+ * last one is under ten minutes old, and over the send quotas (it counts as a coaching email in
+ * the name of the interview's recruiter).
  */
 export async function queueResend(
   db: Db,
@@ -19,7 +21,7 @@ export async function queueResend(
     const candidate = await trx
       .selectFrom('interviews as i')
       .innerJoin('candidates as c', 'c.id', 'i.candidate_id')
-      .select(['c.email', 'c.unsubscribed_at', 'c.erased_at'])
+      .select(['i.recruiter_id', 'c.email', 'c.unsubscribed_at', 'c.erased_at'])
       .where('i.agency_id', '=', agencyId)
       .where('i.id', '=', interviewId)
       .forUpdate()
@@ -59,6 +61,7 @@ export async function queueResend(
       })
       .returning('id')
       .executeTakeFirstOrThrow()
+    await countCoachingEmail(trx, agencyId, candidate.recruiter_id, now)
     return row.id
   })
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   createAgency,
@@ -245,6 +246,70 @@ describe('the shared sending domain cannot be abused', () => {
       json: { sendQuotas: { agencyPerDay: 20_000, recruiterPerHour: 1 } },
     })
     expect(edges.body.sendQuotas).toEqual({ agencyPerDay: 20_000, recruiterPerHour: 1 })
+  })
+
+  it('refuses sender names that carry an email address, a link or a domain', async () => {
+    const agency = await createAgency(h)
+    for (const senderName of [
+      'support@yourbank.example',
+      'Support ＠ Your Bank',
+      'https://secure-login.example',
+      'www.yourbank.example',
+      'Verify at secure-login.example',
+      'YourBank.com Security',
+      'paypal。com',
+    ]) {
+      const res = await h.request('PATCH', '/v1/agency', {
+        token: agency.secretKey,
+        json: { branding: { senderName } },
+      })
+      expect(res.status, senderName).toBe(400)
+      expect(res.body.error.details).toEqual([
+        { path: 'branding.senderName', message: expect.stringMatching(/no email address, link/) },
+      ])
+      const created = await h.request('POST', '/v1/agencies', {
+        token: ADMIN_TOKEN,
+        json: { name: 'Sender Probe', branding: { senderName } },
+      })
+      expect(created.status, senderName).toBe(400)
+    }
+    for (const senderName of ['Brightpath Careers', "St. Mary's Staffing", 'J.R. Hiring Co.']) {
+      const res = await h.request('PATCH', '/v1/agency', {
+        token: agency.secretKey,
+        json: { branding: { senderName } },
+      })
+      expect(res.status, senderName).toBe(200)
+      expect(res.body.branding.senderName).toBe(senderName)
+    }
+  })
+
+  it('never puts an address-like name saved earlier, or such an agency name, in the From line', async () => {
+    const agency = await createAgency(h, { name: 'Acme Staffing' })
+    await h.db
+      .updateTable('agencies')
+      .set({
+        branding: sql`branding || '{"senderName": "support@yourbank.example"}'::jsonb`,
+      })
+      .where('id', '=', agency.id)
+      .execute()
+    const first = await logInterview(h, agency.secretKey)
+    await h.db
+      .updateTable('agencies')
+      .set({ name: 'secure-login.example' })
+      .where('id', '=', agency.id)
+      .execute()
+    const second = await logInterview(h, agency.secretKey)
+    const from = async (interviewId: string) =>
+      (
+        await h.db
+          .selectFrom('emails')
+          .select('message')
+          .where('interview_id', '=', interviewId)
+          .where('kind', '=', 'coaching')
+          .executeTakeFirstOrThrow()
+      ).message!.from
+    expect(await from(first.id)).toBe('"Acme Staffing" <coach@followthrough.example>')
+    expect(await from(second.id)).toBe('coach@followthrough.example')
   })
 
   it('never overshoots when many creates arrive at once at the edge of the quota', async () => {

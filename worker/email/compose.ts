@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client'
 import type { OutgoingMessage } from '../../db/schema'
-import type { Agency } from '../schemas/agency'
+import { isPlainSenderName, type Agency } from '../schemas/agency'
 import { suppressionOf } from '../services/suppressions'
 import { oneLine } from './format'
 import { renderCoachingEmail, renderReminderEmail, type CoachingEmailInput } from './templates'
@@ -52,8 +52,12 @@ function outgoing(input: InterviewEmailInput, kind: 'coaching' | 'reminder'): Ou
   const rendered =
     kind === 'coaching' ? renderCoachingEmail(templateInput) : renderReminderEmail(templateInput)
   const { branding } = input.agency
+  // a name saved before sender names were checked, or an agency name, may look like an address
+  const senderName = [branding.senderName, input.agency.name].find(
+    (name) => name !== null && isPlainSenderName(name),
+  )
   return {
-    from: mailbox(branding.senderName ?? input.agency.name, input.fromAddress),
+    from: mailbox(senderName ?? '', input.fromAddress),
     to: input.candidate.email,
     replyTo: input.recruiter?.email ?? branding.replyTo,
     ...rendered,

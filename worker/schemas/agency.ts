@@ -3,6 +3,30 @@ import { email, line, origin, timeZone } from './common'
 
 const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Must be a colour such as #1f6feb.')
 
+// What a mail client could show as somebody else's address; checked after NFKC, which folds
+// full-width forms (＠, ．) into the plain characters.
+const addressOrLink = [
+  /@/,
+  /:\/\//,
+  /\bwww[.\u3002]/i,
+  // word.tld: a full stop between letters or digits and two or more letters, as in a domain
+  /[\p{L}\p{N}][.\u3002]\p{L}{2,}(?![\p{L}\p{N}])/u,
+]
+
+/**
+ * Whether a name may stand in an email's From line beside our shared address without posing as
+ * another sender. "St. Mary's Staffing" passes: a full stop before a space is not a domain's.
+ */
+export function isPlainSenderName(name: string): boolean {
+  const text = name.normalize('NFKC')
+  return !addressOrLink.some((pattern) => pattern.test(text))
+}
+
+const senderName = line(80).refine(
+  isPlainSenderName,
+  'Must be a plain name such as "Northwind Careers": no email address, link or domain name.',
+)
+
 export const brandingInput = z.strictObject({
   logoUrl: z
     .string()
@@ -12,7 +36,7 @@ export const brandingInput = z.strictObject({
     .optional(),
   primaryColor: hexColor.optional(),
   accentColor: hexColor.optional(),
-  senderName: line(80).nullable().optional(),
+  senderName: senderName.nullable().optional(),
   replyTo: email.nullable().optional(),
 })
 

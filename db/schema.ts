@@ -30,6 +30,10 @@ export interface AgencyTable {
   time_zone: Generated<string>
   /** candidate data is forgotten this many days after the interview started */
   retention_days: Generated<number>
+  /** coaching emails (first sends and resends) the agency may queue per UTC day */
+  agency_daily_send_quota: Generated<number>
+  /** coaching emails queued in one recruiter's name per clock hour (UTC) */
+  recruiter_hourly_send_quota: Generated<number>
   allowed_origins: Json<string[]>
   created_at: GeneratedTimestamp
   updated_at: GeneratedTimestamp
@@ -206,6 +210,15 @@ export interface DraftTable {
   updated_at: GeneratedTimestamp
 }
 
+/** How many coaching emails one scope queued in one window; see services/send-quotas.ts. */
+export interface SendQuotaUsageTable {
+  agency_id: string
+  /** null: the agency's daily count; set: that recruiter's hourly count */
+  recruiter_id: string | null
+  window_start: Timestamp
+  count: number
+}
+
 export interface Database {
   agencies: AgencyTable
   api_keys: ApiKeyTable
@@ -220,6 +233,7 @@ export interface Database {
   suppressions: SuppressionTable
   webhook_receipts: WebhookReceiptTable
   drafts: DraftTable
+  send_quota_usage: SendQuotaUsageTable
 }
 
 export type AgencyRow = Selectable<AgencyTable>

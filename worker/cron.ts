@@ -4,6 +4,7 @@ import { drainOutbox } from './email/outbox'
 import { mailerFor } from './email/mailer'
 import type { Env } from './env'
 import { forgetExpiredInterviews } from './services/erasure'
+import { forgetClosedSendWindows } from './services/send-quotas'
 
 /** the nightly trigger in wrangler.toml; every other trigger drains the outbox */
 export const nightlyCron = '30 3 * * *'
@@ -11,8 +12,8 @@ const dayMs = 24 * 3_600_000
 
 /**
  * Forgets what only matters for a while: idempotency keys after a day (as Resend does), webhook
- * deliveries after a week (Svix retries for about three days), and candidate data after the
- * agency's retention period.
+ * deliveries after a week (Svix retries for about three days), send quota counts of windows
+ * that have closed, and candidate data after the agency's retention period.
  */
 async function purgeExpired(db: Db, now: Date) {
   await db
@@ -23,6 +24,7 @@ async function purgeExpired(db: Db, now: Date) {
     .deleteFrom('webhook_receipts')
     .where('received_at', '<', new Date(now.getTime() - 7 * dayMs))
     .execute()
+  await forgetClosedSendWindows(db, now)
   const retention = await forgetExpiredInterviews(db, now)
   if (retention.interviewsForgotten > 0) console.log('retention', JSON.stringify(retention))
 }

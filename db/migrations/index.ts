@@ -5,6 +5,7 @@ import * as createDrafts from './2026_11_22_000300_create_drafts'
 import * as addStatsIndexes from './2026_11_22_000400_add_stats_indexes'
 import * as addRetention from './2026_11_22_000500_add_retention'
 import * as protectCandidates from './2026_11_30_000100_protect_candidates'
+import * as addSendQuotas from './2026_11_30_000200_add_send_quotas'
 import * as addSessionRevocation from './2026_11_30_000300_add_session_revocation'
 
 /** Every migration, by name; the names sort in the order they run. */
@@ -15,5 +16,6 @@ export const migrations: Record<string, Migration> = {
   '2026_11_22_000400_add_stats_indexes': addStatsIndexes,
   '2026_11_22_000500_add_retention': addRetention,
   '2026_11_30_000100_protect_candidates': protectCandidates,
+  '2026_11_30_000200_add_send_quotas': addSendQuotas,
   '2026_11_30_000300_add_session_revocation': addSessionRevocation,
 }

@@ -125,7 +125,8 @@ async function restartServer(): Promise<Restart> {
 
 describe('Postgres restarted mid-traffic', () => {
   it('answers 2xx or a clean 503, recovers, and leaves no half-written interview', async () => {
-    const agency = await createAgency(h)
+    // the clients may log more than a day's default send quota
+    const agency = await createAgency(h, { sendQuotas: { agencyPerDay: 20_000 } })
     const bodies = new Map<string, ReturnType<typeof interviewBody>>()
     const outcomes: Outcome[] = []
     let stopped = false

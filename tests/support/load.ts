@@ -96,7 +96,11 @@ export async function prepareLoad(
   interviews = 50,
 ) {
   const post = (path: string, token: string, body: unknown) => postJson(baseUrl, path, token, body)
-  const created = await post('/v1/agencies', adminToken, { name: 'Load Staffing' })
+  // a load run logs more interviews than a day's default send quota
+  const created = await post('/v1/agencies', adminToken, {
+    name: 'Load Staffing',
+    sendQuotas: { agencyPerDay: 20_000 },
+  })
   const key: string = created.secretKey.key
   const auth = { authorization: `Bearer ${key}` }
   const interview = () => {

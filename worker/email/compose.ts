@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client'
 import type { OutgoingMessage } from '../../db/schema'
-import type { Agency } from '../schemas/agency'
+import { isPlainSenderName, type Agency } from '../schemas/agency'
 import { linkTokenSlot } from '../services/coaching-links'
 import { suppressionOf } from '../services/suppressions'
 import { oneLine } from './format'
@@ -52,8 +52,12 @@ function outgoing(input: InterviewEmailInput, kind: 'coaching' | 'reminder'): Ou
   const rendered =
     kind === 'coaching' ? renderCoachingEmail(templateInput) : renderReminderEmail(templateInput)
   const { branding } = input.agency
+  // a name saved before sender names were checked, or an agency name, may look like an address
+  const senderName = [branding.senderName, input.agency.name].find(
+    (name) => name !== null && isPlainSenderName(name),
+  )
   return {
-    from: mailbox(branding.senderName ?? input.agency.name, input.fromAddress),
+    from: mailbox(senderName ?? '', input.fromAddress),
     to: input.candidate.email,
     replyTo: input.recruiter?.email ?? branding.replyTo,
     ...rendered,
@@ -75,9 +79,13 @@ function reminderDueAt(input: InterviewEmailInput): Date {
 
 /**
  * Writes the coaching email (due now) and the reminder (due at the agency's reminder hour) to the
- * outbox, both rendered now; whether the reminder still goes out is decided when it falls due.
+ * outbox, both rendered now; whether the reminder still goes out is decided when it falls due. `queued` is false
+ * when the address is suppressed: nothing will be sent.
  */
-export async function queueInterviewEmails(trx: Db, input: InterviewEmailInput): Promise<string> {
+export async function queueInterviewEmails(
+  trx: Db,
+  input: InterviewEmailInput,
+): Promise<{ coachingEmailId: string; queued: boolean }> {
   const suppressed = await suppressionOf(trx, input.agency.id, input.candidate.email)
   const reminderAt = reminderDueAt(input)
   const reminderUseful =
@@ -104,7 +112,8 @@ export async function queueInterviewEmails(trx: Db, input: InterviewEmailInput):
         message: outgoing(input, 'reminder'),
       },
     ])
-    .returning(['id', 'kind'])
+    .returning(['id', 'kind', 'state'])
     .execute()
-  return rows.find((r) => r.kind === 'coaching')!.id
+  const coaching = rows.find((r) => r.kind === 'coaching')!
+  return { coachingEmailId: coaching.id, queued: coaching.state === 'queued' }
 }

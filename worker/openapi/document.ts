@@ -104,6 +104,11 @@ function operationOf(doc: RouteDoc) {
       responses['415'] = errorResponse('unsupported_media_type: the body is not JSON.')
     }
   }
+  if (doc.sendsMail) {
+    responses['429'] = errorResponse(
+      "quota_exceeded: the agency's daily or the recruiter's hourly send quota is used up; Retry-After gives the seconds until its window frees.",
+    )
+  }
   if (doc.idempotent)
     responses['409'] = errorResponse('conflict: Idempotency-Key reused with another body.')
   const parameters = [

@@ -23,6 +23,8 @@ export interface RouteDoc {
   bodyType?: 'application/json' | 'application/x-www-form-urlencoded'
   /** accepts Idempotency-Key */
   idempotent?: boolean
+  /** queues a coaching email, so it may answer 429 quota_exceeded */
+  sendsMail?: boolean
   /** success status and body; errors are documented for every route */
   success: { status: number; description: string; schema?: z.ZodType; contentType?: string }
 }

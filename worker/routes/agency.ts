@@ -1,9 +1,11 @@
 import { Hono } from 'hono'
 import type { AppEnv } from '../env'
-import { agencyIdOf, authenticate } from '../middleware/auth'
+import { ApiError } from '../errors'
+import { agencyIdOf, authenticate, viewerOf } from '../middleware/auth'
 import type { RouteDoc } from '../openapi/registry'
-import { agency, updateAgencyBody } from '../schemas/agency'
+import { agency, sendUsage, updateAgencyBody } from '../schemas/agency'
 import { getAgency, updateAgency } from '../services/agencies'
+import { getSendUsage } from '../services/send-quotas'
 import { validate } from '../validate'
 
 export const agencyRoutes = new Hono<AppEnv>()
@@ -13,12 +15,23 @@ export const agencyRoutes = new Hono<AppEnv>()
   .patch('/', authenticate('secret'), validate('json', updateAgencyBody), async (c) => {
     return c.json(await updateAgency(c.var.db, agencyIdOf(c.var.principal), c.req.valid('json')))
   })
+  .get('/usage', authenticate('secret', 'session'), async (c) => {
+    const viewer = viewerOf(c.var.principal)
+    if (viewer.ownRecruiterId) {
+      throw new ApiError(
+        'forbidden',
+        'Send quota usage is for the secret key or a manager session.',
+      )
+    }
+    return c.json(await getSendUsage(c.var.db, viewer.agencyId, new Date()))
+  })
 
 export const agencyDocs: RouteDoc[] = [
   {
     method: 'get',
     path: '/v1/agency',
-    summary: "The caller's agency: name, branding, routing, reminders, time zone, origins",
+    summary:
+      "The caller's agency: name, branding, routing, reminders, time zone, origins, retention, send quotas",
     auth: ['secret', 'session'],
     tag: 'Agencies',
     success: { status: 200, description: 'The agency.', schema: agency },
@@ -31,5 +44,18 @@ export const agencyDocs: RouteDoc[] = [
     tag: 'Agencies',
     body: updateAgencyBody,
     success: { status: 200, description: 'The updated agency.', schema: agency },
+  },
+  {
+    method: 'get',
+    path: '/v1/agency/usage',
+    summary:
+      "Use of the send quotas now: today's coaching emails (UTC day) and this hour's per recruiter (manager sessions and the secret key)",
+    auth: ['secret', 'session'],
+    tag: 'Agencies',
+    success: {
+      status: 200,
+      description: 'Limits, counts and when each window frees.',
+      schema: sendUsage,
+    },
   },
 ]

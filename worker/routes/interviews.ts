@@ -80,6 +80,7 @@ export const interviewsDocs: RouteDoc[] = [
     tag: 'Interviews',
     body: createInterviewBody,
     idempotent: true,
+    sendsMail: true,
     success: {
       status: 201,
       description: 'The interview with its coaching state.',
@@ -111,6 +112,7 @@ export const interviewsDocs: RouteDoc[] = [
     auth: ['secret', 'session'],
     tag: 'Interviews',
     params: interviewParams,
+    sendsMail: true,
     success: {
       status: 202,
       description: 'The interview; the email is on its way.',

@@ -3,6 +3,30 @@ import { email, line, origin, timeZone } from './common'
 
 const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Must be a colour such as #1f6feb.')
 
+// What a mail client could show as somebody else's address; checked after NFKC, which folds
+// full-width forms (＠, ．) into the plain characters.
+const addressOrLink = [
+  /@/,
+  /:\/\//,
+  /\bwww[.\u3002]/i,
+  // word.tld: a full stop between letters or digits and two or more letters, as in a domain
+  /[\p{L}\p{N}][.\u3002]\p{L}{2,}(?![\p{L}\p{N}])/u,
+]
+
+/**
+ * Whether a name may stand in an email's From line beside our shared address without posing as
+ * another sender. "St. Mary's Staffing" passes: a full stop before a space is not a domain's.
+ */
+export function isPlainSenderName(name: string): boolean {
+  const text = name.normalize('NFKC')
+  return !addressOrLink.some((pattern) => pattern.test(text))
+}
+
+const senderName = line(80).refine(
+  isPlainSenderName,
+  'Must be a plain name such as "Northwind Careers": no email address, link or domain name.',
+)
+
 export const brandingInput = z.strictObject({
   logoUrl: z
     .string()
@@ -12,11 +36,16 @@ export const brandingInput = z.strictObject({
     .optional(),
   primaryColor: hexColor.optional(),
   accentColor: hexColor.optional(),
-  senderName: line(80).nullable().optional(),
+  senderName: senderName.nullable().optional(),
   replyTo: email.nullable().optional(),
 })
 
 export const routingMode = z.enum(['direct', 'via_recruiter'])
+
+export const sendQuotasInput = z.strictObject({
+  agencyPerDay: z.number().int().min(1).max(20_000).optional(),
+  recruiterPerHour: z.number().int().min(1).max(1_000).optional(),
+})
 
 const agencySettings = {
   name: line(120),
@@ -26,6 +55,7 @@ const agencySettings = {
   timeZone,
   allowedOrigins: z.array(origin).max(20),
   retentionDays: z.number().int().min(30).max(3650),
+  sendQuotas: sendQuotasInput,
 }
 
 export const createAgencyBody = z.strictObject({
@@ -36,6 +66,7 @@ export const createAgencyBody = z.strictObject({
   timeZone: timeZone.optional(),
   allowedOrigins: agencySettings.allowedOrigins.optional(),
   retentionDays: agencySettings.retentionDays.optional(),
+  sendQuotas: sendQuotasInput.optional(),
 })
 
 export const updateAgencyBody = z
@@ -58,8 +89,27 @@ export const agency = z.object({
   timeZone: z.string(),
   allowedOrigins: z.array(z.string()),
   retentionDays: z.number().int(),
+  sendQuotas: z.object({
+    /** coaching emails the agency may queue per UTC day */
+    agencyPerDay: z.number().int(),
+    /** coaching emails queued in one recruiter's name per hour */
+    recruiterPerHour: z.number().int(),
+  }),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
+})
+
+export const quotaWindow = z.object({
+  limit: z.number().int(),
+  used: z.number().int(),
+  remaining: z.number().int(),
+  windowStart: z.iso.datetime(),
+  resetsAt: z.iso.datetime(),
+})
+
+export const sendUsage = z.object({
+  agency: quotaWindow,
+  recruiters: z.array(quotaWindow.extend({ recruiterId: z.uuid(), name: z.string() })),
 })
 
 export const apiKeyKind = z.enum(['secret', 'publishable'])
@@ -94,6 +144,8 @@ export const createKeyBody = z.strictObject({
 export const keyList = z.object({ data: z.array(apiKey), nextCursor: z.string().nullable() })
 
 export type Agency = z.infer<typeof agency>
+export type QuotaWindow = z.infer<typeof quotaWindow>
+export type SendUsage = z.infer<typeof sendUsage>
 export type ApiKey = z.infer<typeof apiKey>
 export type CreatedApiKey = z.infer<typeof createdApiKey>
 export type CreateAgencyInput = z.infer<typeof createAgencyBody>

@@ -54,17 +54,31 @@ export const email = z
 
 export const uuid = z.uuid()
 
+const regionName = /^[A-Za-z][A-Za-z_-]*(\/[A-Za-z][A-Za-z_-]*)+$/
+
+function intlKnows(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone })
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * An IANA region name (Area/Location) that JavaScript knows, or UTC. Offsets ("+05:00"),
+ * POSIX-style names ("UTC+5", "EST5EDT") and bare abbreviations ("CET") are refused outright:
+ * Postgres, which draws the agency's day boundaries, reads them otherwise (to it "+05:00" is five
+ * hours west of UTC, "CET" never has summer time). The agency service then checks that Postgres
+ * knows the name and reads it the same way.
+ */
 export const timeZone = z
   .string()
   .max(64)
-  .refine((tz) => {
-    try {
-      new Intl.DateTimeFormat('en-US', { timeZone: tz })
-      return true
-    } catch {
-      return false
-    }
-  }, 'Must be an IANA time zone such as Europe/London.')
+  .refine(
+    (tz) => (tz === 'UTC' || regionName.test(tz)) && intlKnows(tz),
+    'Must be an IANA time zone such as Europe/London or UTC; not an offset (+05:00), a POSIX-style name (UTC+5, EST5EDT) or an abbreviation (CET).',
+  )
 
 /** An exact web origin: scheme, host and optional port, nothing after. */
 export const origin = z

@@ -1,6 +1,7 @@
+import { sql } from 'kysely'
 import type { Db } from '../../db/client'
 import type { AgencyRow, Branding } from '../../db/schema'
-import { notFound } from '../errors'
+import { ApiError, notFound } from '../errors'
 import type { Agency, CreateAgencyInput, CreatedApiKey, UpdateAgencyInput } from '../schemas/agency'
 import { createApiKey } from './api-keys'
 
@@ -22,6 +23,10 @@ export function toAgency(row: AgencyRow): Agency {
     timeZone: row.time_zone,
     allowedOrigins: row.allowed_origins,
     retentionDays: row.retention_days,
+    sendQuotas: {
+      agencyPerDay: row.agency_daily_send_quota,
+      recruiterPerHour: row.recruiter_hourly_send_quota,
+    },
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   }
@@ -35,11 +40,56 @@ function mergeBranding(current: Branding, patch: CreateAgencyInput['branding']):
   return next
 }
 
+/** The wall-clock time at `instant` in `timeZone`, as YYYY-MM-DDTHH:MI. */
+function localTime(timeZone: string, instant: Date): string {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).formatToParts(instant)
+  const part = (type: string) => parts.find((p) => p.type === type)!.value
+  return `${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}`
+}
+
+const halfYearMs = 182 * 86_400_000
+
+/**
+ * The schema lets through only region names JavaScript knows (it renders the dates in emails);
+ * Postgres draws the day boundaries of the stats with the same name. So the name must be one
+ * Postgres lists, and both must read the same local time from it now and half a year on, to
+ * catch a zone one of them keeps summer time in and the other does not.
+ */
+async function checkTimeZone(db: Db, timeZone: string): Promise<void> {
+  const now = new Date()
+  const later = new Date(now.getTime() + halfYearMs)
+  const clock = (instant: Date) =>
+    sql<string>`to_char(${instant.toISOString()}::timestamptz at time zone name, 'YYYY-MM-DD"T"HH24:MI')`
+  const { rows } = await sql<{ now: string; later: string }>`
+    select ${clock(now)} as now, ${clock(later)} as later
+    from pg_timezone_names where name = ${timeZone}`.execute(db)
+  const postgres = rows[0]
+  const problem = !postgres
+    ? 'The database does not know this time zone; use a current IANA name such as America/Los_Angeles (names are case-sensitive).'
+    : postgres.now !== localTime(timeZone, now) || postgres.later !== localTime(timeZone, later)
+      ? 'The database reads this time zone differently; use the region it stands for, such as Europe/Paris.'
+      : null
+  if (problem) {
+    throw new ApiError('validation_failed', 'The request body is not valid.', [
+      { path: 'timeZone', message: problem },
+    ])
+  }
+}
+
 /** Creates the agency with its first secret and publishable keys; run it inside a transaction. */
 export async function createAgency(
   trx: Db,
   input: CreateAgencyInput,
 ): Promise<{ agency: Agency; secretKey: CreatedApiKey; publishableKey: CreatedApiKey }> {
+  if (input.timeZone !== undefined) await checkTimeZone(trx, input.timeZone)
   const row = await trx
     .insertInto('agencies')
     .values({
@@ -50,6 +100,8 @@ export async function createAgency(
       time_zone: input.timeZone,
       allowed_origins: input.allowedOrigins ?? [],
       retention_days: input.retentionDays,
+      agency_daily_send_quota: input.sendQuotas?.agencyPerDay,
+      recruiter_hourly_send_quota: input.sendQuotas?.recruiterPerHour,
     })
     .returningAll()
     .executeTakeFirstOrThrow()
@@ -81,6 +133,7 @@ export async function updateAgency(
   patch: UpdateAgencyInput,
 ): Promise<Agency> {
   const current = await findAgencyRow(db, agencyId)
+  if (patch.timeZone !== undefined) await checkTimeZone(db, patch.timeZone)
   const row = await db
     .updateTable('agencies')
     .set({
@@ -93,6 +146,8 @@ export async function updateAgency(
       time_zone: patch.timeZone,
       allowed_origins: patch.allowedOrigins,
       retention_days: patch.retentionDays,
+      agency_daily_send_quota: patch.sendQuotas?.agencyPerDay,
+      recruiter_hourly_send_quota: patch.sendQuotas?.recruiterPerHour,
       updated_at: new Date(),
     })
     .where('id', '=', agencyId)

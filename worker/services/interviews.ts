@@ -7,6 +7,7 @@ import type { Agency } from '../schemas/agency'
 import type { CreateInterviewInput, Interview, InterviewListQuery } from '../schemas/interview'
 import { queueInterviewEmails } from '../email/compose'
 import { noteDeadline } from '../lib/note-window'
+import { countCoachingEmail } from './send-quotas'
 
 /** Who is asking: the whole agency (secret key, manager) or one recruiter. */
 export interface Viewer {
@@ -225,7 +226,8 @@ export interface CreatedInterview {
 /**
  * Logs an interview: the candidate (matched by email within the agency), the interviewers, a
  * coaching link, and the coaching email and reminder in the outbox, all in the caller's
- * transaction, so either everything exists or nothing does.
+ * transaction, so either everything exists or nothing does. The coaching email counts against
+ * the send quotas; over them, nothing is written and the caller gets 429 quota_exceeded.
  */
 export async function createInterview(
   trx: Db,
@@ -291,7 +293,7 @@ export async function createInterview(
     )
     .execute()
 
-  const coachingEmailId = await queueInterviewEmails(trx, {
+  const { coachingEmailId, queued } = await queueInterviewEmails(trx, {
     agency,
     interviewId: interview.id,
     candidate: { name: input.candidate.name, email: input.candidate.email },
@@ -308,6 +310,8 @@ export async function createInterview(
   const [created] = await toInterviews(trx, [
     await interviewsWithCandidate(trx).where('i.id', '=', interview.id).executeTakeFirstOrThrow(),
   ])
+  // last: the quota counters stay locked until commit, and other sends of the agency wait on them
+  if (queued) await countCoachingEmail(trx, agency.id, recruiter?.id ?? null, options.now)
   return { interview: created!, coachingEmailId }
 }
 

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client'
 import { ApiError } from '../errors'
+import { countCoachingEmail } from './send-quotas'
 import { suppressionOf } from './suppressions'
 import { inTransaction } from '../lib/transaction'
 
@@ -7,8 +8,9 @@ const minGapMs = 10 * 60_000
 
 /**
  * Queues the coaching email once more, same content and link, for a candidate who lost it or
- * whose first one failed. Refused for an unsubscribed, bounced or erased candidate, and while
- * the last one is under ten minutes old.
+ * whose first one failed. Refused for an unsubscribed, bounced or erased candidate, while the
+ * last one is under ten minutes old, and over the send quotas (it counts as a coaching email in
+ * the name of the interview's recruiter).
  */
 export async function queueResend(
   db: Db,
@@ -20,17 +22,17 @@ export async function queueResend(
     // The candidate's row is locked first, as unsubscribing, erasure and logging an interview
     // lock it first: one order everywhere, so none of them can deadlock with another, and an
     // unsubscribe either comes before this (refused below) or cancels what this queues.
+    const interview = await trx
+      .selectFrom('interviews')
+      .select(['candidate_id', 'recruiter_id'])
+      .where('agency_id', '=', agencyId)
+      .where('id', '=', interviewId)
+      .executeTakeFirstOrThrow()
     const candidate = await trx
-      .selectFrom('candidates as c')
-      .select(['c.email', 'c.unsubscribed_at', 'c.erased_at'])
-      .where('c.agency_id', '=', agencyId)
-      .where('c.id', '=', (eb) =>
-        eb
-          .selectFrom('interviews as i')
-          .select('i.candidate_id')
-          .where('i.agency_id', '=', agencyId)
-          .where('i.id', '=', interviewId),
-      )
+      .selectFrom('candidates')
+      .select(['email', 'unsubscribed_at', 'erased_at'])
+      .where('agency_id', '=', agencyId)
+      .where('id', '=', interview.candidate_id)
       .forUpdate()
       .executeTakeFirstOrThrow()
     if (candidate.erased_at || !candidate.email)
@@ -68,6 +70,7 @@ export async function queueResend(
       })
       .returning('id')
       .executeTakeFirstOrThrow()
+    await countCoachingEmail(trx, agencyId, interview.recruiter_id, now)
     return row.id
   })
 }

@@ -20,7 +20,8 @@ let h: Harness
 let agency: TestAgency
 beforeAll(async () => {
   h = await startHarness()
-  agency = await createAgency(h)
+  // more interviews than the default daily send quota
+  agency = await createAgency(h, { sendQuotas: { agencyPerDay: 20_000, recruiterPerHour: 1_000 } })
 })
 afterAll(() => h?.close())
 

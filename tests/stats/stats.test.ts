@@ -604,7 +604,6 @@ async function seedInterviews(target: TestAgency, n: number) {
     .values(
       Array.from({ length: n }, (_, i) => ({
         agency_id: target.id,
-        name: `Bulk ${i}`,
         email: `bulk${i}@example.com`,
       })),
     )
@@ -616,6 +615,7 @@ async function seedInterviews(target: TestAgency, n: number) {
       candidates.map((c, i) => ({
         agency_id: target.id,
         candidate_id: c.id,
+        candidate_name: `Bulk ${i}`,
         role_title: 'Analyst',
         client_company: `Client ${i % 7}`,
         starts_at: at(i % 20, 9),

@@ -109,21 +109,16 @@ export function createApp() {
     if (err instanceof HTTPException && err.status === 400) {
       return c.json(errorResponse('validation_failed', 'The body is not valid JSON.', id), 400)
     }
-    if (isRetryableConflict(err)) {
-      console.error(`[${id}] transaction conflict`, err)
-      c.header('Retry-After', '1')
-      return c.json(
-        errorResponse('unavailable', 'The service is busy; try again in a moment.', id),
-        503,
-      )
-    }
-    if (isDatabaseUnavailable(err)) {
-      console.error(`[${id}] database unavailable`, err)
-      c.header('Retry-After', '5')
-      return c.json(
-        errorResponse('unavailable', 'The service is briefly unavailable; try again shortly.', id),
-        503,
-      )
+    // a conflict that outlived its retries, or a database out of reach: the same request works
+    // again shortly
+    const busy = isRetryableConflict(err)
+    if (busy || isDatabaseUnavailable(err)) {
+      console.error(`[${id}] ${busy ? 'transaction conflict' : 'database unavailable'}`, err)
+      c.header('Retry-After', busy ? '1' : '5')
+      const message = busy
+        ? 'The service is busy; try again in a moment.'
+        : 'The service is briefly unavailable; try again shortly.'
+      return c.json(errorResponse('unavailable', message, id), 503)
     }
     console.error(`[${id}] unhandled error`, err)
     return c.json(errorResponse('internal', 'Something went wrong on our side.', id), 500)

@@ -24,6 +24,21 @@ export default tseslint.config(
     },
   },
   {
+    // The Worker runs in workerd: no DOM and no Node globals (Preact's types bring the DOM's into
+    // the worker's typecheck, so they are refused here as well).
+    files: ['worker/**'],
+    ignores: ['worker/dev/**', 'worker/cli/**', 'worker/build.ts', 'worker/pages/*.client.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...['document', 'window', 'localStorage', 'navigator', 'process', 'Buffer'].map((name) => ({
+          name,
+          message: 'The worker runs in workerd: read settings from c.var.config.',
+        })),
+      ],
+    },
+  },
+  {
     // migrations take Kysely<any>: they describe the schema at their own moment, not today's
     files: ['db/migrations/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

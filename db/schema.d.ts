@@ -1,0 +1,215 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+/** Timestamps are written as Date or ISO strings and always read back as Date. */
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/**
+ * jsonb columns take and give plain values: postgres.js serialises a parameter whose type is jsonb
+ * itself, so a pre-stringified value would be stored as one JSON string.
+ */
+type Json<T> = ColumnType<T, T, T>;
+export type RoutingMode = 'direct' | 'via_recruiter';
+export type ApiKeyKind = 'secret' | 'publishable';
+export type RecruiterRole = 'recruiter' | 'manager';
+export interface Branding {
+    logoUrl: string | null;
+    primaryColor: string;
+    accentColor: string;
+    senderName: string | null;
+    replyTo: string | null;
+}
+export interface AgencyTable {
+    id: Generated<string>;
+    name: string;
+    branding: Json<Branding>;
+    routing_mode: Generated<RoutingMode>;
+    reminder_hours: Generated<number>;
+    time_zone: Generated<string>;
+    /** candidate data is forgotten this many days after the interview started */
+    retention_days: Generated<number>;
+    /** coaching emails (first sends and resends) the agency may queue per UTC day */
+    agency_daily_send_quota: Generated<number>;
+    /** coaching emails queued in one recruiter's name per clock hour (UTC) */
+    recruiter_hourly_send_quota: Generated<number>;
+    allowed_origins: Json<string[]>;
+    created_at: GeneratedTimestamp;
+    updated_at: GeneratedTimestamp;
+}
+export interface ApiKeyTable {
+    id: Generated<string>;
+    agency_id: string;
+    kind: ApiKeyKind;
+    /** sha256 of the whole key, hex; the key itself is never stored */
+    key_hash: string;
+    /** the first characters, so people can tell keys apart */
+    key_prefix: string;
+    name: string | null;
+    created_at: GeneratedTimestamp;
+    revoked_at: Timestamp | null;
+    last_used_at: Timestamp | null;
+}
+export interface RecruiterTable {
+    id: Generated<string>;
+    agency_id: string;
+    external_id: string;
+    name: string;
+    email: string | null;
+    role: RecruiterRole;
+    /** named by each session minted; moved on by a role change or sign-out, ending those sessions */
+    session_version: Generated<number>;
+    created_at: GeneratedTimestamp;
+    updated_at: GeneratedTimestamp;
+}
+export interface IdempotencyKeyTable {
+    /** whose key space: an agency id, or 'admin' */
+    scope: string;
+    key: string;
+    /** method, path and body digest; the same key with another request is a conflict */
+    request_hash: string;
+    response_status: number;
+    response_body: Json<unknown>;
+    created_at: GeneratedTimestamp;
+}
+export type InterviewFormat = 'video' | 'phone' | 'onsite';
+export interface CandidateTable {
+    id: Generated<string>;
+    agency_id: string;
+    /** null once erased */
+    email: string | null;
+    unsubscribed_at: Timestamp | null;
+    erased_at: Timestamp | null;
+    created_at: GeneratedTimestamp;
+}
+export interface InterviewTable {
+    id: Generated<string>;
+    agency_id: string;
+    recruiter_id: string | null;
+    candidate_id: string;
+    /** the candidate's name as given when this interview was logged; null once forgotten */
+    candidate_name: string | null;
+    role_title: string;
+    client_company: string;
+    starts_at: Timestamp;
+    ends_at: Timestamp;
+    duration_minutes: number;
+    format: InterviewFormat;
+    talking_points: string | null;
+    /** when its personal data was removed (erasure or retention); the row stays for the counts */
+    forgotten_at: Timestamp | null;
+    created_at: GeneratedTimestamp;
+}
+export interface InterviewerTable {
+    id: Generated<string>;
+    interview_id: string;
+    position: number;
+    name: string;
+    title: string | null;
+    email: string | null;
+    /** set by the candidate's "I sent it", cleared by undo */
+    note_sent_at: Timestamp | null;
+}
+export interface CoachingLinkTable {
+    /** sha256 of the token in the candidate's link; the token itself is never stored */
+    token_hash: string;
+    interview_id: string;
+    expires_at: Timestamp;
+    created_at: GeneratedTimestamp;
+}
+export type EmailKind = 'coaching' | 'reminder' | 'resend';
+export type EmailState = 'queued' | 'sending' | 'sent' | 'captured' | 'failed' | 'skipped' | 'canceled';
+/** What goes to Resend, rendered when the email is queued; nulled on erasure. */
+export interface OutgoingMessage {
+    from: string;
+    to: string;
+    replyTo: string | null;
+    subject: string;
+    html: string;
+    text: string;
+    headers: Record<string, string>;
+    tags: {
+        name: string;
+        value: string;
+    }[];
+}
+export interface EmailTable {
+    id: Generated<string>;
+    agency_id: string;
+    interview_id: string;
+    kind: EmailKind;
+    state: EmailState;
+    attempts: Generated<number>;
+    next_attempt_at: Timestamp;
+    /**
+     * The Idempotency-Key of an attempt whose outcome is unknown (timeout, dropped connection).
+     * While set, the email is only ever retried with this key, in the same group, so Resend can
+     * recognise the retry and never deliver twice.
+     */
+    send_key: string | null;
+    last_error: string | null;
+    provider_id: string | null;
+    message: Json<OutgoingMessage> | null;
+    sent_at: Timestamp | null;
+    created_at: GeneratedTimestamp;
+}
+export type EventType = 'delivered' | 'bounced' | 'complained' | 'email_opened' | 'email_clicked' | 'page_opened' | 'copied' | 'mail_opened' | 'sent' | 'unsent' | 'unsubscribed';
+export interface EventTable {
+    id: Generated<string>;
+    agency_id: string;
+    interview_id: string;
+    interviewer_id: string | null;
+    email_id: string | null;
+    type: EventType;
+    occurred_at: GeneratedTimestamp;
+}
+export type SuppressionReason = 'bounced' | 'complained' | 'unsubscribed';
+export interface SuppressionTable {
+    agency_id: string;
+    email_hash: string;
+    reason: SuppressionReason;
+    created_at: GeneratedTimestamp;
+}
+export interface WebhookReceiptTable {
+    /** svix-id: a delivery seen once is acknowledged and ignored after */
+    id: string;
+    received_at: GeneratedTimestamp;
+}
+/** The candidate's note to one interviewer, as last saved from their page. */
+export interface DraftTable {
+    interviewer_id: string;
+    interview_id: string;
+    body: string;
+    updated_at: GeneratedTimestamp;
+}
+/** How many coaching emails one scope queued in one window; see services/send-quotas.ts. */
+export interface SendQuotaUsageTable {
+    agency_id: string;
+    /** null: the agency's daily count; set: that recruiter's hourly count */
+    recruiter_id: string | null;
+    window_start: Timestamp;
+    count: number;
+}
+export interface Database {
+    agencies: AgencyTable;
+    api_keys: ApiKeyTable;
+    recruiters: RecruiterTable;
+    idempotency_keys: IdempotencyKeyTable;
+    candidates: CandidateTable;
+    interviews: InterviewTable;
+    interviewers: InterviewerTable;
+    coaching_links: CoachingLinkTable;
+    emails: EmailTable;
+    events: EventTable;
+    suppressions: SuppressionTable;
+    webhook_receipts: WebhookReceiptTable;
+    drafts: DraftTable;
+    send_quota_usage: SendQuotaUsageTable;
+}
+export type AgencyRow = Selectable<AgencyTable>;
+export type NewAgency = Insertable<AgencyTable>;
+export type AgencyUpdate = Updateable<AgencyTable>;
+export type ApiKeyRow = Selectable<ApiKeyTable>;
+export type RecruiterRow = Selectable<RecruiterTable>;
+export type CandidateRow = Selectable<CandidateTable>;
+export type InterviewRow = Selectable<InterviewTable>;
+export type InterviewerRow = Selectable<InterviewerTable>;
+export type EmailRow = Selectable<EmailTable>;
+export {};

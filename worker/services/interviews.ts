@@ -1,13 +1,12 @@
-import { sql } from 'kysely'
 import type { Db } from '../../db/client'
-import type { EmailRow, InterviewRow, InterviewerRow } from '../../db/schema'
 import { ApiError, notFound } from '../errors'
 import { pageOf, type Page } from '../lib/pagination'
 import type { Agency } from '../schemas/agency'
 import type { CreateInterviewInput, Interview, InterviewListQuery } from '../schemas/interview'
 import { queueInterviewEmails } from '../email/compose'
-import { noteDeadline } from '../lib/note-window'
 import { countCoachingEmail } from './send-quotas'
+import { coachingStatusOf } from './coaching-status'
+import { interviewsWithCandidate, toInterviews } from './interview-views'
 
 /** Who is asking: the whole agency (secret key, manager) or one recruiter. */
 export interface Viewer {
@@ -18,144 +17,6 @@ export interface Viewer {
 
 const earliestStart = 14 * 24 * 3_600_000
 const startSlackMs = 15 * 60_000
-
-type CandidateColumns = {
-  candidate_email: string | null
-  unsubscribed_at: Date | null
-}
-type InterviewJoined = InterviewRow & CandidateColumns
-
-function interviewsWithCandidate(db: Db) {
-  return db
-    .selectFrom('interviews as i')
-    .innerJoin('candidates as c', 'c.id', 'i.candidate_id')
-    .selectAll('i')
-    .select(['c.email as candidate_email', 'c.unsubscribed_at'])
-}
-
-function emailStatusOf(
-  email: EmailRow | undefined,
-  eventTypes: Set<string>,
-): Interview['coaching']['email'] {
-  if (!email) return 'failed'
-  if (eventTypes.has('bounced') || eventTypes.has('complained')) return 'bounced'
-  if (eventTypes.has('delivered')) return 'delivered'
-  switch (email.state) {
-    case 'sent':
-      return 'sent'
-    case 'captured':
-      return 'captured'
-    case 'failed':
-      return 'failed'
-    case 'skipped':
-    case 'canceled':
-      return 'suppressed'
-    default:
-      return 'queued'
-  }
-}
-
-function reminderStatusOf(email: EmailRow | undefined): Interview['coaching']['reminder'] {
-  if (!email) return 'none'
-  if (email.state === 'queued' || email.state === 'sending') return 'scheduled'
-  if (email.state === 'sent' || email.state === 'captured' || email.state === 'failed')
-    return email.state
-  return 'skipped'
-}
-
-/**
- * Turns interview rows into API objects with their coaching state, in a fixed number of queries
- * however many rows there are.
- */
-async function toInterviews(db: Db, rows: InterviewJoined[]): Promise<Interview[]> {
-  if (rows.length === 0) return []
-  const ids = rows.map((r) => r.id)
-  const [interviewers, emails, events] = await Promise.all([
-    db
-      .selectFrom('interviewers')
-      .selectAll()
-      .where('interview_id', 'in', ids)
-      .orderBy('position')
-      .execute(),
-    db
-      .selectFrom('emails')
-      .selectAll()
-      .where('interview_id', 'in', ids)
-      .orderBy('created_at')
-      .execute(),
-    db
-      .selectFrom('events')
-      .select(['interview_id', 'type', (eb) => eb.fn.min('occurred_at').as('first_at')])
-      .where('interview_id', 'in', ids)
-      .where('type', 'in', ['delivered', 'bounced', 'complained', 'page_opened'])
-      .groupBy(['interview_id', 'type'])
-      .execute(),
-  ])
-  const byInterview = <T extends { interview_id: string }>(items: T[]) => {
-    const map = new Map<string, T[]>()
-    for (const item of items)
-      map.set(item.interview_id, [...(map.get(item.interview_id) ?? []), item])
-    return map
-  }
-  const interviewersOf = byInterview(interviewers)
-  const emailsOf = byInterview(emails)
-  const eventsOf = byInterview(events)
-
-  return rows.map((row) => {
-    const people: InterviewerRow[] = interviewersOf.get(row.id) ?? []
-    const mail = emailsOf.get(row.id) ?? []
-    const coaching = mail.filter((e) => e.kind !== 'reminder').at(-1)
-    const reminder = mail.find((e) => e.kind === 'reminder')
-    const facts = eventsOf.get(row.id) ?? []
-    const types = new Set(facts.map((f) => f.type))
-    const pageOpened = facts.find((f) => f.type === 'page_opened')?.first_at
-    const notesSent = people.filter((p) => p.note_sent_at).length
-    const emailStatus = emailStatusOf(coaching, types)
-    return {
-      id: row.id,
-      recruiterId: row.recruiter_id,
-      candidate:
-        row.candidate_name !== null && row.candidate_email !== null
-          ? { name: row.candidate_name, email: row.candidate_email }
-          : null,
-      roleTitle: row.role_title,
-      clientCompany: row.client_company,
-      startsAt: row.starts_at.toISOString(),
-      endsAt: row.ends_at.toISOString(),
-      durationMinutes: row.duration_minutes,
-      format: row.format,
-      talkingPoints: row.talking_points,
-      interviewers: people.map((p) => ({
-        id: p.id,
-        name: p.name,
-        title: p.title,
-        email: p.email,
-        noteSentAt: p.note_sent_at?.toISOString() ?? null,
-      })),
-      createdAt: row.created_at.toISOString(),
-      coaching: {
-        status:
-          notesSent > 0
-            ? notesSent === people.length
-              ? 'all_notes_sent'
-              : 'notes_sent'
-            : ['failed', 'suppressed', 'bounced'].includes(emailStatus)
-              ? 'not_emailed'
-              : 'awaiting_notes',
-        email: emailStatus,
-        emailAttempts: coaching?.attempts ?? 0,
-        emailError: coaching?.state === 'failed' ? coaching.last_error : null,
-        emailSentAt: coaching?.sent_at?.toISOString() ?? null,
-        pageOpenedAt: pageOpened ? new Date(pageOpened).toISOString() : null,
-        notesSent,
-        notesTotal: people.length,
-        deadline: noteDeadline(row.ends_at).toISOString(),
-        reminder: reminderStatusOf(reminder),
-        unsubscribed: row.unsubscribed_at !== null,
-      },
-    }
-  })
-}
 
 async function recruiterFor(
   db: Db,
@@ -351,18 +212,7 @@ export async function listInterviews(
   if (filters.clientCompany) query = query.where('i.client_company', 'ilike', filters.clientCompany)
   if (filters.from) query = query.where('i.starts_at', '>=', new Date(filters.from))
   if (filters.to) query = query.where('i.starts_at', '<', new Date(filters.to))
-  if (filters.status) {
-    const sent = sql`exists (select 1 from interviewers p where p.interview_id = i.id and p.note_sent_at is not null)`
-    const unsent = sql`exists (select 1 from interviewers p where p.interview_id = i.id and p.note_sent_at is null)`
-    const notEmailed = sql`exists (select 1 from emails e where e.interview_id = i.id and e.kind = 'coaching' and e.state in ('failed', 'skipped', 'canceled'))`
-    const condition = {
-      all_notes_sent: sql<boolean>`${sent} and not ${unsent}`,
-      notes_sent: sql<boolean>`${sent} and ${unsent}`,
-      awaiting_notes: sql<boolean>`not ${sent} and not ${notEmailed}`,
-      not_emailed: sql<boolean>`not ${sent} and ${notEmailed}`,
-    }[filters.status]
-    query = query.where(condition)
-  }
+  if (filters.status) query = query.where(coachingStatusOf('i'), '=', filters.status)
   const page = await pageOf(query, filters, (row) => row, 'i')
   return { data: await toInterviews(db, page.data), nextCursor: page.nextCursor }
 }

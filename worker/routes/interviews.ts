@@ -1,10 +1,12 @@
 import { Hono, type Context } from 'hono'
 import type { Db } from '../../db/client'
 import { z } from 'zod'
-import { deliverEmail } from '../email/outbox'
 import type { AppEnv } from '../env'
 import { agencyIdOf, authenticate, viewerOf } from '../middleware/auth'
+import { inTransaction } from '../lib/transaction'
 import type { RouteDoc } from '../openapi/registry'
+import { enqueueResend } from '../outbox/enqueue'
+import { deliverEmail } from '../outbox/send'
 import {
   createInterviewBody,
   interview,
@@ -14,7 +16,6 @@ import {
 import { getAgency } from '../services/agencies'
 import { onceForKey } from '../services/idempotency'
 import { createInterview, getInterview, listInterviews } from '../services/interviews'
-import { queueResend } from '../services/resend-coaching'
 import { validate } from '../validate'
 import { idempotencyKey } from './idempotency-header'
 
@@ -60,7 +61,9 @@ export const interviewsRoutes = new Hono<AppEnv>()
     const viewer = viewerOf(c.var.principal)
     const { id } = c.req.valid('param')
     await getInterview(c.var.db, viewer, id)
-    const emailId = await queueResend(c.var.db, viewer.agencyId, id, new Date())
+    const emailId = await inTransaction(c.var.db, (trx) =>
+      enqueueResend(trx, viewer.agencyId, id, new Date()),
+    )
     c.var.afterResponse(sendNow(c, emailId))
     return c.json(await getInterview(c.var.db, viewer, id), 202)
   })

@@ -1,10 +1,9 @@
 import type { Db } from '../../db/client'
 import { ApiError, notFound } from '../errors'
 import { pageOf, type Page } from '../lib/pagination'
+import { enqueueInterviewEmails } from '../outbox/enqueue'
 import type { Agency } from '../schemas/agency'
 import type { CreateInterviewInput, Interview, InterviewListQuery } from '../schemas/interview'
-import { queueInterviewEmails } from '../email/compose'
-import { countCoachingEmail } from './send-quotas'
 import { coachingStatusOf } from './coaching-status'
 import { interviewsWithCandidate, toInterviews } from './interview-views'
 
@@ -80,15 +79,15 @@ function checkTimes(startsAt: Date, now: Date) {
 
 export interface CreatedInterview {
   interview: Interview
-  /** the coaching email to send straight after the transaction commits */
-  coachingEmailId: string
+  /** the coaching email to send straight after the transaction commits; null: none may go */
+  coachingEmailId: string | null
 }
 
 /**
- * Logs an interview: the candidate (matched by email within the agency), the interviewers, a
- * coaching link, and the coaching email and reminder in the outbox, all in the caller's
- * transaction, so either everything exists or nothing does. The coaching email counts against
- * the send quotas; over them, nothing is written and the caller gets 429 quota_exceeded.
+ * Logs an interview: the candidate (matched by email within the agency), the interviewers, and
+ * the coaching email and reminder in the outbox, all in the caller's transaction, so either
+ * everything exists or nothing does. The coaching email counts against the send quotas; over
+ * them, nothing is written and the caller gets 429 quota_exceeded.
  */
 export async function createInterview(
   trx: Db,
@@ -154,26 +153,29 @@ export async function createInterview(
     )
     .execute()
 
-  const { coachingEmailId, queued } = await queueInterviewEmails(trx, {
-    agency,
-    interviewId: interview.id,
-    candidate: { name: input.candidate.name, email: input.candidate.email },
-    recruiter,
-    roleTitle: input.roleTitle,
-    clientCompany: input.clientCompany,
-    interviewers: input.interviewers.map((p) => ({ name: p.name, title: p.title ?? null })),
-    endsAt,
-    now: options.now,
-    publicUrl: options.publicUrl,
-    fromAddress: options.fromAddress,
-  })
+  const { coachingEmailId, queued } = await enqueueInterviewEmails(
+    trx,
+    {
+      agency,
+      interviewId: interview.id,
+      candidateId: candidate.id,
+      recruiterId: recruiter?.id ?? null,
+      candidate: { name: input.candidate.name, email: input.candidate.email },
+      recruiter,
+      roleTitle: input.roleTitle,
+      clientCompany: input.clientCompany,
+      interviewers: input.interviewers.map((p) => ({ name: p.name, title: p.title ?? null })),
+      endsAt,
+      publicUrl: options.publicUrl,
+      fromAddress: options.fromAddress,
+    },
+    options.now,
+  )
 
   const [created] = await toInterviews(trx, [
     await interviewsWithCandidate(trx).where('i.id', '=', interview.id).executeTakeFirstOrThrow(),
   ])
-  // last: the quota counters stay locked until commit, and other sends of the agency wait on them
-  if (queued) await countCoachingEmail(trx, agency.id, recruiter?.id ?? null, options.now)
-  return { interview: created!, coachingEmailId }
+  return { interview: created!, coachingEmailId: queued ? coachingEmailId : null }
 }
 
 export async function getInterview(

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client'
 import type { EmailRow } from '../../db/schema'
 import type { Mailer, SendOutcome } from '../email/mailer'
+import type { Variables } from '../env'
 import { issueCoachingLinks, linkTokenFor, withLinkToken } from '../services/coaching-links'
 import { claim, type Claimed } from './claim'
 
@@ -147,4 +148,18 @@ export async function drainOutbox(
     }
   }
   return report
+}
+
+/** What a request brings to send mail after its response: its `c.var` has it. */
+export type RequestMailing = Pick<Variables, 'config' | 'mailer' | 'afterResponse'>
+
+/**
+ * Sends a queued email straight after the response, on the request's client; should that fail
+ * or never run, the cron sends it.
+ */
+export function sendAfterResponse(request: RequestMailing, emailId: string) {
+  const { mailer, config } = request
+  request.afterResponse((db) =>
+    deliverEmail(db, mailer, emailId, { linkSecret: config.linkSecret }),
+  )
 }

@@ -1,10 +1,14 @@
 import type { Db } from '../../db/client'
 import { ApiError, notFound } from '../errors'
 import { pageOf, type Page } from '../lib/pagination'
-import { enqueueInterviewEmails } from '../outbox/enqueue'
+import { inTransaction } from '../lib/transaction'
+import { enqueueInterviewEmails, enqueueResend } from '../outbox/enqueue'
+import { sendAfterResponse, type RequestMailing } from '../outbox/send'
 import type { Agency } from '../schemas/agency'
 import type { CreateInterviewInput, Interview, InterviewListQuery } from '../schemas/interview'
+import { getAgency } from './agencies'
 import { coachingStatusOf } from './coaching-status'
+import { onceForKey, type StoredResponse } from './idempotency'
 import { interviewsWithCandidate, toInterviews } from './interview-views'
 
 /** Who is asking: the whole agency (secret key, manager) or one recruiter. */
@@ -77,7 +81,7 @@ function checkTimes(startsAt: Date, now: Date) {
   }
 }
 
-export interface CreatedInterview {
+interface CreatedInterview {
   interview: Interview
   /** the coaching email to send straight after the transaction commits; null: none may go */
   coachingEmailId: string | null
@@ -89,7 +93,7 @@ export interface CreatedInterview {
  * everything exists or nothing does. The coaching email counts against the send quotas; over
  * them, nothing is written and the caller gets 429 quota_exceeded.
  */
-export async function createInterview(
+async function createInterview(
   trx: Db,
   agency: Agency,
   actor: { sessionRecruiterId: string | null },
@@ -176,6 +180,59 @@ export async function createInterview(
     await interviewsWithCandidate(trx).where('i.id', '=', interview.id).executeTakeFirstOrThrow(),
   ])
   return { interview: created!, coachingEmailId: queued ? coachingEmailId : null }
+}
+
+/**
+ * POST /v1/interviews: logs the interview once per Idempotency-Key (a replay returns the first
+ * answer) and sends its coaching email as soon as the response is out. Links point at PUBLIC_URL,
+ * or outside production without one, at the origin the request came to.
+ */
+export async function logInterview(
+  db: Db,
+  request: RequestMailing,
+  actor: { agencyId: string; sessionRecruiterId: string | null },
+  input: CreateInterviewInput,
+  options: { idempotencyKey: string | undefined; requestOrigin: string },
+): Promise<StoredResponse<Interview>> {
+  const agency = await getAgency(db, actor.agencyId)
+  const now = new Date()
+  let coachingEmailId: string | null = null
+  const result = await onceForKey(
+    db,
+    actor.agencyId,
+    options.idempotencyKey,
+    { input, by: actor.sessionRecruiterId },
+    async (trx) => {
+      const created = await createInterview(trx, agency, actor, input, {
+        now,
+        publicUrl: request.config.publicUrl ?? options.requestOrigin,
+        fromAddress: request.config.email.from,
+      })
+      coachingEmailId = created.coachingEmailId
+      return { status: 201, body: created.interview }
+    },
+  )
+  if (coachingEmailId) sendAfterResponse(request, coachingEmailId)
+  return result
+}
+
+/**
+ * POST /v1/interviews/:id/resend: queues the coaching email again (see enqueueResend for when it
+ * is refused), sends it as soon as the response is out, and returns the interview.
+ */
+export async function resendCoachingEmail(
+  db: Db,
+  request: RequestMailing,
+  viewer: Viewer,
+  interviewId: string,
+): Promise<Interview> {
+  // another agency's interview, or another recruiter's, is a 404 before anything is locked
+  await getInterview(db, viewer, interviewId)
+  const emailId = await inTransaction(db, (trx) =>
+    enqueueResend(trx, viewer.agencyId, interviewId, new Date()),
+  )
+  sendAfterResponse(request, emailId)
+  return getInterview(db, viewer, interviewId)
 }
 
 export async function getInterview(

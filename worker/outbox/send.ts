@@ -37,7 +37,8 @@ async function outgoingOf(db: Db, rows: EmailRow[], linkSecret: string) {
 
 /**
  * Records how an attempt ended. A key stays on an email whose fate is unknown, so the retry is
- * recognisable to Resend; after a clear refusal the email may be regrouped under a new key.
+ * recognisable to Resend; after a clear refusal the email may be regrouped under a new key. A
+ * sent email is recorded as sent whatever happened meanwhile: it went.
  */
 async function settle(db: Db, claimed: Claimed, outcome: SendOutcome, mailer: Mailer, now: Date) {
   if (outcome.ok) {
@@ -73,6 +74,8 @@ async function settle(db: Db, claimed: Claimed, outcome: SendOutcome, mailer: Ma
       'in',
       claimed.rows.map((r) => r.id),
     )
+    // an erasure while the call was out canceled the message and forgot it: it stays so
+    .where('state', '=', 'sending')
     .execute()
 }
 

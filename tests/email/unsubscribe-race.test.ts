@@ -45,7 +45,7 @@ describe('deadlock → 500', () => {
           // the re-send does more before its transaction (key, interview): the unsubscribe
           // waits a varying moment so that each of them comes first in some pairs
           const [unsubscribe, resend] = await Promise.all([
-            new Promise((resolve) => setTimeout(resolve, Math.random() * 100)).then(() =>
+            new Promise((resolve) => setTimeout(resolve, Math.random() * 250)).then(() =>
               h.request('POST', `/u/${token}`, oneClick),
             ),
             h.request('POST', `/v1/interviews/${id}/resend`, { token: agency.secretKey }),

@@ -12,10 +12,10 @@ import { requestId } from './middleware/request-id'
 import { services } from './middleware/services'
 import { agenciesRoutes } from './routes/agencies'
 import { agencyRoutes } from './routes/agency'
-import { candidateRoutes } from './routes/candidate'
-import { candidatesRoutes } from './routes/candidates'
+import { candidatePageRoutes } from './routes/candidate-page'
 import { demoRoutes } from './routes/demo'
 import { devMailboxRoutes } from './routes/dev-mailbox'
+import { erasureRoutes } from './routes/erasure'
 import { healthRoutes } from './routes/health'
 import { interviewsRoutes } from './routes/interviews'
 import { keysRoutes } from './routes/keys'
@@ -85,9 +85,9 @@ export function createApp() {
   app.route('/v1/sessions', sessionsRoutes)
   app.route('/v1/recruiters', recruitersRoutes)
   app.route('/v1/interviews', interviewsRoutes)
-  app.route('/v1/candidates', candidatesRoutes)
+  app.route('/v1/candidates', erasureRoutes)
   app.route('/v1', statsRoutes)
-  app.route('/c', candidateRoutes)
+  app.route('/c', candidatePageRoutes)
   app.route('/u', unsubscribeRoutes)
   app.route('/webhooks', webhooksRoutes)
   app.route('/dev', devMailboxRoutes)

@@ -1,8 +1,8 @@
 import { z } from 'zod'
 import { agenciesDocs } from '../routes/agencies'
 import { agencyDocs } from '../routes/agency'
-import { candidateDocs } from '../routes/candidate'
-import { candidatesDocs } from '../routes/candidates'
+import { candidatePageDocs } from '../routes/candidate-page'
+import { erasureDocs } from '../routes/erasure'
 import { healthDocs } from '../routes/health'
 import { interviewsDocs } from '../routes/interviews'
 import { keysDocs } from '../routes/keys'
@@ -22,9 +22,9 @@ export const routeDocs: RouteDoc[] = [
   ...sessionsDocs,
   ...recruitersDocs,
   ...interviewsDocs,
-  ...candidatesDocs,
+  ...erasureDocs,
   ...statsDocs,
-  ...candidateDocs,
+  ...candidatePageDocs,
   ...unsubscribeDocs,
 ]
 

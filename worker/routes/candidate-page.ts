@@ -48,7 +48,7 @@ const linkNotFoundPage = (c: Context<AppEnv>) =>
   page(c, renderCandidateLinkNotFound(), pageHeaders, 404)
 
 /** The candidate's own surface: their page, its no-JavaScript forms, autosave and events. */
-export const candidateRoutes = new Hono<AppEnv>()
+export const candidatePageRoutes = new Hono<AppEnv>()
   // Unknown, malformed, expired and erased tokens all get the same page, so the token is read
   // from the path as is and judged by findLinkTarget rather than validated into a JSON 404.
   .get('/:token', async (c) => {
@@ -100,7 +100,7 @@ export const candidateRoutes = new Hono<AppEnv>()
     return c.json(await recordCandidateEvent(c.var.db, target, c.req.valid('json')))
   })
 
-export const candidateDocs: RouteDoc[] = [
+export const candidatePageDocs: RouteDoc[] = [
   {
     method: 'get',
     path: '/c/:token',

@@ -6,7 +6,7 @@ import { eraseCandidateBody, erasureResult } from '../schemas/interview'
 import { eraseCandidate } from '../services/erasure'
 import { validate } from '../validate'
 
-export const candidatesRoutes = new Hono<AppEnv>().post(
+export const erasureRoutes = new Hono<AppEnv>().post(
   '/erase',
   authenticate('secret'),
   validate('json', eraseCandidateBody),
@@ -16,7 +16,7 @@ export const candidatesRoutes = new Hono<AppEnv>().post(
   },
 )
 
-export const candidatesDocs: RouteDoc[] = [
+export const erasureDocs: RouteDoc[] = [
   {
     method: 'post',
     path: '/v1/candidates/erase',

@@ -56,13 +56,43 @@ function call(h: Harness, op: DocumentedOperation, token?: string) {
   })
 }
 
+/**
+ * Where a route's answers differ from the credentials it documents: each documented kind must get
+ * past authentication (any answer but 401 or 403: an empty body is a 400, a placeholder id a 404),
+ * each other kind must be refused with a 403.
+ */
+export async function credentialMismatches(
+  h: Harness,
+  creds: Credentials,
+  op: DocumentedOperation,
+  documented: PrincipalKind[],
+): Promise<string[]> {
+  const tokens: Record<PrincipalKind, string> = {
+    admin: ADMIN_TOKEN,
+    secret: creds.agency.secretKey,
+    session: creds.session,
+  }
+  const mismatches: string[] = []
+  for (const [kind, token] of Object.entries(tokens) as [PrincipalKind, string][]) {
+    const res = await call(h, op, token)
+    const refused = res.status === 401 || res.status === 403
+    if (documented.includes(kind) && refused) {
+      mismatches.push(`${kind}: documented, but answered ${res.status} ${res.text}`)
+    }
+    if (!documented.includes(kind) && res.status !== 403) {
+      mismatches.push(`${kind}: not documented, but answered ${res.status}`)
+    }
+  }
+  return mismatches
+}
+
 const protectedOperations = documentedOperations.filter((op) => op.credentials.length > 0)
 const nameOf = (op: DocumentedOperation) => `${op.method.toUpperCase()} ${op.path}`
 
 /**
  * The same checks for every protected route in the API document, so a new route is covered the
- * day it is declared: no credential, a credential of the wrong kind, a revoked key, an expired or
- * tampered session, and garbage.
+ * day it is declared: no credential, garbage, a revoked key, an expired or tampered session; and
+ * each kind of credential is accepted exactly when the route's `x-credentials` names it.
  */
 export function describeAuthSuite(getHarness: () => Harness, getCredentials: () => Credentials) {
   describe.each(protectedOperations.map((op) => [nameOf(op), op] as const))(
@@ -88,21 +118,40 @@ export function describeAuthSuite(getHarness: () => Harness, getCredentials: () 
         }
       })
 
-      it('refuses credentials of other kinds (403)', async () => {
+      it(`accepts ${op.credentials.join(' and ')} and refuses other kinds (403)`, async () => {
         const creds = getCredentials()
-        const others: Record<PrincipalKind, string> = {
-          admin: ADMIN_TOKEN,
-          secret: creds.agency.secretKey,
-          session: creds.session,
-        }
-        for (const [kind, token] of Object.entries(others) as [PrincipalKind, string][]) {
-          if (op.credentials.includes(kind)) continue
-          const res = await call(getHarness(), op, token)
-          expect(res.status, kind).toBe(403)
-        }
+        expect(await credentialMismatches(getHarness(), creds, op, op.credentials)).toEqual([])
         const publishable = await call(getHarness(), op, creds.agency.publishableKey)
         expect(publishable.status).toBe(403)
       })
     },
   )
+
+  describe('the auth suite itself', () => {
+    it('covers the protected routes of the API document', () => {
+      expect(protectedOperations.length).toBeGreaterThanOrEqual(13)
+    })
+
+    it('fails a route documented with a credential it refuses, or without one it accepts', async () => {
+      const creds = getCredentials()
+      const secretOnly = protectedOperations.find((op) => !op.credentials.includes('session'))!
+      const withSession = protectedOperations.find((op) => op.credentials.includes('session'))!
+      const claimsSession = await credentialMismatches(getHarness(), creds, secretOnly, [
+        ...secretOnly.credentials,
+        'session',
+      ])
+      expect(claimsSession).toEqual([
+        expect.stringMatching(/^session: documented, but answered 403/),
+      ])
+      const hidesSession = await credentialMismatches(
+        getHarness(),
+        creds,
+        withSession,
+        withSession.credentials.filter((kind) => kind !== 'session'),
+      )
+      expect(hidesSession).toEqual([
+        expect.stringMatching(/^session: not documented, but answered/),
+      ])
+    })
+  })
 }

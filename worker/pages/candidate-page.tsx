@@ -5,7 +5,7 @@ import { candidatePageCss } from './candidate-page-css'
 import { Guide } from './candidate-guide'
 import { NoteCard } from './candidate-note-card'
 import { progressText, timeLeftText, windowClosedText } from './candidate-note-text'
-import { pageHeaders, renderPage } from './layout'
+import { pageHeaders } from './layout'
 import { noteDeadline } from '../lib/note-window'
 
 /** Built from worker/pages/candidate-page.client.ts into dist/widget by worker/build.ts. */
@@ -122,18 +122,4 @@ function CandidateDocument({
 /** The candidate's page; send it with `candidatePageHeaders`. */
 export function renderCandidatePage(page: CandidatePage, token: string, now: Date): string {
   return `<!doctype html>${renderToStaticMarkup(<CandidateDocument page={page} token={token} now={now} />)}`
-}
-
-/** Says nothing about whose link it was or why it failed: a guessed token learns nothing. */
-export function renderCandidateLinkNotFound(): string {
-  return renderPage({
-    title: 'Link not found',
-    children: (
-      <>
-        <h1>This link doesn't work</h1>
-        <p>It may have expired or been mistyped. Nothing has been changed.</p>
-        <p class="muted">If you still need help with your thank-you notes, ask your recruiter.</p>
-      </>
-    ),
-  })
 }

@@ -4,12 +4,9 @@ import { ApiError } from '../errors'
 import { candidateLink } from '../openapi/credentials'
 import { htmlResponse, jsonResponse, linkNotFound } from '../openapi/responses'
 import { apiRoute, apiRoutes } from '../openapi/route'
-import {
-  candidatePageHeaders,
-  renderCandidateLinkNotFound,
-  renderCandidatePage,
-} from '../pages/candidate-page'
+import { candidatePageHeaders, renderCandidatePage } from '../pages/candidate-page'
 import { pageHeaders } from '../pages/layout'
+import { renderLinkNotFound } from '../pages/link-not-found'
 import { loadCandidatePage } from '../services/candidate-page'
 import { recordCandidateEvent, recordPageOpened } from '../services/candidate-events'
 import { findLinkTarget } from '../services/coaching-links'
@@ -44,8 +41,7 @@ function page(
   return c.html(html, status)
 }
 
-const linkNotFoundPage = (c: Context<AppEnv>) =>
-  page(c, renderCandidateLinkNotFound(), pageHeaders, 404)
+const linkNotFoundPage = (c: Context<AppEnv>) => page(c, renderLinkNotFound(), pageHeaders, 404)
 
 const tags = ['Candidate links']
 

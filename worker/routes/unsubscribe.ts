@@ -4,11 +4,8 @@ import { candidateLink } from '../openapi/credentials'
 import { htmlResponse, linkNotFound } from '../openapi/responses'
 import { apiRoute, apiRoutes } from '../openapi/route'
 import { pageHeaders } from '../pages/layout'
-import {
-  renderLinkNotFound,
-  renderUnsubscribeConfirm,
-  renderUnsubscribed,
-} from '../pages/unsubscribe'
+import { renderLinkNotFound } from '../pages/link-not-found'
+import { renderUnsubscribeConfirm, renderUnsubscribed } from '../pages/unsubscribe'
 import { linkPath } from '../schemas/candidate'
 import { findUnsubscribeState, unsubscribeCandidate } from '../services/unsubscribe'
 

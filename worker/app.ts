@@ -26,7 +26,6 @@ import { sessionsRoutes } from './routes/sessions'
 import { statsCsvRoutes, statsRoutes } from './routes/stats'
 import { unsubscribeRoutes } from './routes/unsubscribe'
 import { webhooksRoutes } from './routes/webhooks'
-import { rejectInvalidInput } from './validate'
 
 const connectionErrorCodes = new Set([
   'ECONNREFUSED',
@@ -132,21 +131,16 @@ export function createApp() {
         415,
       )
     }
-    if (isRetryableConflict(err)) {
-      console.error(`[${id}] transaction conflict`, err)
-      c.header('Retry-After', '1')
-      return c.json(
-        errorResponse('unavailable', 'The service is busy; try again in a moment.', id),
-        503,
-      )
-    }
-    if (isDatabaseUnavailable(err)) {
-      console.error(`[${id}] database unavailable`, err)
-      c.header('Retry-After', '5')
-      return c.json(
-        errorResponse('unavailable', 'The service is briefly unavailable; try again shortly.', id),
-        503,
-      )
+    // a conflict that outlived its retries, or a database out of reach: the same request works
+    // again shortly
+    const busy = isRetryableConflict(err)
+    if (busy || isDatabaseUnavailable(err)) {
+      console.error(`[${id}] ${busy ? 'transaction conflict' : 'database unavailable'}`, err)
+      c.header('Retry-After', busy ? '1' : '5')
+      const message = busy
+        ? 'The service is busy; try again in a moment.'
+        : 'The service is briefly unavailable; try again shortly.'
+      return c.json(errorResponse('unavailable', message, id), 503)
     }
     console.error(`[${id}] unhandled error`, err)
     return c.json(errorResponse('internal', 'Something went wrong on our side.', id), 500)

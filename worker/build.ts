@@ -1,9 +1,11 @@
 import { execFileSync } from 'node:child_process'
 import { buildSync } from 'esbuild'
-import { mkdirSync, renameSync, rmSync } from 'node:fs'
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { unstable_readConfig } from 'wrangler'
 import { buildWidget } from '../widget/build'
+import { runtimeFile, type BuiltRuntime } from './dev/local-worker'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const dist = path.join(root, 'dist')
@@ -42,6 +44,24 @@ execFileSync(
     env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
   },
 )
+// What the local runtime needs of wrangler.toml, read by wrangler's own reader, beside the bundle
+const config = unstable_readConfig({ config: path.join(root, 'wrangler.toml') })
+const runtime: BuiltRuntime = {
+  compatibilityDate: config.compatibility_date!,
+  compatibilityFlags: config.compatibility_flags,
+  rateLimits: Object.fromEntries(
+    config.ratelimits.map((r: { name: string; simple: BuiltRuntime['rateLimits'][string] }) => [
+      r.name,
+      r.simple,
+    ]),
+  ),
+  vars: Object.fromEntries(
+    Object.entries(config.vars).filter(
+      (entry): entry is [string, string] => typeof entry[1] === 'string',
+    ),
+  ),
+}
+writeFileSync(path.join(staging, path.basename(runtimeFile)), JSON.stringify(runtime, null, 2))
 rmSync(path.join(dist, 'worker'), { recursive: true, force: true })
 renameSync(staging, path.join(dist, 'worker'))
 console.log('built dist/worker and dist/widget/assets/candidate.js')

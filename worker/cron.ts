@@ -1,7 +1,7 @@
 import { createDb, type Db } from '../db/client'
 import { configOf, ConfigError, type Config } from './config'
-import { drainOutbox } from './email/outbox'
 import { mailerFor } from './email/mailer'
+import { drainOutbox } from './outbox/send'
 import type { Env } from './env'
 import { forgetExpiredInterviews } from './services/erasure'
 import { forgetClosedSendWindows } from './services/send-quotas'

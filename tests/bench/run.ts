@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process'
 import { performance } from 'node:perf_hooks'
 import { gzipSync } from 'node:zlib'
 import postgres from 'postgres'
-import { wranglerSetting } from '../../worker/dev/local-worker'
+import { builtRuntime } from '../../worker/dev/local-worker'
 import { sizeBudgets } from '../support/budgets'
 import { createTestDatabase } from '../support/database'
 import { prepareLoad, runLoad, type LoadReport, type LoadTarget } from '../support/load'
@@ -145,7 +145,7 @@ async function benchRoutes() {
 }
 
 async function benchOutbox() {
-  const ceiling = Number(wranglerSetting('RESEND_MAX_RPS'))
+  const ceiling = Number(builtRuntime().vars.RESEND_MAX_RPS)
   const drain = await benchDrain(ceiling)
   rows.push({
     measure: `outbox drain, ${drain.backlog.toLocaleString('en')} due emails, calls/s`,

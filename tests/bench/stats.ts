@@ -36,8 +36,8 @@ export async function seedStatsWorld(db: Db, total: number, ownShare = 0.1): Pro
     from agencies a cross join generate_series(1, 20) g
     where a.id in (${sql.join([target, ...others])})`.execute(db)
   await sql`
-    insert into candidates (agency_id, name, email)
-    select a.id, 'Candidate ' || g, 'c' || g || '@' || a.id || '.example'
+    insert into candidates (agency_id, email)
+    select a.id, 'c' || g || '@' || a.id || '.example'
     from agencies a cross join generate_series(1, 2000) g
     where a.id in (${sql.join([target, ...others])})`.execute(db)
   await sql`
@@ -48,9 +48,10 @@ export async function seedStatsWorld(db: Db, total: number, ownShare = 0.1): Pro
     ),
     r as (select agency_id, array_agg(id order by id) as ids from recruiters group by agency_id),
     c as (select agency_id, array_agg(id order by id) as ids from candidates group by agency_id)
-    insert into interviews (agency_id, recruiter_id, candidate_id, role_title, client_company,
-                            starts_at, ends_at, duration_minutes, format, created_at)
-    select p.agency_id, r.ids[1 + p.g % 20], c.ids[1 + p.g % 2000], 'Analyst', 'Client ' || (p.g % 40),
+    insert into interviews (agency_id, recruiter_id, candidate_id, candidate_name, role_title,
+                            client_company, starts_at, ends_at, duration_minutes, format, created_at)
+    select p.agency_id, r.ids[1 + p.g % 20], c.ids[1 + p.g % 2000], 'Candidate ' || (p.g % 2000),
+           'Analyst', 'Client ' || (p.g % 40),
            now() - (p.g % 180) * interval '1 day' - (p.g % 1440) * interval '1 minute',
            now() - (p.g % 180) * interval '1 day' - (p.g % 1440) * interval '1 minute' + interval '45 minutes',
            45, 'video', now()

@@ -1,25 +1,16 @@
 // What the candidate does on their page: events, drafts and the forms that work without JavaScript.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { createAgency, type TestAgency } from '../support/factories'
-import { resendBindings, startFakeResend, type FakeResend } from '../support/fake-resend'
-import { startHarness, type Harness } from '../support/harness'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { createAgency } from '../support/factories'
+import { resendBindings } from '../support/fake-resend'
 import { coachedInterview, postForm, tableCounts } from './helpers'
+import { useAgency, useFakeResend, useHarness } from '../support/lifecycle'
 
-let h: Harness
-let fake: FakeResend
-let agency: TestAgency
-beforeAll(async () => {
-  fake = await startFakeResend()
-  h = await startHarness(resendBindings(fake))
-  agency = await createAgency(h, {
-    name: 'Brightpath Careers',
-    timeZone: 'Europe/London',
-    branding: { primaryColor: '#6b1f5c', logoUrl: 'https://brightpath.example/logo.png' },
-  })
-})
-afterAll(async () => {
-  await h?.close()
-  await fake?.close()
+const fake = useFakeResend()
+const h = useHarness(() => resendBindings(fake))
+const agency = useAgency(h, {
+  name: 'Brightpath Careers',
+  timeZone: 'Europe/London',
+  branding: { primaryColor: '#6b1f5c', logoUrl: 'https://brightpath.example/logo.png' },
 })
 beforeEach(() => fake.reset())
 

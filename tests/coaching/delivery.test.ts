@@ -151,6 +151,29 @@ describe('delivery through Resend', () => {
     expect(read.body.coaching.emailError).toMatch(/500/)
     fake.up()
   })
+
+  it('an erasure while an attempt is in flight stays: nothing is retried, the outbox goes on', async () => {
+    fake.failNext({ delayMs: 2500 })
+    const erased = await logInterview(h, agency.secretKey)
+    // Resend has the email; the answer will come too late
+    await fake.waitForEmails(1)
+    const erase = await h.request('POST', '/v1/candidates/erase', {
+      token: agency.secretKey,
+      json: { email: erased.candidate.email },
+    })
+    expect(erase.body).toEqual({ candidatesErased: 1, interviews: 1 })
+    // the attempt ends without an answer after the erasure forgot the message
+    await new Promise((r) => setTimeout(r, 1200))
+    const row = await settledCoachingEmail(erased.id)
+    expect(row).toMatchObject({ state: 'canceled', message: null, last_error: null })
+
+    const other = await logInterview(h, agency.secretKey)
+    await fake.waitForEmails(2)
+    const run = await runCron(h, new Date(Date.now() + 10 * 60_000))
+    expect(run.outcome).toBe('ok')
+    await runCron(h, new Date(Date.now() + 20 * 60_000))
+    expect(fake.sent.map((e) => e.to[0])).toEqual([erased.candidate.email, other.candidate.email])
+  })
 })
 
 describe('hostile input', () => {

@@ -1,16 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createAgency, logInterview, type TestAgency } from '../support/factories'
+import { describe, expect, it } from 'vitest'
+import { createAgency, logInterview } from '../support/factories'
 import { columnsContaining } from '../support/database'
-import { startHarness, type Harness } from '../support/harness'
+import { useAgency, useHarness } from '../support/lifecycle'
 
-let h: Harness
-let agency: TestAgency
-beforeAll(async () => {
-  // no RESEND_API_KEY: mail is captured in the outbox, which erasure must clear as well
-  h = await startHarness()
-  agency = await createAgency(h)
-})
-afterAll(() => h?.close())
+// no RESEND_API_KEY: mail is captured in the outbox, which erasure must clear as well
+const h = useHarness()
+const agency = useAgency(h)
 
 describe('POST /v1/candidates/erase', () => {
   it("leaves no trace of the person's name or email in any table", async () => {

@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import {
   coachingLinkOf,
   createAgency,
@@ -8,7 +8,7 @@ import {
   type TestAgency,
 } from '../support/factories'
 import { columnsContaining } from '../support/database'
-import { startHarness, type Harness } from '../support/harness'
+import { useAgency, useHarness } from '../support/lifecycle'
 
 // Mail is captured (no RESEND_API_KEY), so each coaching email and its link are read from the
 // outbox. The API takes interviews of the last 14 days only, so the clock is moved instead: the
@@ -21,15 +21,9 @@ const now = Date.now()
 const purgeAt = new Date(now + 360 * day)
 const daysAgo = (days: number) => new Date(now - days * day - 3_600_000).toISOString()
 
-let h: Harness
-let agency: TestAgency
-let patient: TestAgency
-beforeAll(async () => {
-  h = await startHarness()
-  agency = await createAgency(h)
-  patient = await createAgency(h, { retentionDays: 730 })
-})
-afterAll(() => h?.close())
+const h = useHarness()
+const agency = useAgency(h)
+const patient = useAgency(h, { retentionDays: 730 })
 
 interface Coached {
   id: string

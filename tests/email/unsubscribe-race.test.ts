@@ -1,15 +1,8 @@
 import { sql } from 'kysely'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  coachingEmailSettled,
-  coachingLinkOf,
-  createAgency,
-  logInterview,
-  runCron,
-  type TestAgency,
-} from '../support/factories'
-import { resendBindings, startFakeResend, type FakeResend } from '../support/fake-resend'
-import { startHarness, type Harness } from '../support/harness'
+import { describe, expect, it } from 'vitest'
+import { coachingEmailSettled, coachingLinkOf, logInterview, runCron } from '../support/factories'
+import { resendBindings } from '../support/fake-resend'
+import { useAgency, useFakeResend, useHarness } from '../support/lifecycle'
 
 // A candidate unsubscribes at the very moment their recruiter asks for the coaching email again.
 // Both lock the candidate first, so one of them comes first: either the re-send is refused, or
@@ -19,18 +12,9 @@ import { startHarness, type Harness } from '../support/harness'
 // the embedded engine runs one connection at a time: the full count runs on a real server
 const pairs = process.env.TEST_DATABASE_URL ? 50 : 10
 const batch = 10
-let h: Harness
-let fake: FakeResend
-let agency: TestAgency
-beforeAll(async () => {
-  fake = await startFakeResend()
-  h = await startHarness(resendBindings(fake))
-  agency = await createAgency(h)
-})
-afterAll(async () => {
-  await h?.close()
-  await fake?.close()
-})
+const fake = useFakeResend()
+const h = useHarness(() => resendBindings(fake))
+const agency = useAgency(h)
 
 const oneClick = {
   rawBody: 'List-Unsubscribe=One-Click',

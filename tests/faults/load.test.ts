@@ -1,27 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { runCron } from '../support/factories'
-import {
-  resendBindings,
-  startFakeResend,
-  type FakeEmail,
-  type FakeResend,
-} from '../support/fake-resend'
-import { ADMIN_TOKEN, startHarness, type Harness } from '../support/harness'
+import { resendBindings, type FakeEmail } from '../support/fake-resend'
+import { ADMIN_TOKEN } from '../support/harness'
 import { prepareLoad, runLoad } from '../support/load'
+import { useFakeResend, useHarness } from '../support/lifecycle'
 
 // The full run is 50 clients for 20 s; LOAD_SECONDS shortens it while working on this file.
 const seconds = Number(process.env.LOAD_SECONDS ?? 20)
 const connections = 50
-let h: Harness
-let fake: FakeResend
-beforeAll(async () => {
-  fake = await startFakeResend()
-  h = await startHarness(resendBindings(fake))
-})
-afterAll(async () => {
-  await h?.close()
-  await fake?.close()
-})
+const fake = useFakeResend()
+const h = useHarness(() => resendBindings(fake))
 
 const isCoaching = (e: FakeEmail) => e.tags.some((t) => t.name === 'kind' && t.value === 'coaching')
 

@@ -242,7 +242,9 @@ describe('Postgres restarted mid-traffic', () => {
 
     // no half-written interview: each has its candidate, interviewers and both emails; once the
     // outbox has caught up, its coaching email has gone out and its link works
-    await runCron(h, new Date())
+    // (past the lease of a send the cut interrupted, and the backoff of one it failed)
+    await runCron(h, new Date(Date.now() + 15 * 60_000))
+    await runCron(h, new Date(Date.now() + 60 * 60_000))
     const { rows: parts } = await sql<Record<string, number>>`
       select
         (select count(*) from candidates c where c.id = i.candidate_id)::int as candidates,

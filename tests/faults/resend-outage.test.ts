@@ -1,24 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createAgency, interviewBody, runCron } from '../support/factories'
-import {
-  resendBindings,
-  startFakeResend,
-  type FakeEmail,
-  type FakeResend,
-} from '../support/fake-resend'
-import { startHarness, type Harness } from '../support/harness'
+import { resendBindings, type FakeEmail } from '../support/fake-resend'
+import { useFakeResend, useHarness } from '../support/lifecycle'
 
 const interviews = Number(process.env.OUTAGE_INTERVIEWS ?? 1000)
-let h: Harness
-let fake: FakeResend
-beforeAll(async () => {
-  fake = await startFakeResend()
-  h = await startHarness(resendBindings(fake, { RESEND_MAX_RPS: '1000', RESEND_TIMEOUT_MS: '400' }))
-})
-afterAll(async () => {
-  await h?.close()
-  await fake?.close()
-})
+const fake = useFakeResend()
+const h = useHarness(() =>
+  resendBindings(fake, { RESEND_MAX_RPS: '1000', RESEND_TIMEOUT_MS: '400' }),
+)
 
 const isCoaching = (e: FakeEmail) => e.tags.some((t) => t.name === 'kind' && t.value === 'coaching')
 

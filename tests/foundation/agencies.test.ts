@@ -1,12 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createAgency } from '../support/factories'
-import { ADMIN_TOKEN, startHarness, type Harness } from '../support/harness'
+import { ADMIN_TOKEN } from '../support/harness'
+import { useHarness } from '../support/lifecycle'
 
-let h: Harness
-beforeAll(async () => {
-  h = await startHarness()
-})
-afterAll(() => h?.close())
+const h = useHarness()
 
 describe('POST /v1/agencies', () => {
   it('creates an agency with defaults and two keys shown once, stored only as hashes', async () => {

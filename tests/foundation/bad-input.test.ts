@@ -1,14 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createAgency, type TestAgency } from '../support/factories'
-import { ADMIN_TOKEN, startHarness, type Harness } from '../support/harness'
+import { describe, expect, it } from 'vitest'
+import { ADMIN_TOKEN } from '../support/harness'
+import { useAgency, useHarness } from '../support/lifecycle'
 
-let h: Harness
-let agency: TestAgency
-beforeAll(async () => {
-  h = await startHarness()
-  agency = await createAgency(h)
-})
-afterAll(() => h?.close())
+const h = useHarness()
+const agency = useAgency(h)
 
 async function rowCounts() {
   const counts = await Promise.all(

@@ -1,17 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createAgency, createSession, type TestAgency } from '../support/factories'
-import { startHarness, type Harness, type RequestOptions } from '../support/harness'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { createAgency, createSession } from '../support/factories'
+import { type RequestOptions } from '../support/harness'
+import { useAgency, useHarness } from '../support/lifecycle'
 
 const portal = 'https://portal.northwind.example'
-let h: Harness
-let agency: TestAgency
 let session: string
+const h = useHarness()
+const agency = useAgency(h, { allowedOrigins: [portal] })
 beforeAll(async () => {
-  h = await startHarness()
-  agency = await createAgency(h, { allowedOrigins: [portal] })
   session = (await createSession(h, agency)).token
 })
-afterAll(() => h?.close())
 
 describe('browser access with a publishable key', () => {
   it('grants a preflight from an allowed origin that carries the key in the query', async () => {

@@ -1,11 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startHarness, type Harness } from '../support/harness'
+import { describe, expect, it } from 'vitest'
+import { useHarness } from '../support/lifecycle'
 
-let h: Harness
-beforeAll(async () => {
-  h = await startHarness()
-})
-afterAll(() => h?.close())
+const h = useHarness()
 
 describe('GET /health', () => {
   it('answers ok with the database up, and a request id', async () => {

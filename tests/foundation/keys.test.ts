@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createAgency } from '../support/factories'
-import { startHarness, type Harness } from '../support/harness'
+import { useHarness } from '../support/lifecycle'
 
-let h: Harness
-beforeAll(async () => {
-  h = await startHarness()
-})
-afterAll(() => h?.close())
+const h = useHarness()
 
 describe('keys', () => {
   it('rotates a secret key: the new one works, the revoked one gets 401', async () => {

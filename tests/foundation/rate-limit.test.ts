@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { RateLimiterName } from '../../worker/env'
 import {
   coachingLinkOf,
@@ -8,7 +8,8 @@ import {
   logInterview,
   type TestAgency,
 } from '../support/factories'
-import { startHarness, type ApiResponse, type Harness } from '../support/harness'
+import { type ApiResponse } from '../support/harness'
+import { useAgency, useHarness } from '../support/lifecycle'
 
 const limits: Record<RateLimiterName, number> = {
   API_LIMITER: 10,
@@ -17,15 +18,9 @@ const limits: Record<RateLimiterName, number> = {
   PUBLIC_LIMITER: 5,
 }
 const limit = limits.API_LIMITER
-let h: Harness
-let a: TestAgency
-let b: TestAgency
-beforeAll(async () => {
-  h = await startHarness({}, { rateLimit: limits })
-  a = await createAgency(h)
-  b = await createAgency(h)
-})
-afterAll(() => h?.close())
+const h = useHarness({}, { rateLimit: limits })
+const a = useAgency(h)
+const b = useAgency(h)
 
 /**
  * The limiters count per wall-clock minute. A test that fills a bucket and then expects a 429

@@ -1,14 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createAgency, createSession, type TestAgency } from '../support/factories'
-import { startHarness, type Harness } from '../support/harness'
+import { describe, expect, it } from 'vitest'
+import { createAgency, createSession } from '../support/factories'
+import { useAgency, useHarness } from '../support/lifecycle'
 
-let h: Harness
-let agency: TestAgency
-beforeAll(async () => {
-  h = await startHarness()
-  agency = await createAgency(h)
-})
-afterAll(() => h?.close())
+const h = useHarness()
+const agency = useAgency(h)
 
 const signOut = (token: string, json: unknown) =>
   h.request('POST', '/v1/recruiters/sign-out', { token, json })

@@ -1,20 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  coachingLinkOf,
-  createAgency,
-  createSession,
-  logInterview,
-  type TestAgency,
-} from '../support/factories'
-import { startHarness, type Harness } from '../support/harness'
+import { describe, expect, it } from 'vitest'
+import { coachingLinkOf, createSession, logInterview } from '../support/factories'
+import { useAgency, useHarness } from '../support/lifecycle'
 
-let h: Harness
-let agency: TestAgency
-beforeAll(async () => {
-  h = await startHarness()
-  agency = await createAgency(h)
-})
-afterAll(() => h?.close())
+const h = useHarness()
+const agency = useAgency(h)
 
 describe("a recruiter can rename another recruiter's candidate", () => {
   it("logging an interview with a known address leaves others' interviews as they were", async () => {

@@ -1,15 +1,10 @@
 import fc from 'fast-check'
 import { sql } from 'kysely'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  coachingLinkOf,
-  createAgency,
-  createSession,
-  logInterview,
-  type TestAgency,
-} from '../support/factories'
-import { ADMIN_TOKEN, startHarness, type Harness } from '../support/harness'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { coachingLinkOf, createSession, logInterview } from '../support/factories'
+import { ADMIN_TOKEN } from '../support/harness'
 import { newWebhookSecret } from '../support/svix'
+import { useAgency, useHarness } from '../support/lifecycle'
 
 /**
  * Random bodies, headers, path parameters and tokens against every write route: nothing may
@@ -18,8 +13,6 @@ import { newWebhookSecret } from '../support/svix'
  */
 const runs = Number(process.env.FUZZ_RUNS ?? 1000)
 
-let h: Harness
-let agency: TestAgency
 let session: string
 let interviewId: string
 let interviewerId: string
@@ -39,9 +32,9 @@ async function fingerprint(): Promise<string> {
   return rows[0]!.f
 }
 
+const h = useHarness({ RESEND_WEBHOOK_SECRET: newWebhookSecret() })
+const agency = useAgency(h)
 beforeAll(async () => {
-  h = await startHarness({ RESEND_WEBHOOK_SECRET: newWebhookSecret() })
-  agency = await createAgency(h)
   session = (await createSession(h, agency)).token
   const interview = await logInterview(h, agency.secretKey)
   interviewId = interview.id
@@ -50,7 +43,6 @@ beforeAll(async () => {
   // let the coaching email settle so background writes don't look like fuzz damage
   await new Promise((r) => setTimeout(r, 300))
 })
-afterAll(() => h?.close())
 
 const jsonValue = fc.oneof(
   fc.jsonValue({ maxDepth: 3 }),

@@ -1,34 +1,19 @@
 import { sql } from 'kysely'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { redactLinkTokens } from '../../worker/dev/local-worker'
 import { columnsContaining } from '../support/database'
-import {
-  coachingEmailSettled,
-  createAgency,
-  logInterview,
-  runCron,
-  type TestAgency,
-} from '../support/factories'
-import { resendBindings, startFakeResend, type FakeResend } from '../support/fake-resend'
-import { startHarness, type Harness } from '../support/harness'
+import { coachingEmailSettled, logInterview, runCron } from '../support/factories'
+import { resendBindings } from '../support/fake-resend'
+import { useAgency, useFakeResend, useHarness } from '../support/lifecycle'
 
 // A link token opens a candidate's page and unsubscribes them: it must exist only in the mail
 // that carried it. The tokens are taken from what Resend received, then every text and JSON
 // column of every table is searched for them.
 
 const hour = 3_600_000
-let h: Harness
-let fake: FakeResend
-let agency: TestAgency
-beforeAll(async () => {
-  fake = await startFakeResend()
-  h = await startHarness(resendBindings(fake))
-  agency = await createAgency(h)
-})
-afterAll(async () => {
-  await h?.close()
-  await fake?.close()
-})
+const fake = useFakeResend()
+const h = useHarness(() => resendBindings(fake))
+const agency = useAgency(h)
 
 const linkTokens = (text: string) =>
   [...text.matchAll(/\/[cu]\/([A-Za-z0-9_-]{32})/g)].map((match) => match[1]!)

@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   createAgency,
   createSession,
@@ -7,13 +7,10 @@ import {
   logInterview,
   type TestAgency,
 } from '../support/factories'
-import { ADMIN_TOKEN, startHarness, type ApiResponse, type Harness } from '../support/harness'
+import { ADMIN_TOKEN, type ApiResponse } from '../support/harness'
+import { useHarness } from '../support/lifecycle'
 
-let h: Harness
-beforeAll(async () => {
-  h = await startHarness()
-})
-afterAll(() => h?.close())
+const h = useHarness()
 
 const hourMs = 3_600_000
 const dayMs = 24 * hourMs

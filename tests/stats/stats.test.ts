@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import type { EventType } from '../../db/schema'
 import { createAgency, createSession, logInterview, type TestAgency } from '../support/factories'
-import { startHarness, type Harness } from '../support/harness'
+import { useAgency, useHarness } from '../support/lifecycle'
 
 // Mail is captured (no RESEND_API_KEY): a captured coaching email counts as sent, so every
 // interview logged here is coached unless a test marks its email failed. Interviews are logged
@@ -14,8 +14,6 @@ const minute = 60_000
 const hour = 60 * minute
 const day = 24 * hour
 
-let h: Harness
-let agency: TestAgency
 let laAgency: TestAgency
 let rita: { token: string; recruiterId: string }
 let sam: { token: string; recruiterId: string }
@@ -263,9 +261,9 @@ const i5Only = figures({
 
 let erasedEmail: string
 
+const h = useHarness({ QUERY_LOG: '1' })
+const agency = useAgency(h, { name: 'Brightpath', timeZone: 'UTC' })
 beforeAll(async () => {
-  h = await startHarness({ QUERY_LOG: '1' })
-  agency = await createAgency(h, { name: 'Brightpath', timeZone: 'UTC' })
   rita = await createSession(h, agency, { name: 'Rita Recruiter' })
   sam = await createSession(h, agency, { name: 'Sam Recruiter' })
   manager = await createSession(h, agency, { name: 'Mona Manager', role: 'manager' })
@@ -332,7 +330,6 @@ beforeAll(async () => {
   await la('-Minus "Co"', at(8, 21))
   await logInterview(h, laAgency.secretKey) // now: inside the default range
 })
-afterAll(() => h?.close())
 
 const get = (path: string, token: string) => h.request('GET', path, { token })
 
@@ -604,7 +601,6 @@ async function seedInterviews(target: TestAgency, n: number) {
     .values(
       Array.from({ length: n }, (_, i) => ({
         agency_id: target.id,
-        name: `Bulk ${i}`,
         email: `bulk${i}@example.com`,
       })),
     )
@@ -616,6 +612,7 @@ async function seedInterviews(target: TestAgency, n: number) {
       candidates.map((c, i) => ({
         agency_id: target.id,
         candidate_id: c.id,
+        candidate_name: `Bulk ${i}`,
         role_title: 'Analyst',
         client_company: `Client ${i % 7}`,
         starts_at: at(i % 20, 9),

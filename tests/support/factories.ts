@@ -97,17 +97,27 @@ export async function runCron(h: Harness, at: Date, cron = '* * * * *') {
  * has the email as soon as the call arrives, the worker records the answer a moment later.
  */
 export async function coachingEmailSettled(h: Harness, interviewId: string) {
+  await untilCoachingEmail(h, interviewId, 'recorded as sent', (row) => row.provider_id !== null)
+}
+
+/** Polls the interview's coaching email for up to 5 s until `done` holds. */
+async function untilCoachingEmail(
+  h: Harness,
+  interviewId: string,
+  what: string,
+  done: (row: { state: string; provider_id: string | null }) => boolean,
+) {
   for (let i = 0; i < 100; i++) {
     const row = await h.db
       .selectFrom('emails')
-      .select('provider_id')
+      .select(['state', 'provider_id'])
       .where('interview_id', '=', interviewId)
       .where('kind', '=', 'coaching')
       .executeTakeFirst()
-    if (row?.provider_id) return
+    if (row && done(row)) return
     await new Promise((resolve) => setTimeout(resolve, 50))
   }
-  throw new Error(`the coaching email of ${interviewId} was never recorded as sent`)
+  throw new Error(`the coaching email of ${interviewId} was never ${what}`)
 }
 
 /**
@@ -116,17 +126,8 @@ export async function coachingEmailSettled(h: Harness, interviewId: string) {
  * test LINK_SECRET; nothing stored holds it.
  */
 export async function coachingLinkOf(h: Harness, interviewId: string): Promise<string> {
-  for (let i = 0; i < 100; i++) {
-    const email = await h.db
-      .selectFrom('emails')
-      .select('state')
-      .where('interview_id', '=', interviewId)
-      .where('kind', '=', 'coaching')
-      .executeTakeFirstOrThrow()
-    if (email.state === 'sent' || email.state === 'captured') {
-      return linkTokenFor(LINK_SECRET, interviewId)
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50))
-  }
-  throw new Error(`the coaching email of ${interviewId} never went out`)
+  await untilCoachingEmail(h, interviewId, 'sent', (row) =>
+    ['sent', 'captured'].includes(row.state),
+  )
+  return linkTokenFor(LINK_SECRET, interviewId)
 }

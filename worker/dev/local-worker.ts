@@ -1,29 +1,28 @@
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Log, LogLevel, Miniflare, type WorkerOptions } from 'miniflare'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
-/** a top-level or [vars] string setting of wrangler.toml */
-export function wranglerSetting(name: string): string {
-  const toml = readFileSync(path.join(root, 'wrangler.toml'), 'utf8')
-  const match = toml.match(new RegExp(`^${name}\\s*=\\s*"([^"]+)"`, 'm'))
-  if (!match?.[1]) throw new Error(`wrangler.toml has no ${name}`)
-  return match[1]
+/** Written by `npm run build` beside the bundle: what the runtime needs of wrangler.toml. */
+export const runtimeFile = path.join(root, 'dist/worker/runtime.json')
+
+export interface BuiltRuntime {
+  compatibilityDate: string
+  compatibilityFlags: string[]
+  /** the `[[ratelimits]]`, by name */
+  rateLimits: Record<string, { limit: number; period: number }>
+  /** the `[vars]` */
+  vars: Record<string, string>
 }
 
-/** The `[[ratelimits]]` of wrangler.toml, as Miniflare takes them. */
-function wranglerRateLimits(): Record<string, { simple: { limit: number; period: number } }> {
-  const toml = readFileSync(path.join(root, 'wrangler.toml'), 'utf8')
-  const limits: Record<string, { simple: { limit: number; period: number } }> = {}
-  for (const block of toml.split('[[ratelimits]]').slice(1)) {
-    const name = block.match(/name\s*=\s*"([^"]+)"/)?.[1]
-    const limit = Number(block.match(/limit\s*=\s*(\d+)/)?.[1])
-    const period = Number(block.match(/period\s*=\s*(\d+)/)?.[1])
-    if (name && limit && period) limits[name] = { simple: { limit, period } }
+/** wrangler.toml as the last build read it (with wrangler's own reader). */
+export function builtRuntime(): BuiltRuntime {
+  if (!existsSync(runtimeFile)) {
+    throw new Error('dist/worker is missing or incomplete: run `npm run build` first.')
   }
-  return limits
+  return JSON.parse(readFileSync(runtimeFile, 'utf8'))
 }
 
 /**
@@ -42,7 +41,7 @@ export function redactLinkTokens(text: string): string {
 
 /** `limit` a minute for every rate limiter of wrangler.toml. */
 export function everyRateLimit(limit: number): Record<string, number> {
-  return Object.fromEntries(Object.keys(wranglerRateLimits()).map((name) => [name, limit]))
+  return Object.fromEntries(Object.keys(builtRuntime().rateLimits).map((name) => [name, limit]))
 }
 
 export interface LocalWorkerOptions {
@@ -64,19 +63,20 @@ export interface LocalWorkerOptions {
  */
 export async function startLocalWorker(options: LocalWorkerOptions) {
   const scriptPath = path.join(root, 'dist/worker/index.js')
+  const runtime = builtRuntime()
   const app: WorkerOptions = {
     name: 'followthrough',
     modules: true,
     scriptPath,
     modulesRoot: path.dirname(scriptPath),
-    compatibilityDate: wranglerSetting('compatibility_date'),
-    compatibilityFlags: ['nodejs_compat'],
+    compatibilityDate: runtime.compatibilityDate,
+    compatibilityFlags: runtime.compatibilityFlags,
     bindings: options.bindings,
     ratelimits: Object.fromEntries(
-      Object.entries(wranglerRateLimits()).map(([name, config]) => {
-        const limit = options.rateLimits?.[name]
-        return [name, limit ? { simple: { ...config.simple, limit } } : config]
-      }),
+      Object.entries(runtime.rateLimits).map(([name, simple]) => [
+        name,
+        { simple: { ...simple, limit: options.rateLimits?.[name] ?? simple.limit } },
+      ]),
     ),
     assets: {
       directory: path.join(root, 'dist/widget'),

@@ -1,15 +1,11 @@
-import type { Db } from '../../db/client'
 import type { OutgoingMessage } from '../../db/schema'
 import { isPlainSenderName, type Agency } from '../schemas/agency'
 import { linkTokenSlot } from '../services/coaching-links'
-import { suppressionOf } from '../services/suppressions'
 import { oneLine } from './format'
 import { renderCoachingEmail, renderReminderEmail, type CoachingEmailInput } from './templates'
 import { noteDeadline } from '../lib/note-window'
 
-/** a reminder due within this long of the first email would only repeat it */
-const reminderMinGapMs = 60 * 60_000
-
+/** What an interview's coaching email and reminder say, and to whom. */
 export interface InterviewEmailInput {
   agency: Agency
   interviewId: string
@@ -19,7 +15,6 @@ export interface InterviewEmailInput {
   clientCompany: string
   interviewers: { name: string; title: string | null }[]
   endsAt: Date
-  now: Date
   publicUrl: string
   fromAddress: string
 }
@@ -32,9 +27,16 @@ export function mailbox(name: string, address: string): string {
   return safe ? `"${safe}" <${address}>` : address
 }
 
-function outgoing(input: InterviewEmailInput, kind: 'coaching' | 'reminder'): OutgoingMessage {
+/**
+ * The message of one kind, as it is stored in the outbox: `sendAt` is when it goes out, which
+ * its wording counts from. The link token is put in only as the message leaves (withLinkToken).
+ */
+export function composeInterviewEmail(
+  input: InterviewEmailInput,
+  kind: 'coaching' | 'reminder',
+  sendAt: Date,
+): OutgoingMessage {
   const base = input.publicUrl.replace(/\/$/, '')
-  // the token itself is put in when the message goes out (withLinkToken): it is never stored
   const unsubscribeUrl = `${base}/u/${linkTokenSlot}`
   const templateInput: CoachingEmailInput = {
     agency: input.agency,
@@ -47,7 +49,7 @@ function outgoing(input: InterviewEmailInput, kind: 'coaching' | 'reminder'): Ou
     deadline: noteDeadline(input.endsAt),
     pageUrl: `${base}/c/${linkTokenSlot}`,
     unsubscribeUrl,
-    now: kind === 'reminder' ? reminderDueAt(input) : input.now,
+    now: sendAt,
   }
   const rendered =
     kind === 'coaching' ? renderCoachingEmail(templateInput) : renderReminderEmail(templateInput)
@@ -71,49 +73,4 @@ function outgoing(input: InterviewEmailInput, kind: 'coaching' | 'reminder'): Ou
       { name: 'interview', value: input.interviewId },
     ],
   }
-}
-
-function reminderDueAt(input: InterviewEmailInput): Date {
-  return new Date(input.endsAt.getTime() + input.agency.reminderHours * 3_600_000)
-}
-
-/**
- * Writes the coaching email (due now) and the reminder (due at the agency's reminder hour) to the
- * outbox, both rendered now; whether the reminder still goes out is decided when it falls due. `queued` is false
- * when the address is suppressed: nothing will be sent.
- */
-export async function queueInterviewEmails(
-  trx: Db,
-  input: InterviewEmailInput,
-): Promise<{ coachingEmailId: string; queued: boolean }> {
-  const suppressed = await suppressionOf(trx, input.agency.id, input.candidate.email)
-  const reminderAt = reminderDueAt(input)
-  const reminderUseful =
-    reminderAt.getTime() - input.now.getTime() >= reminderMinGapMs &&
-    reminderAt < noteDeadline(input.endsAt)
-  const rows = await trx
-    .insertInto('emails')
-    .values([
-      {
-        agency_id: input.agency.id,
-        interview_id: input.interviewId,
-        kind: 'coaching',
-        state: suppressed ? 'skipped' : 'queued',
-        last_error: suppressed ? `Not sent: the address ${suppressed}.` : null,
-        next_attempt_at: input.now,
-        message: outgoing(input, 'coaching'),
-      },
-      {
-        agency_id: input.agency.id,
-        interview_id: input.interviewId,
-        kind: 'reminder',
-        state: suppressed || !reminderUseful ? 'skipped' : 'queued',
-        next_attempt_at: reminderAt,
-        message: outgoing(input, 'reminder'),
-      },
-    ])
-    .returning(['id', 'kind', 'state'])
-    .execute()
-  const coaching = rows.find((r) => r.kind === 'coaching')!
-  return { coachingEmailId: coaching.id, queued: coaching.state === 'queued' }
 }

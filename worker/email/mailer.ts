@@ -41,13 +41,17 @@ function payloadOf(message: OutgoingMessage) {
   }
 }
 
-interface ResendResult {
-  data: unknown
-  error: { statusCode?: number | null; name?: string; message?: string } | null
-  headers?: Record<string, string> | null
-}
+/** What the SDK answers instead of throwing: data or an error, and the response's headers. */
+type ResendResult<T> =
+  | { data: T; error: null; headers: Record<string, string> | null }
+  | {
+      data: null
+      // as the provider sent it: the SDK's type promises more than a proxy's answer may carry
+      error: { statusCode?: number | null; name?: string; message?: string }
+      headers: Record<string, string> | null
+    }
 
-function outcomeOf(result: ResendResult, ids: (data: unknown) => string[]): SendOutcome {
+function outcomeOf<T>(result: ResendResult<T>, ids: (data: T) => string[]): SendOutcome {
   if (!result.error) return { ok: true, providerIds: ids(result.data) }
   const status = result.error.statusCode ?? null
   const retryAfter = Number(result.headers?.['retry-after'])
@@ -77,8 +81,8 @@ export function resendMailer(
       const result = await resend.emails.send(payloadOf(message), {
         idempotencyKey,
         signal: AbortSignal.timeout(timeoutMs),
-      } as never)
-      return outcomeOf(result as ResendResult, (data) => [(data as { id: string }).id])
+      })
+      return outcomeOf<{ id: string }>(result, (data) => [data.id])
     },
     async sendBatch(messages, idempotencyKey) {
       if (messages.length > maxBatchSize)
@@ -86,10 +90,8 @@ export function resendMailer(
       const result = await resend.batch.send(messages.map(payloadOf), {
         idempotencyKey,
         signal: AbortSignal.timeout(timeoutMs),
-      } as never)
-      return outcomeOf(result as ResendResult, (data) =>
-        (data as { data: { id: string }[] }).data.map((d) => d.id),
-      )
+      })
+      return outcomeOf<{ data: { id: string }[] }>(result, (data) => data.data.map((d) => d.id))
     },
   }
 }

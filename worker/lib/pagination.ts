@@ -54,8 +54,8 @@ export async function pageOf<
     q = q.where(sql<boolean>`(${col('created_at')}, ${col('id')}) < (${createdAt}, ${id}::uuid)`)
   }
   const rows = await q
-    .orderBy(col('created_at') as never, 'desc')
-    .orderBy(col('id') as never, 'desc')
+    .orderBy(col('created_at'), 'desc')
+    .orderBy(col('id'), 'desc')
     .limit(page.limit + 1)
     .execute()
   const more = rows.length > page.limit

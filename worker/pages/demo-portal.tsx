@@ -2,6 +2,7 @@ import type { HTMLAttributes } from 'preact'
 import { renderToStaticMarkup } from 'preact-render-to-string'
 
 declare module 'preact' {
+  // eslint-disable-next-line @typescript-eslint/no-namespace -- how Preact's JSX types are extended
   namespace JSX {
     interface IntrinsicElements {
       'followthrough-widget': HTMLAttributes<HTMLElement>

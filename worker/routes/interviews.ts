@@ -1,8 +1,4 @@
-import type { Context } from 'hono'
-import type { Db } from '../../db/client'
 import { z } from 'zod'
-import { deliverEmail } from '../email/outbox'
-import type { AppEnv } from '../env'
 import { agencyIdOf, viewerOf } from '../middleware/auth'
 import { bearer } from '../openapi/credentials'
 import { jsonResponse, quotaExceeded } from '../openapi/responses'
@@ -13,10 +9,12 @@ import {
   interviewList,
   interviewListQuery,
 } from '../schemas/interview'
-import { getAgency } from '../services/agencies'
-import { onceForKey } from '../services/idempotency'
-import { createInterview, getInterview, listInterviews } from '../services/interviews'
-import { queueResend } from '../services/resend-coaching'
+import {
+  getInterview,
+  listInterviews,
+  logInterview,
+  resendCoachingEmail,
+} from '../services/interviews'
 import { ignoringKeyParam } from '../validate'
 import { idempotencyKey, idempotencyKeyParameter } from './idempotency-header'
 
@@ -75,30 +73,14 @@ const resend = apiRoute({
 export const interviewsRoutes = apiRoutes()
   .openapi(create, async (c) => {
     const principal = c.var.principal
-    const agencyId = agencyIdOf(principal)
-    const sessionRecruiterId = principal.kind === 'session' ? principal.recruiterId : null
-    const input = c.req.valid('json')
-    const agency = await getAgency(c.var.db, agencyId)
-    const now = new Date()
-    let coachingEmailId: string | null = null
-    const result = await onceForKey(
-      c.var.db,
-      agencyId,
-      idempotencyKey(c),
-      { input, by: sessionRecruiterId },
-      async (trx) => {
-        const created = await createInterview(trx, agency, { sessionRecruiterId }, input, {
-          now,
-          publicUrl: c.var.config.publicUrl ?? new URL(c.req.url).origin,
-          fromAddress: c.var.config.email.from,
-        })
-        coachingEmailId = created.coachingEmailId
-        return { status: 201, body: created.interview }
-      },
-    )
-    if (coachingEmailId) {
-      c.var.afterResponse(sendNow(c, coachingEmailId))
+    const actor = {
+      agencyId: agencyIdOf(principal),
+      sessionRecruiterId: principal.kind === 'session' ? principal.recruiterId : null,
     }
+    const result = await logInterview(c.var.db, c.var, actor, c.req.valid('json'), {
+      idempotencyKey: idempotencyKey(c),
+      requestOrigin: new URL(c.req.url).origin,
+    })
     return c.json(result.body, result.status as 201)
   })
   .openapi(list, async (c) => {
@@ -109,15 +91,5 @@ export const interviewsRoutes = apiRoutes()
   })
   .openapi(resend, async (c) => {
     const viewer = viewerOf(c.var.principal)
-    const { id } = c.req.valid('param')
-    await getInterview(c.var.db, viewer, id)
-    const emailId = await queueResend(c.var.db, viewer.agencyId, id, new Date())
-    c.var.afterResponse(sendNow(c, emailId))
-    return c.json(await getInterview(c.var.db, viewer, id), 202)
+    return c.json(await resendCoachingEmail(c.var.db, c.var, viewer, c.req.valid('param').id), 202)
   })
-
-/** After commit, while the response goes out; if it fails, the cron picks the email up again. */
-function sendNow(c: Context<AppEnv>, emailId: string) {
-  const { mailer, config } = c.var
-  return (db: Db) => deliverEmail(db, mailer, emailId, { linkSecret: config.linkSecret })
-}

@@ -6,6 +6,7 @@ z.config({
     issue.code === 'invalid_type' && issue.input === undefined ? 'Required.' : undefined,
 })
 
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const controlChars = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/
 const lineBreaks = /[\r\n\u2028\u2029]/
 const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/

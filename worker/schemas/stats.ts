@@ -21,7 +21,9 @@ const rate = z.number().min(0).max(1).nullable()
 
 export const statsFigures = z.object({
   interviews: count.describe('Interviews that started in the range.'),
-  coached: count.describe('Of those, interviews whose coaching email was sent.'),
+  coached: count.describe(
+    'Of those, interviews whose coaching email went out and neither bounced nor drew a complaint.',
+  ),
   funnel: z
     .object({
       delivered: count,

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client'
 import type { EventType } from '../../db/schema'
-import { stopMailToCandidate } from './suppressions'
 import { inTransaction } from '../lib/transaction'
+import { stopMailToCandidate } from '../outbox/cancel'
 
 /** The Resend event types we keep, as our event types; the rest are acknowledged and dropped. */
 const eventTypes: Record<string, EventType> = {

@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { Db } from '../../db/client'
 import { inTransaction } from '../lib/transaction'
+import { forgetMessages } from '../outbox/cancel'
 
 const dayMs = 24 * 3_600_000
 /** interviews forgotten per transaction, so a long backlog is worked off in bounded steps */
@@ -26,17 +27,7 @@ async function forgetInterviews(trx: Db, agencyId: string, interviewIds: string[
     .set({ name: sql`'Interviewer ' || (position + 1)`, title: null, email: null })
     .where('interview_id', 'in', interviewIds)
     .execute()
-  await trx
-    .updateTable('emails')
-    .set({
-      message: null,
-      // a provider's error text may quote the address
-      last_error: null,
-      state: sql`case when state in ('queued', 'sending') then 'canceled' else state end`,
-    })
-    .where('agency_id', '=', agencyId)
-    .where('interview_id', 'in', interviewIds)
-    .execute()
+  await forgetMessages(trx, agencyId, interviewIds)
   await trx.deleteFrom('coaching_links').where('interview_id', 'in', interviewIds).execute()
   await trx.deleteFrom('drafts').where('interview_id', 'in', interviewIds).execute()
   // a replayed create would otherwise hand the forgotten details back

@@ -1,13 +1,15 @@
-import { sql } from 'kysely'
 import type { Db } from '../../db/client'
-import type { EmailRow, InterviewRow, InterviewerRow } from '../../db/schema'
 import { ApiError, notFound } from '../errors'
 import { pageOf, type Page } from '../lib/pagination'
+import { inTransaction } from '../lib/transaction'
+import { enqueueInterviewEmails, enqueueResend } from '../outbox/enqueue'
+import { sendAfterResponse, type RequestMailing } from '../outbox/send'
 import type { Agency } from '../schemas/agency'
 import type { CreateInterviewInput, Interview, InterviewListQuery } from '../schemas/interview'
-import { queueInterviewEmails } from '../email/compose'
-import { noteDeadline } from '../lib/note-window'
-import { countCoachingEmail } from './send-quotas'
+import { getAgency } from './agencies'
+import { coachingStatusOf } from './coaching-status'
+import { onceForKey, type StoredResponse } from './idempotency'
+import { interviewsWithCandidate, toInterviews } from './interview-views'
 
 /** Who is asking: the whole agency (secret key, manager) or one recruiter. */
 export interface Viewer {
@@ -18,144 +20,6 @@ export interface Viewer {
 
 const earliestStart = 14 * 24 * 3_600_000
 const startSlackMs = 15 * 60_000
-
-type CandidateColumns = {
-  candidate_email: string | null
-  unsubscribed_at: Date | null
-}
-type InterviewJoined = InterviewRow & CandidateColumns
-
-function interviewsWithCandidate(db: Db) {
-  return db
-    .selectFrom('interviews as i')
-    .innerJoin('candidates as c', 'c.id', 'i.candidate_id')
-    .selectAll('i')
-    .select(['c.email as candidate_email', 'c.unsubscribed_at'])
-}
-
-function emailStatusOf(
-  email: EmailRow | undefined,
-  eventTypes: Set<string>,
-): Interview['coaching']['email'] {
-  if (!email) return 'failed'
-  if (eventTypes.has('bounced') || eventTypes.has('complained')) return 'bounced'
-  if (eventTypes.has('delivered')) return 'delivered'
-  switch (email.state) {
-    case 'sent':
-      return 'sent'
-    case 'captured':
-      return 'captured'
-    case 'failed':
-      return 'failed'
-    case 'skipped':
-    case 'canceled':
-      return 'suppressed'
-    default:
-      return 'queued'
-  }
-}
-
-function reminderStatusOf(email: EmailRow | undefined): Interview['coaching']['reminder'] {
-  if (!email) return 'none'
-  if (email.state === 'queued' || email.state === 'sending') return 'scheduled'
-  if (email.state === 'sent' || email.state === 'captured' || email.state === 'failed')
-    return email.state
-  return 'skipped'
-}
-
-/**
- * Turns interview rows into API objects with their coaching state, in a fixed number of queries
- * however many rows there are.
- */
-async function toInterviews(db: Db, rows: InterviewJoined[]): Promise<Interview[]> {
-  if (rows.length === 0) return []
-  const ids = rows.map((r) => r.id)
-  const [interviewers, emails, events] = await Promise.all([
-    db
-      .selectFrom('interviewers')
-      .selectAll()
-      .where('interview_id', 'in', ids)
-      .orderBy('position')
-      .execute(),
-    db
-      .selectFrom('emails')
-      .selectAll()
-      .where('interview_id', 'in', ids)
-      .orderBy('created_at')
-      .execute(),
-    db
-      .selectFrom('events')
-      .select(['interview_id', 'type', (eb) => eb.fn.min('occurred_at').as('first_at')])
-      .where('interview_id', 'in', ids)
-      .where('type', 'in', ['delivered', 'bounced', 'complained', 'page_opened'])
-      .groupBy(['interview_id', 'type'])
-      .execute(),
-  ])
-  const byInterview = <T extends { interview_id: string }>(items: T[]) => {
-    const map = new Map<string, T[]>()
-    for (const item of items)
-      map.set(item.interview_id, [...(map.get(item.interview_id) ?? []), item])
-    return map
-  }
-  const interviewersOf = byInterview(interviewers)
-  const emailsOf = byInterview(emails)
-  const eventsOf = byInterview(events)
-
-  return rows.map((row) => {
-    const people: InterviewerRow[] = interviewersOf.get(row.id) ?? []
-    const mail = emailsOf.get(row.id) ?? []
-    const coaching = mail.filter((e) => e.kind !== 'reminder').at(-1)
-    const reminder = mail.find((e) => e.kind === 'reminder')
-    const facts = eventsOf.get(row.id) ?? []
-    const types = new Set(facts.map((f) => f.type))
-    const pageOpened = facts.find((f) => f.type === 'page_opened')?.first_at
-    const notesSent = people.filter((p) => p.note_sent_at).length
-    const emailStatus = emailStatusOf(coaching, types)
-    return {
-      id: row.id,
-      recruiterId: row.recruiter_id,
-      candidate:
-        row.candidate_name !== null && row.candidate_email !== null
-          ? { name: row.candidate_name, email: row.candidate_email }
-          : null,
-      roleTitle: row.role_title,
-      clientCompany: row.client_company,
-      startsAt: row.starts_at.toISOString(),
-      endsAt: row.ends_at.toISOString(),
-      durationMinutes: row.duration_minutes,
-      format: row.format,
-      talkingPoints: row.talking_points,
-      interviewers: people.map((p) => ({
-        id: p.id,
-        name: p.name,
-        title: p.title,
-        email: p.email,
-        noteSentAt: p.note_sent_at?.toISOString() ?? null,
-      })),
-      createdAt: row.created_at.toISOString(),
-      coaching: {
-        status:
-          notesSent > 0
-            ? notesSent === people.length
-              ? 'all_notes_sent'
-              : 'notes_sent'
-            : ['failed', 'suppressed', 'bounced'].includes(emailStatus)
-              ? 'not_emailed'
-              : 'awaiting_notes',
-        email: emailStatus,
-        emailAttempts: coaching?.attempts ?? 0,
-        emailError: coaching?.state === 'failed' ? coaching.last_error : null,
-        emailSentAt: coaching?.sent_at?.toISOString() ?? null,
-        pageOpenedAt: pageOpened ? new Date(pageOpened).toISOString() : null,
-        notesSent,
-        notesTotal: people.length,
-        deadline: noteDeadline(row.ends_at).toISOString(),
-        reminder: reminderStatusOf(reminder),
-        unsubscribed: row.unsubscribed_at !== null,
-      },
-    }
-  })
-}
 
 async function recruiterFor(
   db: Db,
@@ -217,19 +81,19 @@ function checkTimes(startsAt: Date, now: Date) {
   }
 }
 
-export interface CreatedInterview {
+interface CreatedInterview {
   interview: Interview
-  /** the coaching email to send straight after the transaction commits */
-  coachingEmailId: string
+  /** the coaching email to send straight after the transaction commits; null: none may go */
+  coachingEmailId: string | null
 }
 
 /**
- * Logs an interview: the candidate (matched by email within the agency), the interviewers, a
- * coaching link, and the coaching email and reminder in the outbox, all in the caller's
- * transaction, so either everything exists or nothing does. The coaching email counts against
- * the send quotas; over them, nothing is written and the caller gets 429 quota_exceeded.
+ * Logs an interview: the candidate (matched by email within the agency), the interviewers, and
+ * the coaching email and reminder in the outbox, all in the caller's transaction, so either
+ * everything exists or nothing does. The coaching email counts against the send quotas; over
+ * them, nothing is written and the caller gets 429 quota_exceeded.
  */
-export async function createInterview(
+async function createInterview(
   trx: Db,
   agency: Agency,
   actor: { sessionRecruiterId: string | null },
@@ -293,26 +157,82 @@ export async function createInterview(
     )
     .execute()
 
-  const { coachingEmailId, queued } = await queueInterviewEmails(trx, {
-    agency,
-    interviewId: interview.id,
-    candidate: { name: input.candidate.name, email: input.candidate.email },
-    recruiter,
-    roleTitle: input.roleTitle,
-    clientCompany: input.clientCompany,
-    interviewers: input.interviewers.map((p) => ({ name: p.name, title: p.title ?? null })),
-    endsAt,
-    now: options.now,
-    publicUrl: options.publicUrl,
-    fromAddress: options.fromAddress,
-  })
+  const { coachingEmailId, queued } = await enqueueInterviewEmails(
+    trx,
+    {
+      agency,
+      interviewId: interview.id,
+      candidateId: candidate.id,
+      recruiterId: recruiter?.id ?? null,
+      candidate: { name: input.candidate.name, email: input.candidate.email },
+      recruiter,
+      roleTitle: input.roleTitle,
+      clientCompany: input.clientCompany,
+      interviewers: input.interviewers.map((p) => ({ name: p.name, title: p.title ?? null })),
+      endsAt,
+      publicUrl: options.publicUrl,
+      fromAddress: options.fromAddress,
+    },
+    options.now,
+  )
 
   const [created] = await toInterviews(trx, [
     await interviewsWithCandidate(trx).where('i.id', '=', interview.id).executeTakeFirstOrThrow(),
   ])
-  // last: the quota counters stay locked until commit, and other sends of the agency wait on them
-  if (queued) await countCoachingEmail(trx, agency.id, recruiter?.id ?? null, options.now)
-  return { interview: created!, coachingEmailId }
+  return { interview: created!, coachingEmailId: queued ? coachingEmailId : null }
+}
+
+/**
+ * POST /v1/interviews: logs the interview once per Idempotency-Key (a replay returns the first
+ * answer) and sends its coaching email as soon as the response is out. Links point at PUBLIC_URL,
+ * or outside production without one, at the origin the request came to.
+ */
+export async function logInterview(
+  db: Db,
+  request: RequestMailing,
+  actor: { agencyId: string; sessionRecruiterId: string | null },
+  input: CreateInterviewInput,
+  options: { idempotencyKey: string | undefined; requestOrigin: string },
+): Promise<StoredResponse<Interview>> {
+  const agency = await getAgency(db, actor.agencyId)
+  const now = new Date()
+  let coachingEmailId: string | null = null
+  const result = await onceForKey(
+    db,
+    actor.agencyId,
+    options.idempotencyKey,
+    { input, by: actor.sessionRecruiterId },
+    async (trx) => {
+      const created = await createInterview(trx, agency, actor, input, {
+        now,
+        publicUrl: request.config.publicUrl ?? options.requestOrigin,
+        fromAddress: request.config.email.from,
+      })
+      coachingEmailId = created.coachingEmailId
+      return { status: 201, body: created.interview }
+    },
+  )
+  if (coachingEmailId) sendAfterResponse(request, coachingEmailId)
+  return result
+}
+
+/**
+ * POST /v1/interviews/:id/resend: queues the coaching email again (see enqueueResend for when it
+ * is refused), sends it as soon as the response is out, and returns the interview.
+ */
+export async function resendCoachingEmail(
+  db: Db,
+  request: RequestMailing,
+  viewer: Viewer,
+  interviewId: string,
+): Promise<Interview> {
+  // another agency's interview, or another recruiter's, is a 404 before anything is locked
+  await getInterview(db, viewer, interviewId)
+  const emailId = await inTransaction(db, (trx) =>
+    enqueueResend(trx, viewer.agencyId, interviewId, new Date()),
+  )
+  sendAfterResponse(request, emailId)
+  return getInterview(db, viewer, interviewId)
 }
 
 export async function getInterview(
@@ -351,18 +271,7 @@ export async function listInterviews(
   if (filters.clientCompany) query = query.where('i.client_company', 'ilike', filters.clientCompany)
   if (filters.from) query = query.where('i.starts_at', '>=', new Date(filters.from))
   if (filters.to) query = query.where('i.starts_at', '<', new Date(filters.to))
-  if (filters.status) {
-    const sent = sql`exists (select 1 from interviewers p where p.interview_id = i.id and p.note_sent_at is not null)`
-    const unsent = sql`exists (select 1 from interviewers p where p.interview_id = i.id and p.note_sent_at is null)`
-    const notEmailed = sql`exists (select 1 from emails e where e.interview_id = i.id and e.kind = 'coaching' and e.state in ('failed', 'skipped', 'canceled'))`
-    const condition = {
-      all_notes_sent: sql<boolean>`${sent} and not ${unsent}`,
-      notes_sent: sql<boolean>`${sent} and ${unsent}`,
-      awaiting_notes: sql<boolean>`not ${sent} and not ${notEmailed}`,
-      not_emailed: sql<boolean>`not ${sent} and ${notEmailed}`,
-    }[filters.status]
-    query = query.where(condition)
-  }
+  if (filters.status) query = query.where(coachingStatusOf('i'), '=', filters.status)
   const page = await pageOf(query, filters, (row) => row, 'i')
   return { data: await toInterviews(db, page.data), nextCursor: page.nextCursor }
 }

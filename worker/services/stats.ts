@@ -1,7 +1,9 @@
 import { sql, type RawBuilder } from 'kysely'
 import type { Db } from '../../db/client'
 import { ApiError } from '../errors'
+import { noteDeadlineSql } from '../lib/note-window'
 import type { Stats, StatsFigures, StatsGroupBy, StatsQuery } from '../schemas/stats'
+import { coachingEmailOf, isCoached, type CoachingEmailStatus } from './coaching-status'
 import type { Viewer } from './interviews'
 
 export const industryBaseline = {
@@ -81,13 +83,8 @@ function interviewFacts(db: Db, agencyId: string, range: { from: string; to: str
           's.ends_at',
           // date_trunc('week') starts ISO weeks on Monday, here in the agency's local time
           sql<Date>`date_trunc('week', s.starts_at at time zone ${tz})`.as('week'),
-          sql<boolean>`exists (
-          select 1 from emails e
-          where e.interview_id = s.id
-            and e.kind in ('coaching', 'resend') and e.state in ('sent', 'captured'))`.as(
-            'coached',
-          ),
-          hasEvent(['delivered']).as('delivered'),
+          // coached and delivered as the interview shows them (services/coaching-status.ts)
+          coachingEmailOf('s').as('coaching_email'),
           hasEvent(['page_opened']).as('page_opened'),
           hasEvent(['copied', 'mail_opened']).as('draft_used'),
           'n.first_note_at',
@@ -122,20 +119,21 @@ interface FigureCounts {
  * numerator counts coached interviews only, so no rate can pass 1.
  */
 function figuresOf(scope: RawBuilder<unknown>) {
-  const coached = (condition: string) =>
-    sql`count(*) filter (where ${scope} and coached and ${sql.raw(condition)})`
+  const coached = isCoached(sql.ref<CoachingEmailStatus>('coaching_email'))
+  const coachedAnd = (condition: RawBuilder<unknown>) =>
+    sql`count(*) filter (where ${scope} and ${coached} and ${condition})`
   return sql<FigureCounts>`json_build_object(
     'interviews', count(*) filter (where ${scope}),
-    'coached', ${coached('true')},
-    'delivered', ${coached('delivered')},
-    'pageOpened', ${coached('page_opened')},
-    'draftUsed', ${coached('draft_used')},
-    'sent', ${coached('first_note_at is not null')},
-    'onTime', ${coached(`first_note_at <= ends_at + interval '24 hours'`)},
-    'fullCoverage', ${coached('all_thanked')},
+    'coached', ${coachedAnd(sql`true`)},
+    'delivered', ${coachedAnd(sql`coaching_email = 'delivered'`)},
+    'pageOpened', ${coachedAnd(sql`page_opened`)},
+    'draftUsed', ${coachedAnd(sql`draft_used`)},
+    'sent', ${coachedAnd(sql`first_note_at is not null`)},
+    'onTime', ${coachedAnd(sql`first_note_at <= ${noteDeadlineSql(sql.ref<Date>('ends_at'))}`)},
+    'fullCoverage', ${coachedAnd(sql`all_thanked`)},
     'medianHours', percentile_cont(0.5) within group (
       order by extract(epoch from first_note_at - ends_at)::float8 / 3600
-    ) filter (where ${scope} and coached and first_note_at is not null)
+    ) filter (where ${scope} and ${coached} and first_note_at is not null)
   )`
 }
 

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client'
 import { findLinkTarget, type LinkTarget } from './coaching-links'
-import { stopMailToCandidate } from './suppressions'
 import { inTransaction } from '../lib/transaction'
+import { stopMailToCandidate } from '../outbox/cancel'
 
 export interface UnsubscribeState {
   agencyName: string

@@ -1,0 +1,139 @@
+import type { Db } from '../../db/client'
+import { composeInterviewEmail, type InterviewEmailInput } from '../email/compose'
+import { ApiError } from '../errors'
+import { noteDeadline } from '../lib/note-window'
+import { countCoachingEmail } from '../services/send-quotas'
+import { undeliverableTo, type Undeliverable } from './deliverability'
+
+// Every message enters the outbox here. Nothing is sent from here: a queued message is due at
+// once (the coaching email, which the request then sends after its response) or later (the
+// reminder), and goes out when claimed (claim.ts). The person's row is locked before anything
+// is queued for them, so an unsubscribe or erasure either comes first and is seen here, or comes
+// after and cancels what was queued.
+
+/** a reminder due within this long of the first email would only repeat it */
+const reminderMinGapMs = 60 * 60_000
+/** a re-send waits this long after the last coaching email */
+const resendGapMs = 10 * 60_000
+
+export interface QueuedInterviewEmails {
+  coachingEmailId: string
+  /** false when mail may not go to the person: both messages are written as skipped */
+  queued: boolean
+}
+
+/**
+ * Writes an interview's coaching email (due now) and reminder (due at the agency's reminder hour)
+ * to the outbox, both rendered now; whether the reminder still goes out is decided when it falls
+ * due. For a person mail may not go to, both are written skipped, with the reason, and the
+ * interview shows that it was not emailed. A queued coaching email counts against the send
+ * quotas, last, as the counters stay locked until commit. Run it in the transaction that locked
+ * the candidate's row.
+ */
+export async function enqueueInterviewEmails(
+  trx: Db,
+  email: InterviewEmailInput & { candidateId: string; recruiterId: string | null },
+  now: Date,
+): Promise<QueuedInterviewEmails> {
+  const agencyId = email.agency.id
+  const undeliverable = await undeliverableTo(trx, agencyId, email.candidateId)
+  const reminderAt = new Date(email.endsAt.getTime() + email.agency.reminderHours * 3_600_000)
+  const reminderUseful =
+    reminderAt.getTime() - now.getTime() >= reminderMinGapMs &&
+    reminderAt < noteDeadline(email.endsAt)
+  const rows = await trx
+    .insertInto('emails')
+    .values([
+      {
+        agency_id: agencyId,
+        interview_id: email.interviewId,
+        kind: 'coaching',
+        state: undeliverable ? 'skipped' : 'queued',
+        last_error: undeliverable ? `Not sent: ${notSentBecause[undeliverable]}.` : null,
+        next_attempt_at: now,
+        message: composeInterviewEmail(email, 'coaching', now),
+      },
+      {
+        agency_id: agencyId,
+        interview_id: email.interviewId,
+        kind: 'reminder',
+        state: undeliverable || !reminderUseful ? 'skipped' : 'queued',
+        next_attempt_at: reminderAt,
+        message: composeInterviewEmail(email, 'reminder', reminderAt),
+      },
+    ])
+    .returning(['id', 'kind'])
+    .execute()
+  if (!undeliverable) await countCoachingEmail(trx, agencyId, email.recruiterId, now)
+  return { coachingEmailId: rows.find((r) => r.kind === 'coaching')!.id, queued: !undeliverable }
+}
+
+const notSentBecause: Record<Undeliverable, string> = {
+  erased: "the candidate's data was erased",
+  unsubscribed: 'the candidate unsubscribed',
+  bounced: 'the address bounced',
+  complained: 'the candidate marked our mail as spam',
+}
+
+/**
+ * Queues the coaching email once more, the same message, for a candidate who lost it or whose
+ * first one failed, and counts it against the send quotas in the name of the interview's
+ * recruiter. The candidate's row is locked first, as logging an interview, unsubscribing and
+ * erasure lock it first: one order everywhere, so none of them can deadlock with another. Unlike
+ * a new interview, which is kept whatever happens to its mail, a re-send that may not go has
+ * nothing to keep: it is refused (409) with the reason, and so is one while the last email is on
+ * its way or under ten minutes old. Run it in a transaction.
+ */
+export async function enqueueResend(
+  trx: Db,
+  agencyId: string,
+  interviewId: string,
+  now: Date,
+): Promise<string> {
+  const interview = await trx
+    .selectFrom('interviews')
+    .select(['candidate_id', 'recruiter_id'])
+    .where('agency_id', '=', agencyId)
+    .where('id', '=', interviewId)
+    .executeTakeFirstOrThrow()
+  // the first lock this takes: the candidate's row
+  const undeliverable = await undeliverableTo(trx, agencyId, interview.candidate_id)
+  if (undeliverable) throw new ApiError('conflict', refusedBecause[undeliverable])
+  const last = await trx
+    .selectFrom('emails')
+    .select(['message', 'created_at', 'state'])
+    .where('interview_id', '=', interviewId)
+    .where('kind', 'in', ['coaching', 'resend'])
+    .orderBy('created_at', 'desc')
+    .executeTakeFirstOrThrow()
+  if (last.state === 'queued' || last.state === 'sending') {
+    throw new ApiError('conflict', 'The coaching email is still on its way.')
+  }
+  const sinceLast = now.getTime() - last.created_at.getTime()
+  if (sinceLast < resendGapMs) {
+    throw new ApiError('conflict', 'The coaching email went out less than 10 minutes ago.', [], {
+      'Retry-After': String(Math.ceil((resendGapMs - sinceLast) / 1000)),
+    })
+  }
+  const row = await trx
+    .insertInto('emails')
+    .values({
+      agency_id: agencyId,
+      interview_id: interviewId,
+      kind: 'resend',
+      state: 'queued',
+      next_attempt_at: now,
+      message: last.message,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  await countCoachingEmail(trx, agencyId, interview.recruiter_id, now)
+  return row.id
+}
+
+const refusedBecause: Record<Undeliverable, string> = {
+  erased: "This candidate's data was erased.",
+  unsubscribed: 'The candidate has unsubscribed.',
+  bounced: 'Mail to this address bounced; fix the address first.',
+  complained: 'The candidate marked our mail as spam.',
+}

@@ -1,4 +1,4 @@
-import { Hono } from 'hono'
+import { OpenAPIHono } from '@hono/zod-openapi'
 import { HTTPException } from 'hono/http-exception'
 import type { AppEnv } from './env'
 import { ApiError, type ErrorCode } from './errors'
@@ -10,19 +10,20 @@ import { jsonBodiesOnly } from './middleware/json-bodies-only'
 import { limitPerClient, limitPerLink, refuseGuessingClients } from './middleware/rate-limit'
 import { requestId } from './middleware/request-id'
 import { services } from './middleware/services'
+import { bearerScheme } from './openapi/credentials'
+import { openApiDocument } from './openapi/document'
 import { agenciesRoutes } from './routes/agencies'
 import { agencyRoutes } from './routes/agency'
-import { candidateRoutes } from './routes/candidate'
-import { candidatesRoutes } from './routes/candidates'
+import { candidatePageRoutes } from './routes/candidate-page'
 import { demoRoutes } from './routes/demo'
 import { devMailboxRoutes } from './routes/dev-mailbox'
+import { erasureRoutes } from './routes/erasure'
 import { healthRoutes } from './routes/health'
 import { interviewsRoutes } from './routes/interviews'
 import { keysRoutes } from './routes/keys'
-import { openApiRoutes } from './routes/openapi'
 import { recruitersRoutes } from './routes/recruiters'
 import { sessionsRoutes } from './routes/sessions'
-import { statsRoutes } from './routes/stats'
+import { statsCsvRoutes, statsRoutes } from './routes/stats'
 import { unsubscribeRoutes } from './routes/unsubscribe'
 import { webhooksRoutes } from './routes/webhooks'
 
@@ -59,7 +60,7 @@ function errorResponse(
 }
 
 export function createApp() {
-  const app = new Hono<AppEnv>()
+  const app = new OpenAPIHono<AppEnv>()
 
   app.use(requestId())
   app.use(drainBody())
@@ -72,26 +73,36 @@ export function createApp() {
   app.use('/openapi.json', limitPerClient())
   app.use('/webhooks/*', limitPerClient())
   app.use('/c/*', limitBody(bodyLimits.link))
+  app.use('/webhooks/*', limitBody(bodyLimits.webhook))
   app.use('/v1/*', limitBody(bodyLimits.api))
   app.use('/v1/*', jsonBodiesOnly())
   app.use('*', services())
   app.use('/v1/*', browserAccess())
 
   app.route('/', healthRoutes)
-  app.route('/', openApiRoutes)
   app.route('/v1/agencies', agenciesRoutes)
   app.route('/v1/agency', agencyRoutes)
   app.route('/v1/keys', keysRoutes)
   app.route('/v1/sessions', sessionsRoutes)
   app.route('/v1/recruiters', recruitersRoutes)
   app.route('/v1/interviews', interviewsRoutes)
-  app.route('/v1/candidates', candidatesRoutes)
-  app.route('/v1', statsRoutes)
-  app.route('/c', candidateRoutes)
+  app.route('/v1/candidates', erasureRoutes)
+  app.route('/v1/stats', statsRoutes)
+  app.route('/v1/stats.csv', statsCsvRoutes)
+  app.route('/c', candidatePageRoutes)
   app.route('/u', unsubscribeRoutes)
   app.route('/webhooks', webhooksRoutes)
   app.route('/dev', devMailboxRoutes)
   app.route('/demo', demoRoutes)
+
+  // the document of the routes mounted above, built once per app
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', bearerScheme)
+  let document: ReturnType<typeof openApiDocument> | undefined
+  app.get('/openapi.json', (c) => {
+    document ??= openApiDocument(app, c.var.config.publicUrl)
+    c.header('Access-Control-Allow-Origin', '*')
+    return c.json(document)
+  })
 
   app.notFound((c) =>
     c.json(
@@ -108,6 +119,17 @@ export function createApp() {
     }
     if (err instanceof HTTPException && err.status === 400) {
       return c.json(errorResponse('validation_failed', 'The body is not valid JSON.', id), 400)
+    }
+    // a route refuses a body of another media type than the one it declares
+    if (err instanceof HTTPException && err.status === 415) {
+      return c.json(
+        errorResponse(
+          'unsupported_media_type',
+          'Send the body with the Content-Type this route takes (see /openapi.json).',
+          id,
+        ),
+        415,
+      )
     }
     // a conflict that outlived its retries, or a database out of reach: the same request works
     // again shortly

@@ -1,8 +1,7 @@
-import { zValidator } from '@hono/zod-validator'
+import type { Hook } from '@hono/zod-openapi'
 import { z } from 'zod'
+import type { AppEnv } from './env'
 import { ApiError, type ErrorDetail } from './errors'
-
-type Target = 'json' | 'query' | 'param' | 'form'
 
 function detailsOf(error: { issues: z.core.$ZodIssue[] }): ErrorDetail[] {
   return error.issues.flatMap((issue) => {
@@ -17,29 +16,38 @@ function detailsOf(error: { issues: z.core.$ZodIssue[] }): ErrorDetail[] {
   })
 }
 
+const partNames = {
+  json: 'body',
+  form: 'form',
+  query: 'query string',
+  header: 'headers',
+  cookie: 'cookies',
+} as const
+
 /**
- * zod validation for one part of the request. A failure is a 400 `validation_failed` listing
- * every bad field; a bad path parameter is a 404, since no such resource can exist.
+ * What a route's zod validation failure answers: a 400 `validation_failed` listing every bad
+ * field; a bad path parameter is a 404, since no such resource can exist.
  */
-export function validate<T extends Target, S extends z.ZodType>(target: T, schema: S) {
-  // A browser sends the publishable key as `?key=` (so the CORS preflight carries it too);
-  // browserAccess has read it, and no route's strict query schema lists it.
-  const checked = (
-    target === 'query'
-      ? z.preprocess((query) => {
-          const { key: _, ...rest } = query as Record<string, unknown>
-          return rest
-        }, schema)
-      : schema
-  ) as S // the same output either way
-  return zValidator(target, checked, (result) => {
-    if (result.success) return
-    if (target === 'param') throw new ApiError('not_found', 'Not found.')
-    const where = target === 'json' ? 'body' : target === 'query' ? 'query string' : 'form'
-    throw new ApiError(
-      'validation_failed',
-      `The request ${where} is not valid.`,
-      detailsOf(result.error),
-    )
-  })
+export const rejectInvalidInput: Hook<unknown, AppEnv, string, void> = (result) => {
+  if (result.success) return
+  if (result.target === 'param') throw new ApiError('not_found', 'Not found.')
+  const part = partNames[result.target as keyof typeof partNames] ?? 'input'
+  throw new ApiError(
+    'validation_failed',
+    `The request ${part} is not valid.`,
+    detailsOf(result.error),
+  )
+}
+
+/**
+ * A query schema that lets the publishable key ride along: a browser sends it as `?key=` (so the
+ * CORS preflight carries it too), browserAccess has read it, and no strict query schema lists it.
+ */
+export function ignoringKeyParam<S extends z.ZodType>(
+  schema: S,
+): z.ZodPipe<z.core.$ZodTransform<unknown, unknown>, S> {
+  return z.preprocess((query) => {
+    const { key: _, ...rest } = query as Record<string, unknown>
+    return rest
+  }, schema)
 }

@@ -1,6 +1,11 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { coachedInterview } from '../candidate/helpers'
+import {
+  documentedOperations,
+  type DocumentedOperation,
+  type JsonSchema,
+} from '../support/api-document'
 import { createAgency, createSession, type TestAgency } from '../support/factories'
 import { resendBindings, startFakeResend, type FakeResend } from '../support/fake-resend'
 import { startHarness, type Harness, type RequestOptions } from '../support/harness'
@@ -29,29 +34,12 @@ interface World {
   otherCandidates: Record<string, { token: string; secrets: string[] }>
 }
 
-interface JsonSchema {
-  type?: string
-  format?: string
-  enum?: unknown[]
-  const?: unknown
-  properties?: Record<string, JsonSchema>
-  items?: JsonSchema
-  anyOf?: JsonSchema[]
-  oneOf?: JsonSchema[]
-}
-
-interface Operation {
-  method: string
-  path: string
-  /** the request body's media type and schema, as the document gives them */
-  body?: { type: string; schema: JsonSchema }
-}
-
 let h: Harness
 let fake: FakeResend
 let world: World
-let bearerOperations: Operation[]
-let linkOperations: Operation[]
+// every operation of the API document, as the app generates it; a link's token is its credential
+const linkOperations = documentedOperations.filter((op) => op.link)
+const bearerOperations = documentedOperations.filter((op) => !op.link)
 
 async function snapshotOf(agencyId: string): Promise<string> {
   const { rows } = await sql<{ snapshot: string }>`
@@ -164,26 +152,13 @@ beforeAll(async () => {
       },
     },
   }
-  const doc = (await h.request('GET', '/openapi.json')).body
-  type Documented = { requestBody?: { content: Record<string, { schema: JsonSchema }> } }
-  const operations: Operation[] = Object.entries(
-    doc.paths as Record<string, Record<string, Documented>>,
-  ).flatMap(([path, ops]) =>
-    Object.entries(ops).map(([method, op]) => {
-      const [type, media] = Object.entries(op.requestBody?.content ?? {})[0] ?? []
-      const body = type && media ? { type, schema: media.schema } : undefined
-      return { method, path, body }
-    }),
-  )
-  linkOperations = operations.filter((op) => op.path.includes('{token}'))
-  bearerOperations = operations.filter((op) => !op.path.includes('{token}'))
 })
 afterAll(async () => {
   await h?.close()
   await fake?.close()
 })
 
-function requestFor(op: Operation) {
+function requestFor(op: DocumentedOperation) {
   const collection = op.path.split('/')[2] ?? 'default'
   const path = op.path.replace(/\{\w+\}/g, () => world.ids[collection] ?? world.ids.default!)
   const query = op.method === 'get' ? `?recruiterId=${world.ids.recruiters}` : ''
@@ -230,10 +205,10 @@ function valuesFor(schema: JsonSchema): unknown[] {
   }
 }
 
-const nameOf = (op: Operation) => `${op.method.toUpperCase()} ${op.path}`
+const nameOf = (op: DocumentedOperation) => `${op.method.toUpperCase()} ${op.path}`
 
 /** A link operation's requests with `token`: every other path parameter names A's interviewer. */
-function linkRequestsFor(op: Operation, token: string) {
+function linkRequestsFor(op: DocumentedOperation, token: string) {
   const path = op.path.replace(/\{(\w+)\}/g, (_, name: string) =>
     name === 'token' ? token : world.interviewerId,
   )

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest'
+import type { PrincipalKind } from '../../worker/env'
 import { signSession } from '../../worker/services/sessions'
-import type { RouteDoc } from '../../worker/openapi/registry'
-import { routeDocs } from '../../worker/openapi/document'
+import { documentedOperations, type DocumentedOperation } from './api-document'
 import { createAgency, createSession, type TestAgency } from './factories'
 import { ADMIN_TOKEN, SESSION_SECRET, type Harness } from './harness'
 
 const placeholderId = '00000000-0000-4000-8000-000000000000'
 
-function concretePath(doc: RouteDoc): string {
-  return doc.path.replace(/:(\w+)/g, placeholderId)
+function concretePath(op: DocumentedOperation): string {
+  return op.path.replace(/\{\w+\}/g, placeholderId)
 }
 
 export interface Credentials {
@@ -49,57 +49,109 @@ export async function arrangeCredentials(h: Harness): Promise<Credentials> {
   }
 }
 
+function call(h: Harness, op: DocumentedOperation, token?: string) {
+  return h.request(op.method.toUpperCase(), concretePath(op), {
+    token,
+    json: op.body ? {} : undefined,
+  })
+}
+
 /**
- * The same checks for every protected route in the OpenAPI registry, so a new route is covered
- * the day it is documented: no credential, a credential of the wrong kind, a revoked key, an
- * expired or tampered session, and garbage.
+ * Where a route's answers differ from the credentials it documents: each documented kind must get
+ * past authentication (any answer but 401 or 403: an empty body is a 400, a placeholder id a 404),
+ * each other kind must be refused with a 403.
+ */
+export async function credentialMismatches(
+  h: Harness,
+  creds: Credentials,
+  op: DocumentedOperation,
+  documented: PrincipalKind[],
+): Promise<string[]> {
+  const tokens: Record<PrincipalKind, string> = {
+    admin: ADMIN_TOKEN,
+    secret: creds.agency.secretKey,
+    session: creds.session,
+  }
+  const mismatches: string[] = []
+  for (const [kind, token] of Object.entries(tokens) as [PrincipalKind, string][]) {
+    const res = await call(h, op, token)
+    const refused = res.status === 401 || res.status === 403
+    if (documented.includes(kind) && refused) {
+      mismatches.push(`${kind}: documented, but answered ${res.status} ${res.text}`)
+    }
+    if (!documented.includes(kind) && res.status !== 403) {
+      mismatches.push(`${kind}: not documented, but answered ${res.status}`)
+    }
+  }
+  return mismatches
+}
+
+const protectedOperations = documentedOperations.filter((op) => op.credentials.length > 0)
+const nameOf = (op: DocumentedOperation) => `${op.method.toUpperCase()} ${op.path}`
+
+/**
+ * The same checks for every protected route in the API document, so a new route is covered the
+ * day it is declared: no credential, garbage, a revoked key, an expired or tampered session; and
+ * each kind of credential is accepted exactly when the route's `x-credentials` names it.
  */
 export function describeAuthSuite(getHarness: () => Harness, getCredentials: () => Credentials) {
-  const protectedRoutes = routeDocs.filter((doc) => doc.auth.length > 0)
-
-  describe.each(
-    protectedRoutes.map((doc) => [`${doc.method.toUpperCase()} ${doc.path}`, doc] as const),
-  )('auth: %s', (_name, doc) => {
-    const call = (token?: string) =>
-      getHarness().request(doc.method.toUpperCase(), concretePath(doc), {
-        token,
-        json: doc.body ? {} : undefined,
+  describe.each(protectedOperations.map((op) => [nameOf(op), op] as const))(
+    'auth: %s',
+    (_name, op) => {
+      it('refuses a request without a credential (401)', async () => {
+        const res = await call(getHarness(), op)
+        expect(res.status).toBe(401)
+        expect(res.body.error.code).toBe('unauthorized')
       })
 
-    it('refuses a request without a credential (401)', async () => {
-      const res = await call()
-      expect(res.status).toBe(401)
-      expect(res.body.error.code).toBe('unauthorized')
+      it('refuses garbage, a revoked key, an expired and a tampered session (401)', async () => {
+        const creds = getCredentials()
+        for (const token of [
+          'nonsense',
+          'ft_sk_' + 'x'.repeat(32),
+          creds.revokedSecretKey,
+          creds.expiredSession,
+          creds.tamperedSession,
+        ]) {
+          const res = await call(getHarness(), op, token)
+          expect(res.status, token).toBe(401)
+        }
+      })
+
+      it(`accepts ${op.credentials.join(' and ')} and refuses other kinds (403)`, async () => {
+        const creds = getCredentials()
+        expect(await credentialMismatches(getHarness(), creds, op, op.credentials)).toEqual([])
+        const publishable = await call(getHarness(), op, creds.agency.publishableKey)
+        expect(publishable.status).toBe(403)
+      })
+    },
+  )
+
+  describe('the auth suite itself', () => {
+    it('covers the protected routes of the API document', () => {
+      expect(protectedOperations.length).toBeGreaterThanOrEqual(13)
     })
 
-    it('refuses garbage, a revoked key, an expired and a tampered session (401)', async () => {
+    it('fails a route documented with a credential it refuses, or without one it accepts', async () => {
       const creds = getCredentials()
-      for (const token of [
-        'nonsense',
-        'ft_sk_' + 'x'.repeat(32),
-        creds.revokedSecretKey,
-        creds.expiredSession,
-        creds.tamperedSession,
-      ]) {
-        const res = await call(token)
-        expect(res.status, token).toBe(401)
-      }
-    })
-
-    it('refuses credentials of other kinds (403)', async () => {
-      const creds = getCredentials()
-      const others: Record<string, string> = {
-        admin: ADMIN_TOKEN,
-        secret: creds.agency.secretKey,
-        session: creds.session,
-      }
-      for (const [kind, token] of Object.entries(others)) {
-        if (doc.auth.includes(kind as never)) continue
-        const res = await call(token)
-        expect(res.status, kind).toBe(403)
-      }
-      const publishable = await call(creds.agency.publishableKey)
-      expect(publishable.status).toBe(403)
+      const secretOnly = protectedOperations.find((op) => !op.credentials.includes('session'))!
+      const withSession = protectedOperations.find((op) => op.credentials.includes('session'))!
+      const claimsSession = await credentialMismatches(getHarness(), creds, secretOnly, [
+        ...secretOnly.credentials,
+        'session',
+      ])
+      expect(claimsSession).toEqual([
+        expect.stringMatching(/^session: documented, but answered 403/),
+      ])
+      const hidesSession = await credentialMismatches(
+        getHarness(),
+        creds,
+        withSession,
+        withSession.credentials.filter((kind) => kind !== 'session'),
+      )
+      expect(hidesSession).toEqual([
+        expect.stringMatching(/^session: not documented, but answered/),
+      ])
     })
   })
 }

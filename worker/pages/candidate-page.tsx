@@ -1,11 +1,10 @@
-import { renderToStaticMarkup } from 'preact-render-to-string'
 import { formatDeadline, httpUrl, oneLine } from '../email/format'
 import type { CandidatePage } from '../services/candidate-page'
 import { candidatePageCss } from './candidate-page-css'
 import { Guide } from './candidate-guide'
 import { NoteCard } from './candidate-note-card'
 import { progressText, timeLeftText, windowClosedText } from './candidate-note-text'
-import { pageHeaders, renderPage } from './layout'
+import { pageHeaders, renderDocument } from './layout'
 import { noteDeadline } from '../lib/note-window'
 
 /** Built from worker/pages/candidate-page.client.ts into dist/widget by worker/build.ts. */
@@ -77,63 +76,35 @@ function Top({ page, now }: { page: CandidatePage; now: Date }) {
   )
 }
 
-function CandidateDocument({
-  page,
-  token,
-  now,
-}: {
-  page: CandidatePage
-  token: string
-  now: Date
-}) {
+function CandidateBody({ page, token, now }: { page: CandidatePage; token: string; now: Date }) {
   const agencyName = oneLine(page.agency.name)
   const logo = httpUrl(page.agency.branding.logoUrl)
   return (
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="robots" content="noindex" />
-        <title>{`Your thank-you notes · ${agencyName}`}</title>
-        {/* raw, because text children would be escaped and break CSS like `>` selectors */}
-        <style dangerouslySetInnerHTML={{ __html: candidatePageCss(page.agency.branding) }} />
-        <script src={candidateScriptPath} defer />
-      </head>
-      <body>
-        <header class="brand">
-          {logo ? <img src={logo} alt={agencyName} /> : <span>{agencyName}</span>}
-        </header>
-        <main>
-          <Top page={page} now={now} />
-          {page.interviewers.map((person, index) => (
-            <NoteCard page={page} person={person} index={index} token={token} />
-          ))}
-          <Guide page={page} />
-          <p class="muted">
-            Sent to you by {agencyName} through Followthrough. Your notes are saved for this link
-            only.
-          </p>
-        </main>
-      </body>
-    </html>
+    <>
+      <header class="brand">
+        {logo ? <img src={logo} alt={agencyName} /> : <span>{agencyName}</span>}
+      </header>
+      <main>
+        <Top page={page} now={now} />
+        {page.interviewers.map((person, index) => (
+          <NoteCard page={page} person={person} index={index} token={token} />
+        ))}
+        <Guide page={page} />
+        <p class="muted">
+          Sent to you by {agencyName} through Followthrough. Your notes are saved for this link
+          only.
+        </p>
+      </main>
+    </>
   )
 }
 
 /** The candidate's page; send it with `candidatePageHeaders`. */
 export function renderCandidatePage(page: CandidatePage, token: string, now: Date): string {
-  return `<!doctype html>${renderToStaticMarkup(<CandidateDocument page={page} token={token} now={now} />)}`
-}
-
-/** Says nothing about whose link it was or why it failed: a guessed token learns nothing. */
-export function renderCandidateLinkNotFound(): string {
-  return renderPage({
-    title: 'Link not found',
-    children: (
-      <>
-        <h1>This link doesn't work</h1>
-        <p>It may have expired or been mistyped. Nothing has been changed.</p>
-        <p class="muted">If you still need help with your thank-you notes, ask your recruiter.</p>
-      </>
-    ),
+  return renderDocument({
+    title: `Your thank-you notes · ${oneLine(page.agency.name)}`,
+    css: candidatePageCss(page.agency.branding),
+    script: candidateScriptPath,
+    children: <CandidateBody page={page} token={token} now={now} />,
   })
 }

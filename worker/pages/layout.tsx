@@ -28,12 +28,15 @@ button{font:inherit;font-weight:600;border:0;border-radius:6px;padding:.8rem 1.4
 
 export interface DocumentProps {
   title: string
-  /** extra rules after the base ones; built by us, never from user text */
-  css?: string
+  /** the page's whole stylesheet; built by us, never from user text */
+  css: string
+  /** a script of our own origin, run once the page is parsed */
+  script?: string
+  /** what goes in <body> */
   children: ComponentChildren
 }
 
-function Document({ title, css = '', children }: DocumentProps) {
+function Document({ title, css, script, children }: DocumentProps) {
   return (
     <html lang="en">
       <head>
@@ -42,18 +45,35 @@ function Document({ title, css = '', children }: DocumentProps) {
         <meta name="robots" content="noindex" />
         <title>{title}</title>
         {/* raw, because text children would be escaped and break CSS like `>` selectors */}
-        <style dangerouslySetInnerHTML={{ __html: baseCss + css }} />
+        <style dangerouslySetInnerHTML={{ __html: css }} />
+        {script && <script src={script} defer />}
       </head>
-      <body>
-        <main>
-          <div class="card">{children}</div>
-        </main>
-      </body>
+      <body>{children}</body>
     </html>
   )
 }
 
-/** A whole HTML page; send it with `pageHeaders`. */
-export function renderPage(props: DocumentProps): string {
+/** A whole HTML document: every candidate page is one. */
+export function renderDocument(props: DocumentProps): string {
   return `<!doctype html>${renderToStaticMarkup(<Document {...props} />)}`
+}
+
+export interface PageProps {
+  title: string
+  /** extra rules after the base ones; built by us, never from user text */
+  css?: string
+  children: ComponentChildren
+}
+
+/** A short page of one card (unsubscribe, a link that does not work); send it with `pageHeaders`. */
+export function renderPage({ title, css = '', children }: PageProps): string {
+  return renderDocument({
+    title,
+    css: baseCss + css,
+    children: (
+      <main>
+        <div class="card">{children}</div>
+      </main>
+    ),
+  })
 }

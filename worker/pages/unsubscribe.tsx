@@ -39,17 +39,3 @@ export function renderUnsubscribed(agencyName: string): string {
     ),
   })
 }
-
-/** Says nothing about whose link it was or why it failed: a guessed token learns nothing. */
-export function renderLinkNotFound(): string {
-  return renderPage({
-    title: 'Link not found',
-    children: (
-      <>
-        <h1>This link doesn't work</h1>
-        <p>It may have expired or been mistyped. Nothing has been changed.</p>
-        <p class="muted">If you still get emails you don't want, reply to one of them.</p>
-      </>
-    ),
-  })
-}

@@ -1,21 +1,52 @@
-import { Hono } from 'hono'
-import type { AppEnv } from '../env'
 import { ApiError } from '../errors'
-import { agencyIdOf, authenticate, viewerOf } from '../middleware/auth'
-import type { RouteDoc } from '../openapi/registry'
+import { agencyIdOf, viewerOf } from '../middleware/auth'
+import { bearer } from '../openapi/credentials'
+import { jsonResponse } from '../openapi/responses'
+import { apiRoute, apiRoutes } from '../openapi/route'
 import { agency, sendUsage, updateAgencyBody } from '../schemas/agency'
 import { getAgency, updateAgency } from '../services/agencies'
 import { getSendUsage } from '../services/send-quotas'
-import { validate } from '../validate'
 
-export const agencyRoutes = new Hono<AppEnv>()
-  .get('/', authenticate('secret', 'session'), async (c) => {
+const read = apiRoute({
+  method: 'get',
+  path: '/',
+  summary:
+    "The caller's agency: name, branding, routing, reminders, time zone, origins, retention, send quotas",
+  tags: ['Agencies'],
+  ...bearer('secret', 'session'),
+  responses: { 200: jsonResponse(agency, 'The agency.') },
+})
+
+const update = apiRoute({
+  method: 'patch',
+  path: '/',
+  summary: "Change the agency's settings; branding fields merge into the current branding",
+  tags: ['Agencies'],
+  ...bearer('secret'),
+  request: {
+    body: { required: true, content: { 'application/json': { schema: updateAgencyBody } } },
+  },
+  responses: { 200: jsonResponse(agency, 'The updated agency.') },
+})
+
+const usage = apiRoute({
+  method: 'get',
+  path: '/usage',
+  summary:
+    "Use of the send quotas now: today's coaching emails (UTC day) and this hour's per recruiter (manager sessions and the secret key)",
+  tags: ['Agencies'],
+  ...bearer('secret', 'session'),
+  responses: { 200: jsonResponse(sendUsage, 'Limits, counts and when each window frees.') },
+})
+
+export const agencyRoutes = apiRoutes()
+  .openapi(read, async (c) => {
     return c.json(await getAgency(c.var.db, agencyIdOf(c.var.principal)))
   })
-  .patch('/', authenticate('secret'), validate('json', updateAgencyBody), async (c) => {
+  .openapi(update, async (c) => {
     return c.json(await updateAgency(c.var.db, agencyIdOf(c.var.principal), c.req.valid('json')))
   })
-  .get('/usage', authenticate('secret', 'session'), async (c) => {
+  .openapi(usage, async (c) => {
     const viewer = viewerOf(c.var.principal)
     if (viewer.ownRecruiterId) {
       throw new ApiError(
@@ -25,37 +56,3 @@ export const agencyRoutes = new Hono<AppEnv>()
     }
     return c.json(await getSendUsage(c.var.db, viewer.agencyId, new Date()))
   })
-
-export const agencyDocs: RouteDoc[] = [
-  {
-    method: 'get',
-    path: '/v1/agency',
-    summary:
-      "The caller's agency: name, branding, routing, reminders, time zone, origins, retention, send quotas",
-    auth: ['secret', 'session'],
-    tag: 'Agencies',
-    success: { status: 200, description: 'The agency.', schema: agency },
-  },
-  {
-    method: 'patch',
-    path: '/v1/agency',
-    summary: "Change the agency's settings; branding fields merge into the current branding",
-    auth: ['secret'],
-    tag: 'Agencies',
-    body: updateAgencyBody,
-    success: { status: 200, description: 'The updated agency.', schema: agency },
-  },
-  {
-    method: 'get',
-    path: '/v1/agency/usage',
-    summary:
-      "Use of the send quotas now: today's coaching emails (UTC day) and this hour's per recruiter (manager sessions and the secret key)",
-    auth: ['secret', 'session'],
-    tag: 'Agencies',
-    success: {
-      status: 200,
-      description: 'Limits, counts and when each window frees.',
-      schema: sendUsage,
-    },
-  },
-]

@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import type { AppEnv } from '../env'
 import { ApiError } from '../errors'
+import { developmentOnly } from '../middleware/development-only'
 import {
   demoPortalCsp,
   demoRecruiters,
@@ -20,9 +21,7 @@ const roleOf = (as: string | undefined): DemoRole => (as === 'recruiter' ? 'recr
  * what an agency's backend does with `POST /v1/sessions`.
  */
 export const demoRoutes = new Hono<AppEnv>()
-  .use(async (c, next) => {
-    if (c.var.config.environment !== 'development')
-      throw new ApiError('not_found', `No route for ${c.req.method} ${c.req.path}.`)
+  .use(developmentOnly(), async (c, next) => {
     if (!c.var.config.demo)
       throw new ApiError(
         'not_found',

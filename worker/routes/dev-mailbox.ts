@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import type { AppEnv } from '../env'
 import { ApiError } from '../errors'
+import { developmentOnly } from '../middleware/development-only'
 import { pageHeaders } from '../pages/layout'
 import { renderMailbox } from '../pages/dev-mailbox'
 import { linkTokenFor, withLinkToken } from '../services/coaching-links'
@@ -8,11 +9,9 @@ import { findCapturedEmail, listCapturedEmails } from '../services/dev-mailbox'
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
-/** Local development only: anywhere else these routes do not exist. */
+/** The mail captured without RESEND_API_KEY, as the candidate would have got it. */
 export const devMailboxRoutes = new Hono<AppEnv>()
-  .use(async (c, next) => {
-    if (c.var.config.environment !== 'development')
-      throw new ApiError('not_found', `No route for ${c.req.method} ${c.req.path}.`)
+  .use(developmentOnly(), async (c, next) => {
     for (const [name, value] of Object.entries(pageHeaders)) c.header(name, value)
     await next()
   })

@@ -3,6 +3,14 @@ import { ApiError } from '../errors'
 
 const acceptable = /^[\x21-\x7e]{1,255}$/
 
+/** A create's route takes this header; replays and conflicts follow from it. */
+export const idempotencyKeyParameter = {
+  name: 'Idempotency-Key',
+  in: 'header' as const,
+  required: false,
+  schema: { type: 'string' as const, maxLength: 255 },
+}
+
 /** The Idempotency-Key of a create request, if it sent one. */
 export function idempotencyKey(c: Context): string | undefined {
   const key = c.req.header('idempotency-key')

@@ -1,8 +1,8 @@
-import { Hono } from 'hono'
 import { z } from 'zod'
-import type { AppEnv } from '../env'
-import { agencyIdOf, authenticate, viewerOf } from '../middleware/auth'
-import type { RouteDoc } from '../openapi/registry'
+import { agencyIdOf, viewerOf } from '../middleware/auth'
+import { bearer } from '../openapi/credentials'
+import { jsonResponse, quotaExceeded } from '../openapi/responses'
+import { apiRoute, apiRoutes } from '../openapi/route'
 import {
   createInterviewBody,
   interview,
@@ -15,14 +15,63 @@ import {
   logInterview,
   resendCoachingEmail,
 } from '../services/interviews'
-import { validate } from '../validate'
-import { idempotencyKey } from './idempotency-header'
+import { ignoringKeyParam } from '../validate'
+import { idempotencyKey, idempotencyKeyParameter } from './idempotency-header'
 
 const interviewParams = z.object({ id: z.uuid() })
+const tags = ['Interviews']
 
-export const interviewsRoutes = new Hono<AppEnv>()
-  .use(authenticate('secret', 'session'))
-  .post('/', validate('json', createInterviewBody), async (c) => {
+const create = apiRoute({
+  method: 'post',
+  path: '/',
+  summary: 'Log an interview; the coaching email is queued and sent at once',
+  tags,
+  ...bearer('secret', 'session'),
+  parameters: [idempotencyKeyParameter],
+  request: {
+    body: { required: true, content: { 'application/json': { schema: createInterviewBody } } },
+  },
+  responses: {
+    201: jsonResponse(interview, 'The interview with its coaching state.'),
+    429: quotaExceeded,
+  },
+})
+
+const list = apiRoute({
+  method: 'get',
+  path: '/',
+  summary: "Interviews, newest first (a recruiter session sees the recruiter's own)",
+  tags,
+  ...bearer('secret', 'session'),
+  request: { query: ignoringKeyParam(interviewListQuery) },
+  responses: { 200: jsonResponse(interviewList, 'A page of interviews.') },
+})
+
+const read = apiRoute({
+  method: 'get',
+  path: '/{id}',
+  summary: 'One interview with its coaching state',
+  tags,
+  ...bearer('secret', 'session'),
+  request: { params: interviewParams },
+  responses: { 200: jsonResponse(interview, 'The interview.') },
+})
+
+const resend = apiRoute({
+  method: 'post',
+  path: '/{id}/resend',
+  summary: 'Send the coaching email again (not within 10 minutes of the last one)',
+  tags,
+  ...bearer('secret', 'session'),
+  request: { params: interviewParams },
+  responses: {
+    202: jsonResponse(interview, 'The interview; the email is on its way.'),
+    429: quotaExceeded,
+  },
+})
+
+export const interviewsRoutes = apiRoutes()
+  .openapi(create, async (c) => {
     const principal = c.var.principal
     const actor = {
       agencyId: agencyIdOf(principal),
@@ -34,63 +83,13 @@ export const interviewsRoutes = new Hono<AppEnv>()
     })
     return c.json(result.body, result.status as 201)
   })
-  .get('/', validate('query', interviewListQuery), async (c) => {
+  .openapi(list, async (c) => {
     return c.json(await listInterviews(c.var.db, viewerOf(c.var.principal), c.req.valid('query')))
   })
-  .get('/:id', validate('param', interviewParams), async (c) => {
+  .openapi(read, async (c) => {
     return c.json(await getInterview(c.var.db, viewerOf(c.var.principal), c.req.valid('param').id))
   })
-  .post('/:id/resend', validate('param', interviewParams), async (c) => {
+  .openapi(resend, async (c) => {
     const viewer = viewerOf(c.var.principal)
     return c.json(await resendCoachingEmail(c.var.db, c.var, viewer, c.req.valid('param').id), 202)
   })
-
-export const interviewsDocs: RouteDoc[] = [
-  {
-    method: 'post',
-    path: '/v1/interviews',
-    summary: 'Log an interview; the coaching email is queued and sent at once',
-    auth: ['secret', 'session'],
-    tag: 'Interviews',
-    body: createInterviewBody,
-    idempotent: true,
-    sendsMail: true,
-    success: {
-      status: 201,
-      description: 'The interview with its coaching state.',
-      schema: interview,
-    },
-  },
-  {
-    method: 'get',
-    path: '/v1/interviews',
-    summary: "Interviews, newest first (a recruiter session sees the recruiter's own)",
-    auth: ['secret', 'session'],
-    tag: 'Interviews',
-    query: interviewListQuery,
-    success: { status: 200, description: 'A page of interviews.', schema: interviewList },
-  },
-  {
-    method: 'get',
-    path: '/v1/interviews/:id',
-    summary: 'One interview with its coaching state',
-    auth: ['secret', 'session'],
-    tag: 'Interviews',
-    params: interviewParams,
-    success: { status: 200, description: 'The interview.', schema: interview },
-  },
-  {
-    method: 'post',
-    path: '/v1/interviews/:id/resend',
-    summary: 'Send the coaching email again (not within 10 minutes of the last one)',
-    auth: ['secret', 'session'],
-    tag: 'Interviews',
-    params: interviewParams,
-    sendsMail: true,
-    success: {
-      status: 202,
-      description: 'The interview; the email is on its way.',
-      schema: interview,
-    },
-  },
-]

@@ -1,12 +1,14 @@
-import { Hono, type Context } from 'hono'
+import type { Context } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../env'
-import { authenticate, viewerOf } from '../middleware/auth'
+import { viewerOf } from '../middleware/auth'
 import { countingQueries } from '../lib/query-count'
-import type { RouteDoc } from '../openapi/registry'
+import { bearer } from '../openapi/credentials'
+import { jsonResponse } from '../openapi/responses'
+import { apiRoute, apiRoutes } from '../openapi/route'
 import { stats, statsQuery, type Stats, type StatsQuery } from '../schemas/stats'
 import { getStats, statsToCsv } from '../services/stats'
-import { validate } from '../validate'
+import { ignoringKeyParam } from '../validate'
 
 /**
  * Runs the stats for the caller. With the QUERY_LOG=1 binding (tests only) the response carries
@@ -20,47 +22,42 @@ async function statsFor(c: Context<AppEnv>, query: StatsQuery): Promise<Stats> {
   return result
 }
 
-// Mounted at /v1 beside other resources, so middleware goes on each route, never on .use()
-export const statsRoutes = new Hono<AppEnv>()
-  .get('/stats', authenticate('secret', 'session'), validate('query', statsQuery), async (c) => {
-    return c.json(await statsFor(c, c.req.valid('query')))
-  })
-  .get(
-    '/stats.csv',
-    authenticate('secret', 'session'),
-    validate('query', statsQuery),
-    async (c) => {
-      const result = await statsFor(c, c.req.valid('query'))
-      return c.body(statsToCsv(result), 200, {
-        'Content-Type': 'text/csv; charset=utf-8',
-        'Content-Disposition': `attachment; filename="followthrough-stats-${result.from}-${result.to}.csv"`,
-      })
-    },
-  )
+const figures = apiRoute({
+  method: 'get',
+  path: '/',
+  summary:
+    "Send rates for a date range: the agency's totals, a recruiter session's own figures, a breakdown, and the industry baseline",
+  tags: ['Stats'],
+  ...bearer('secret', 'session'),
+  request: { query: ignoringKeyParam(statsQuery) },
+  responses: { 200: jsonResponse(stats, 'The figures.') },
+})
 
-export const statsDocs: RouteDoc[] = [
-  {
-    method: 'get',
-    path: '/v1/stats',
-    summary:
-      "Send rates for a date range: the agency's totals, a recruiter session's own figures, a breakdown, and the industry baseline",
-    auth: ['secret', 'session'],
-    tag: 'Stats',
-    query: statsQuery,
-    success: { status: 200, description: 'The figures.', schema: stats },
-  },
-  {
-    method: 'get',
-    path: '/v1/stats.csv',
-    summary: 'The same figures as CSV, one row per scope (agency, mine, each group, baseline)',
-    auth: ['secret', 'session'],
-    tag: 'Stats',
-    query: statsQuery,
-    success: {
-      status: 200,
+const figuresAsCsv = apiRoute({
+  method: 'get',
+  path: '/',
+  summary: 'The same figures as CSV, one row per scope (agency, mine, each group, baseline)',
+  tags: ['Stats'],
+  ...bearer('secret', 'session'),
+  request: { query: ignoringKeyParam(statsQuery) },
+  responses: {
+    200: {
       description: "A CSV attachment; text cells that start like a formula are prefixed with '.",
-      schema: z.string(),
-      contentType: 'text/csv',
+      content: { 'text/csv': { schema: z.string() } },
     },
   },
-]
+})
+
+/** /v1/stats */
+export const statsRoutes = apiRoutes().openapi(figures, async (c) => {
+  return c.json(await statsFor(c, c.req.valid('query')))
+})
+
+/** /v1/stats.csv: the same figures, downloaded */
+export const statsCsvRoutes = apiRoutes().openapi(figuresAsCsv, async (c) => {
+  const result = await statsFor(c, c.req.valid('query'))
+  return c.body(statsToCsv(result), 200, {
+    'Content-Type': 'text/csv; charset=utf-8',
+    'Content-Disposition': `attachment; filename="followthrough-stats-${result.from}-${result.to}.csv"`,
+  })
+})

@@ -18,7 +18,13 @@ export const maxDraftChars = 5000
 const draftText = paragraph(maxDraftChars)
 
 /** A candidate link's path. The token is judged by the link service, so any string passes here. */
-export const linkPath = z.object({ token: z.string() })
+export const linkPath = z.object({
+  token: z
+    .string()
+    .describe(
+      "The candidate's link token, from their coaching email. It is the whole credential: no Authorization header is sent, and unknown, expired and erased links all answer 404.",
+    ),
+})
 
 /** The path of one interviewer's note; a malformed id is a 404, like an unknown one. */
 export const notePath = linkPath.extend({ interviewerId: z.uuid() })

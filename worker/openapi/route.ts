@@ -1,0 +1,47 @@
+import { createRoute, OpenAPIHono, type RouteConfig } from '@hono/zod-openapi'
+import type { AppEnv } from '../env'
+import { bodyLimits } from '../middleware/body-limit'
+import { rejectInvalidInput } from '../validate'
+import { errorResponse } from './responses'
+
+/** A resource's sub-app: its routes are in the API document and answer bad input as errors. */
+export const apiRoutes = () => new OpenAPIHono<AppEnv>({ defaultHook: rejectInvalidInput })
+
+/** The error answers that follow from what a route takes: every route documents them alike. */
+function errorResponsesOf(route: RouteConfig) {
+  const credentials: string[] = route['x-credentials'] ?? []
+  const link = credentials.includes('link')
+  const takesIdempotencyKey = route.parameters?.some(
+    (parameter) => 'name' in parameter && parameter.name === 'Idempotency-Key',
+  )
+  return {
+    400: errorResponse('validation_failed: the request is not valid; details name each field.'),
+    404: errorResponse('not_found: no such resource for this caller.'),
+    500: errorResponse('internal: something failed on our side; the body holds no details.'),
+    ...(route.security?.length
+      ? {
+          401: errorResponse('unauthorized: no credential, or not valid, revoked or expired.'),
+          403: errorResponse('forbidden: this credential may not do this.'),
+        }
+      : {}),
+    ...(route.request?.body
+      ? {
+          413: errorResponse(
+            `payload_too_large: the body is over ${(link ? bodyLimits.link : bodyLimits.api) / 1024} KB.`,
+          ),
+          415: errorResponse('unsupported_media_type: the body is not of the type given here.'),
+        }
+      : {}),
+    ...(takesIdempotencyKey
+      ? { 409: errorResponse('conflict: Idempotency-Key reused with another body.') }
+      : {}),
+  }
+}
+
+/**
+ * One route: path, credentials, what it reads, what it answers and its docs. The errors every
+ * route of its kind may answer are added to the responses it names.
+ */
+export function apiRoute<R extends RouteConfig>(route: R) {
+  return createRoute({ ...route, responses: { ...errorResponsesOf(route), ...route.responses } })
+}

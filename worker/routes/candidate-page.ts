@@ -1,0 +1,150 @@
+import type { Context } from 'hono'
+import type { AppEnv } from '../env'
+import { ApiError } from '../errors'
+import { candidateLink } from '../openapi/credentials'
+import { htmlResponse, jsonResponse, linkNotFound } from '../openapi/responses'
+import { apiRoute, apiRoutes } from '../openapi/route'
+import { candidatePageHeaders, renderCandidatePage } from '../pages/candidate-page'
+import { pageHeaders } from '../pages/layout'
+import { renderLinkNotFound } from '../pages/link-not-found'
+import { loadCandidatePage } from '../services/candidate-page'
+import { recordCandidateEvent, recordPageOpened } from '../services/candidate-events'
+import { findLinkTarget } from '../services/coaching-links'
+import { saveDraft } from '../services/drafts'
+import {
+  candidateEventBody,
+  draftBody,
+  linkPath,
+  noteForm,
+  notePath,
+  noteState,
+  savedDraft,
+} from '../schemas/candidate'
+
+const linkGone = () => new ApiError('not_found', 'This link does not work any more.')
+const interviewerGone = () => new ApiError('not_found', 'Interviewer not found.')
+
+// The link token is the whole credential: nothing the candidate sees or sends may be cached,
+// indexed or passed on in a Referer.
+function privateJson(c: Context<AppEnv>) {
+  c.header('Cache-Control', 'no-store')
+  c.header('Referrer-Policy', 'no-referrer')
+}
+
+function page(
+  c: Context<AppEnv>,
+  html: string,
+  headers: Record<string, string>,
+  status: 200 | 404,
+) {
+  for (const [name, value] of Object.entries(headers)) c.header(name, value)
+  return c.html(html, status)
+}
+
+const linkNotFoundPage = (c: Context<AppEnv>) => page(c, renderLinkNotFound(), pageHeaders, 404)
+
+const tags = ['Candidate links']
+
+// Unknown, malformed, expired and erased tokens all get the same page, so the token is taken from
+// the path as any string and judged by findLinkTarget rather than validated into a JSON 404.
+const candidatePage = apiRoute({
+  method: 'get',
+  path: '/{token}',
+  summary: "The candidate's coaching page: a draft note for each interviewer",
+  tags,
+  ...candidateLink,
+  request: { params: linkPath },
+  responses: {
+    200: htmlResponse('The page (its first visit is recorded).'),
+    404: linkNotFound.page,
+  },
+})
+
+// Without JavaScript each note is a form: save the draft it holds, and mark it sent or not.
+const noteFormPost = apiRoute({
+  method: 'post',
+  path: '/{token}/notes/{interviewerId}',
+  summary: "The page's form without JavaScript: save the note's draft, mark it sent or not",
+  tags,
+  ...candidateLink,
+  request: {
+    params: notePath,
+    body: {
+      required: true,
+      content: { 'application/x-www-form-urlencoded': { schema: noteForm } },
+    },
+  },
+  responses: {
+    303: { description: 'Done; Location leads back to the note on the page.' },
+    404: linkNotFound.pageOrJson,
+  },
+})
+
+const autosave = apiRoute({
+  method: 'put',
+  path: '/{token}/drafts/{interviewerId}',
+  summary: "Autosave the candidate's note to one interviewer",
+  tags,
+  ...candidateLink,
+  request: {
+    params: notePath,
+    body: { required: true, content: { 'application/json': { schema: draftBody } } },
+  },
+  responses: { 200: jsonResponse(savedDraft, 'The draft is saved.'), 404: linkNotFound.json },
+})
+
+const event = apiRoute({
+  method: 'post',
+  path: '/{token}/events',
+  summary: 'Record what the candidate did: copied a note, opened their mail app, sent or unsent',
+  tags,
+  ...candidateLink,
+  request: {
+    params: linkPath,
+    body: { required: true, content: { 'application/json': { schema: candidateEventBody } } },
+  },
+  responses: {
+    200: jsonResponse(noteState, 'Which notes are marked sent now.'),
+    404: linkNotFound.json,
+  },
+})
+
+/** The candidate's own surface: their page, its no-JavaScript forms, autosave and events. */
+export const candidatePageRoutes = apiRoutes()
+  .openapi(candidatePage, async (c) => {
+    const token = c.req.valid('param').token
+    const target = await findLinkTarget(c.var.db, token)
+    if (!target) return linkNotFoundPage(c)
+    if (c.req.method === 'GET') await recordPageOpened(c.var.db, target)
+    const html = renderCandidatePage(await loadCandidatePage(c.var.db, target), token, new Date())
+    return page(c, html, candidatePageHeaders, 200)
+  })
+  .openapi(noteFormPost, async (c) => {
+    const { token, interviewerId } = c.req.valid('param')
+    const { action, body } = c.req.valid('form')
+    const target = await findLinkTarget(c.var.db, token)
+    if (!target) return linkNotFoundPage(c)
+    if (body !== undefined && !(await saveDraft(c.var.db, target, interviewerId, body))) {
+      throw interviewerGone()
+    }
+    if (action !== 'save') {
+      await recordCandidateEvent(c.var.db, target, { type: action, interviewerId })
+    }
+    privateJson(c)
+    return c.redirect(`/c/${token}#note-${interviewerId}`, 303)
+  })
+  .openapi(autosave, async (c) => {
+    privateJson(c)
+    const { token, interviewerId } = c.req.valid('param')
+    const target = await findLinkTarget(c.var.db, token)
+    if (!target) throw linkGone()
+    const saved = await saveDraft(c.var.db, target, interviewerId, c.req.valid('json').body)
+    if (!saved) throw interviewerGone()
+    return c.json(saved)
+  })
+  .openapi(event, async (c) => {
+    privateJson(c)
+    const target = await findLinkTarget(c.var.db, c.req.valid('param').token)
+    if (!target) throw linkGone()
+    return c.json(await recordCandidateEvent(c.var.db, target, c.req.valid('json')))
+  })

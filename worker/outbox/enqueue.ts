@@ -20,6 +20,8 @@ export interface QueuedInterviewEmails {
   coachingEmailId: string
   /** false when mail may not go to the person: both messages are written as skipped */
   queued: boolean
+  /** counts the queued email against the send quotas (nothing when none was queued) */
+  countAgainstQuotas: (trx: Db) => Promise<void>
 }
 
 /**
@@ -27,8 +29,8 @@ export interface QueuedInterviewEmails {
  * to the outbox, both rendered now; whether the reminder still goes out is decided when it falls
  * due. For a person mail may not go to, both are written skipped, with the reason, and the
  * interview shows that it was not emailed. A queued coaching email counts against the send
- * quotas, last, as the counters stay locked until commit. Run it in the transaction that locked
- * the candidate's row.
+ * quotas: the caller runs `countAgainstQuotas` as its transaction's last statement, since the
+ * counters stay locked until commit. Run it in the transaction that locked the candidate's row.
  */
 export async function enqueueInterviewEmails(
   trx: Db,
@@ -64,8 +66,13 @@ export async function enqueueInterviewEmails(
     ])
     .returning(['id', 'kind'])
     .execute()
-  if (!undeliverable) await countCoachingEmail(trx, agencyId, email.recruiterId, now)
-  return { coachingEmailId: rows.find((r) => r.kind === 'coaching')!.id, queued: !undeliverable }
+  return {
+    coachingEmailId: rows.find((r) => r.kind === 'coaching')!.id,
+    queued: !undeliverable,
+    countAgainstQuotas: async (last: Db) => {
+      if (!undeliverable) await countCoachingEmail(last, agencyId, email.recruiterId, now)
+    },
+  }
 }
 
 const notSentBecause: Record<Undeliverable, string> = {

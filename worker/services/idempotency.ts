@@ -8,6 +8,11 @@ export interface StoredResponse<T> {
   body: T
   /** what a replay returns, when it must differ (secrets shown once are not stored) */
   replayBody?: T
+  /**
+   * The transaction's last statement: for a write that locks a row every create of the agency
+   * needs (a send-quota counter), so that lock is held for as short a time as possible.
+   */
+  last?: (trx: Db) => Promise<unknown>
 }
 
 /**
@@ -22,7 +27,13 @@ export async function onceForKey<T>(
   request: unknown,
   create: (trx: Db) => Promise<StoredResponse<T>>,
 ): Promise<StoredResponse<T>> {
-  if (key === undefined) return inTransaction(db, create)
+  if (key === undefined) {
+    return inTransaction(db, async (trx) => {
+      const result = await create(trx)
+      await result.last?.(trx)
+      return result
+    })
+  }
   const requestHash = await sha256Hex(JSON.stringify(request))
   return inTransaction(db, async (trx) => {
     const claimed = await trx
@@ -56,6 +67,7 @@ export async function onceForKey<T>(
       .where('scope', '=', scope)
       .where('key', '=', key)
       .execute()
+    await result.last?.(trx)
     return result
   })
 }

@@ -85,6 +85,8 @@ interface CreatedInterview {
   interview: Interview
   /** the coaching email to send straight after the transaction commits; null: none may go */
   coachingEmailId: string | null
+  /** the caller's last statement before commit (see enqueueInterviewEmails) */
+  countAgainstQuotas: (trx: Db) => Promise<void>
 }
 
 /**
@@ -157,7 +159,7 @@ async function createInterview(
     )
     .execute()
 
-  const { coachingEmailId, queued } = await enqueueInterviewEmails(
+  const { coachingEmailId, queued, countAgainstQuotas } = await enqueueInterviewEmails(
     trx,
     {
       agency,
@@ -179,7 +181,11 @@ async function createInterview(
   const [created] = await toInterviews(trx, [
     await interviewsWithCandidate(trx).where('i.id', '=', interview.id).executeTakeFirstOrThrow(),
   ])
-  return { interview: created!, coachingEmailId: queued ? coachingEmailId : null }
+  return {
+    interview: created!,
+    coachingEmailId: queued ? coachingEmailId : null,
+    countAgainstQuotas,
+  }
 }
 
 /**
@@ -209,7 +215,7 @@ export async function logInterview(
         fromAddress: request.config.email.from,
       })
       coachingEmailId = created.coachingEmailId
-      return { status: 201, body: created.interview }
+      return { status: 201, body: created.interview, last: created.countAgainstQuotas }
     },
   )
   if (coachingEmailId) sendAfterResponse(request, coachingEmailId)

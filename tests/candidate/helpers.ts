@@ -1,7 +1,8 @@
-import { expect } from 'vitest'
+import { beforeEach, expect } from 'vitest'
 import { logInterview, type TestAgency } from '../support/factories'
-import type { FakeEmail, FakeResend } from '../support/fake-resend'
+import { resendBindings, type FakeEmail, type FakeResend } from '../support/fake-resend'
 import type { Harness } from '../support/harness'
+import { useAgency, useFakeResend, useHarness } from '../support/lifecycle'
 
 export const threeInterviewers = [
   { name: 'Priya Natarajan', title: 'Head of Analytics', email: 'priya@globex.example' },
@@ -68,4 +69,23 @@ export async function tableCounts(h: Harness) {
     .orderBy('id')
     .execute()
   return { events: await count('events'), drafts: await count('drafts'), sent }
+}
+
+/**
+ * A candidate-page suite's world: its worker with a fake Resend (emptied before each test) and a
+ * branded agency in London.
+ */
+export function useCandidateWorld() {
+  const fake = useFakeResend()
+  const h = useHarness(() => resendBindings(fake))
+  const agency = useAgency(h, {
+    name: 'Brightpath Careers',
+    timeZone: 'Europe/London',
+    branding: { primaryColor: '#6b1f5c', logoUrl: 'https://brightpath.example/logo.png' },
+  })
+  beforeEach(() => fake.reset())
+  const getPage = (path: string) => h.request('GET', path)
+  const interviewerIds = (interview: { interviewers: { id: string }[] }) =>
+    interview.interviewers.map((p) => p.id)
+  return { fake, h, agency, getPage, interviewerIds }
 }

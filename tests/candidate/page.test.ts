@@ -1,23 +1,10 @@
 import { gzipSync } from 'node:zlib'
-import { beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { sizeBudgets } from '../support/budgets'
 import { createAgency } from '../support/factories'
-import { resendBindings } from '../support/fake-resend'
-import { coachedInterview, postForm, tableCounts } from './helpers'
-import { useAgency, useFakeResend, useHarness } from '../support/lifecycle'
+import { coachedInterview, postForm, tableCounts, useCandidateWorld } from './helpers'
 
-const fake = useFakeResend()
-const h = useHarness(() => resendBindings(fake))
-const agency = useAgency(h, {
-  name: 'Brightpath Careers',
-  timeZone: 'Europe/London',
-  branding: { primaryColor: '#6b1f5c', logoUrl: 'https://brightpath.example/logo.png' },
-})
-beforeEach(() => fake.reset())
-
-const getPage = (path: string) => h.request('GET', path)
-const interviewerIds = (interview: { interviewers: { id: string }[] }) =>
-  interview.interviewers.map((p) => p.id)
+const { fake, h, agency, getPage, interviewerIds } = useCandidateWorld()
 
 describe('GET /c/:token', () => {
   it('shows the interview, a draft per interviewer and the deadline, in the agency branding', async () => {

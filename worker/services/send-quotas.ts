@@ -39,21 +39,7 @@ export async function countCoachingEmail(
   now: Date,
 ): Promise<void> {
   const day = windowOf(now, dayMs)
-  const agencyCount = await trx
-    .insertInto('send_quota_usage')
-    .values({ agency_id: agencyId, recruiter_id: null, window_start: day.start, count: 1 })
-    .onConflict((oc) =>
-      oc
-        .columns(['agency_id', 'window_start'])
-        .where('recruiter_id', 'is', null)
-        .doUpdateSet({ count: sql`send_quota_usage.count + 1` })
-        .where(
-          sql<boolean>`send_quota_usage.count < ${limitOf(agencyId, 'agency_daily_send_quota')}`,
-        ),
-    )
-    .returning('count')
-    .executeTakeFirst()
-  if (!agencyCount) {
+  if (!(await bump(trx, agencyId, null, day, 'agency_daily_send_quota'))) {
     throw quotaExceeded(
       `The agency's daily quota of coaching emails is used up; it frees at ${day.end.toISOString()}.`,
       day.end,
@@ -62,27 +48,47 @@ export async function countCoachingEmail(
   }
   if (recruiterId === null) return
   const hour = windowOf(now, hourMs)
-  const recruiterCount = await trx
-    .insertInto('send_quota_usage')
-    .values({ agency_id: agencyId, recruiter_id: recruiterId, window_start: hour.start, count: 1 })
-    .onConflict((oc) =>
-      oc
-        .columns(['agency_id', 'window_start', 'recruiter_id'])
-        .where('recruiter_id', 'is not', null)
-        .doUpdateSet({ count: sql`send_quota_usage.count + 1` })
-        .where(
-          sql<boolean>`send_quota_usage.count < ${limitOf(agencyId, 'recruiter_hourly_send_quota')}`,
-        ),
-    )
-    .returning('count')
-    .executeTakeFirst()
-  if (!recruiterCount) {
+  if (!(await bump(trx, agencyId, recruiterId, hour, 'recruiter_hourly_send_quota'))) {
     throw quotaExceeded(
       `This recruiter's hourly quota of coaching emails is used up; it frees at ${hour.end.toISOString()}.`,
       hour.end,
       now,
     )
   }
+}
+
+/**
+ * Adds one to a counter (the agency's when `recruiterId` is null, else that recruiter's) unless it
+ * has reached its limit; false when it has.
+ */
+async function bump(
+  trx: Db,
+  agencyId: string,
+  recruiterId: string | null,
+  window: { start: Date },
+  limit: Limit,
+): Promise<boolean> {
+  const row = await trx
+    .insertInto('send_quota_usage')
+    .values({
+      agency_id: agencyId,
+      recruiter_id: recruiterId,
+      window_start: window.start,
+      count: 1,
+    })
+    .onConflict((oc) =>
+      (recruiterId === null
+        ? oc.columns(['agency_id', 'window_start']).where('recruiter_id', 'is', null)
+        : oc
+            .columns(['agency_id', 'window_start', 'recruiter_id'])
+            .where('recruiter_id', 'is not', null)
+      )
+        .doUpdateSet({ count: sql`send_quota_usage.count + 1` })
+        .where(sql<boolean>`send_quota_usage.count < ${limitOf(agencyId, limit)}`),
+    )
+    .returning('count')
+    .executeTakeFirst()
+  return row !== undefined
 }
 
 function toQuotaWindow(limit: number, used: number, window: { start: Date; end: Date }) {

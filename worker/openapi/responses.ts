@@ -41,3 +41,9 @@ export const linkNotFound = {
   },
   json: errorResponse(linkGone),
 }
+
+/** A page the candidate's link opens: the page itself, or the page saying the link does not work. */
+export const linkPage = (description: string) => ({
+  200: htmlResponse(description),
+  404: linkNotFound.page,
+})

@@ -1,7 +1,9 @@
 import { createRoute, OpenAPIHono, type RouteConfig } from '@hono/zod-openapi'
+import type { z } from 'zod'
 import type { AppEnv } from '../env'
 import { bodyLimits } from '../middleware/body-limit'
-import { rejectInvalidInput } from '../validate'
+import { ignoringKeyParam, rejectInvalidInput } from '../validate'
+import { candidateLink } from './credentials'
 import { errorResponse } from './responses'
 
 /** A resource's sub-app: its routes are in the API document and answer bad input as errors. */
@@ -45,3 +47,46 @@ function errorResponsesOf(route: RouteConfig) {
 export function apiRoute<R extends RouteConfig>(route: R) {
   return createRoute({ ...route, responses: { ...errorResponsesOf(route), ...route.responses } })
 }
+
+type Declaration = Omit<RouteConfig, 'method' | 'path' | 'tags'>
+/** How a resource's routes are called by default: `bearer(…)`, `candidateLink` or `noCredential`. */
+type Access = Pick<RouteConfig, 'security' | 'middleware'> & { 'x-credentials'?: string[] }
+
+/** A query may carry the publishable key (`?key=`) beside the route's own parameters. */
+function withKeyParam<D extends Declaration>(declaration: D): D {
+  const query = declaration.request?.query
+  if (!query) return declaration
+  return { ...declaration, request: { ...declaration.request, query: ignoringKeyParam(query) } }
+}
+
+/**
+ * The routes of one resource: each is declared by method and path, grouped under the resource's
+ * tag in the document, and takes the resource's credentials unless its declaration names others.
+ */
+export function resource(tag: string, access: Access) {
+  const method =
+    <M extends RouteConfig['method']>(method: M) =>
+    <P extends string, D extends Declaration>(path: P, declaration: D) =>
+      apiRoute({ tags: [tag], ...access, ...withKeyParam(declaration), method, path })
+  return {
+    get: method('get'),
+    post: method('post'),
+    put: method('put'),
+    patch: method('patch'),
+    delete: method('delete'),
+  }
+}
+
+/** A required request body of this media type. */
+const body =
+  <T extends string>(type: T) =>
+  <S extends z.ZodType>(schema: S) => ({
+    required: true as const,
+    content: { [type]: { schema } } as Record<T, { schema: S }>,
+  })
+
+export const jsonBody = body('application/json')
+export const formBody = body('application/x-www-form-urlencoded')
+
+/** The candidate's link pages and calls: the token in the path is the credential. */
+export const candidateLinkRoutes = resource('Candidate links', candidateLink)

@@ -1,21 +1,15 @@
 import { bearer } from '../openapi/credentials'
 import { jsonResponse } from '../openapi/responses'
-import { apiRoute, apiRoutes } from '../openapi/route'
+import { apiRoutes, jsonBody, resource } from '../openapi/route'
 import { createdAgency, createAgencyBody } from '../schemas/agency'
 import { createAgency } from '../services/agencies'
 import { onceForKey } from '../services/idempotency'
 import { idempotencyKey, idempotencyKeyParameter } from './idempotency-header'
 
-const create = apiRoute({
-  method: 'post',
-  path: '/',
+const create = resource('Agencies', bearer('admin')).post('/', {
   summary: 'Create an agency with its first secret and publishable keys (shown once)',
-  tags: ['Agencies'],
-  ...bearer('admin'),
   parameters: [idempotencyKeyParameter],
-  request: {
-    body: { required: true, content: { 'application/json': { schema: createAgencyBody } } },
-  },
+  request: { body: jsonBody(createAgencyBody) },
   responses: { 201: jsonResponse(createdAgency, 'The agency and its keys.') },
 })
 

@@ -2,40 +2,29 @@ import { ApiError } from '../errors'
 import { agencyIdOf, viewerOf } from '../middleware/auth'
 import { bearer } from '../openapi/credentials'
 import { jsonResponse } from '../openapi/responses'
-import { apiRoute, apiRoutes } from '../openapi/route'
-import { agency, sendUsage, updateAgencyBody } from '../schemas/agency'
+import { apiRoutes, jsonBody, resource } from '../openapi/route'
+import { agency as agencySchema, sendUsage, updateAgencyBody } from '../schemas/agency'
 import { getAgency, updateAgency } from '../services/agencies'
 import { getSendUsage } from '../services/send-quotas'
 
-const read = apiRoute({
-  method: 'get',
-  path: '/',
+const agency = resource('Agencies', bearer('secret', 'session'))
+
+const read = agency.get('/', {
   summary:
     "The caller's agency: name, branding, routing, reminders, time zone, origins, retention, send quotas",
-  tags: ['Agencies'],
-  ...bearer('secret', 'session'),
-  responses: { 200: jsonResponse(agency, 'The agency.') },
+  responses: { 200: jsonResponse(agencySchema, 'The agency.') },
 })
 
-const update = apiRoute({
-  method: 'patch',
-  path: '/',
+const update = agency.patch('/', {
   summary: "Change the agency's settings; branding fields merge into the current branding",
-  tags: ['Agencies'],
   ...bearer('secret'),
-  request: {
-    body: { required: true, content: { 'application/json': { schema: updateAgencyBody } } },
-  },
-  responses: { 200: jsonResponse(agency, 'The updated agency.') },
+  request: { body: jsonBody(updateAgencyBody) },
+  responses: { 200: jsonResponse(agencySchema, 'The updated agency.') },
 })
 
-const usage = apiRoute({
-  method: 'get',
-  path: '/usage',
+const usage = agency.get('/usage', {
   summary:
     "Use of the send quotas now: today's coaching emails (UTC day) and this hour's per recruiter (manager sessions and the secret key)",
-  tags: ['Agencies'],
-  ...bearer('secret', 'session'),
   responses: { 200: jsonResponse(sendUsage, 'Limits, counts and when each window frees.') },
 })
 

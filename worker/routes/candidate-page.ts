@@ -1,9 +1,8 @@
 import type { Context } from 'hono'
 import type { AppEnv } from '../env'
 import { ApiError } from '../errors'
-import { candidateLink } from '../openapi/credentials'
-import { htmlResponse, jsonResponse, linkNotFound } from '../openapi/responses'
-import { apiRoute, apiRoutes } from '../openapi/route'
+import { jsonResponse, linkNotFound, linkPage } from '../openapi/responses'
+import { apiRoutes, formBody, jsonBody, candidateLinkRoutes } from '../openapi/route'
 import { candidatePageHeaders, renderCandidatePage } from '../pages/candidate-page'
 import { pageHeaders } from '../pages/layout'
 import { renderLinkNotFound } from '../pages/link-not-found'
@@ -43,66 +42,33 @@ function page(
 
 const linkNotFoundPage = (c: Context<AppEnv>) => page(c, renderLinkNotFound(), pageHeaders, 404)
 
-const tags = ['Candidate links']
-
 // Unknown, malformed, expired and erased tokens all get the same page, so the token is taken from
 // the path as any string and judged by findLinkTarget rather than validated into a JSON 404.
-const candidatePage = apiRoute({
-  method: 'get',
-  path: '/{token}',
+const candidatePage = candidateLinkRoutes.get('/{token}', {
   summary: "The candidate's coaching page: a draft note for each interviewer",
-  tags,
-  ...candidateLink,
   request: { params: linkPath },
-  responses: {
-    200: htmlResponse('The page (its first visit is recorded).'),
-    404: linkNotFound.page,
-  },
+  responses: linkPage('The page (its first visit is recorded).'),
 })
 
 // Without JavaScript each note is a form: save the draft it holds, and mark it sent or not.
-const noteFormPost = apiRoute({
-  method: 'post',
-  path: '/{token}/notes/{interviewerId}',
+const noteFormPost = candidateLinkRoutes.post('/{token}/notes/{interviewerId}', {
   summary: "The page's form without JavaScript: save the note's draft, mark it sent or not",
-  tags,
-  ...candidateLink,
-  request: {
-    params: notePath,
-    body: {
-      required: true,
-      content: { 'application/x-www-form-urlencoded': { schema: noteForm } },
-    },
-  },
+  request: { params: notePath, body: formBody(noteForm) },
   responses: {
     303: { description: 'Done; Location leads back to the note on the page.' },
     404: linkNotFound.pageOrJson,
   },
 })
 
-const autosave = apiRoute({
-  method: 'put',
-  path: '/{token}/drafts/{interviewerId}',
+const autosave = candidateLinkRoutes.put('/{token}/drafts/{interviewerId}', {
   summary: "Autosave the candidate's note to one interviewer",
-  tags,
-  ...candidateLink,
-  request: {
-    params: notePath,
-    body: { required: true, content: { 'application/json': { schema: draftBody } } },
-  },
+  request: { params: notePath, body: jsonBody(draftBody) },
   responses: { 200: jsonResponse(savedDraft, 'The draft is saved.'), 404: linkNotFound.json },
 })
 
-const event = apiRoute({
-  method: 'post',
-  path: '/{token}/events',
+const event = candidateLinkRoutes.post('/{token}/events', {
   summary: 'Record what the candidate did: copied a note, opened their mail app, sent or unsent',
-  tags,
-  ...candidateLink,
-  request: {
-    params: linkPath,
-    body: { required: true, content: { 'application/json': { schema: candidateEventBody } } },
-  },
+  request: { params: linkPath, body: jsonBody(candidateEventBody) },
   responses: {
     200: jsonResponse(noteState, 'Which notes are marked sent now.'),
     404: linkNotFound.json,

@@ -1,19 +1,13 @@
 import { agencyIdOf } from '../middleware/auth'
 import { bearer } from '../openapi/credentials'
 import { jsonResponse } from '../openapi/responses'
-import { apiRoute, apiRoutes } from '../openapi/route'
+import { apiRoutes, jsonBody, resource } from '../openapi/route'
 import { eraseCandidateBody, erasureResult } from '../schemas/interview'
 import { eraseCandidate } from '../services/erasure'
 
-const erase = apiRoute({
-  method: 'post',
-  path: '/erase',
+const erase = resource('Candidates', bearer('secret')).post('/erase', {
   summary: "Erase a person's name, email and messages everywhere; the agency's counts stay",
-  tags: ['Candidates'],
-  ...bearer('secret'),
-  request: {
-    body: { required: true, content: { 'application/json': { schema: eraseCandidateBody } } },
-  },
+  request: { body: jsonBody(eraseCandidateBody) },
   responses: { 200: jsonResponse(erasureResult, 'How much was erased (0 when unknown).') },
 })
 

@@ -2,14 +2,10 @@ import { sql } from 'kysely'
 import { z } from 'zod'
 import { noCredential } from '../openapi/credentials'
 import { jsonResponse } from '../openapi/responses'
-import { apiRoute, apiRoutes } from '../openapi/route'
+import { apiRoutes, resource } from '../openapi/route'
 
-const health = apiRoute({
-  method: 'get',
-  path: '/health',
+const health = resource('Operations', noCredential).get('/health', {
   summary: 'Liveness and database check',
-  tags: ['Operations'],
-  ...noCredential,
   responses: {
     200: jsonResponse(
       z.object({ ok: z.literal(true), db: z.literal('up') }),

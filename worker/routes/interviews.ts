@@ -1,8 +1,8 @@
-import { z } from 'zod'
+import { idPath } from '../schemas/common'
 import { agencyIdOf, viewerOf } from '../middleware/auth'
 import { bearer } from '../openapi/credentials'
 import { jsonResponse, quotaExceeded } from '../openapi/responses'
-import { apiRoute, apiRoutes } from '../openapi/route'
+import { apiRoutes, jsonBody, resource } from '../openapi/route'
 import {
   createInterviewBody,
   interview,
@@ -15,55 +15,35 @@ import {
   logInterview,
   resendCoachingEmail,
 } from '../services/interviews'
-import { ignoringKeyParam } from '../validate'
 import { idempotencyKey, idempotencyKeyParameter } from './idempotency-header'
 
-const interviewParams = z.object({ id: z.uuid() })
-const tags = ['Interviews']
+const interviews = resource('Interviews', bearer('secret', 'session'))
 
-const create = apiRoute({
-  method: 'post',
-  path: '/',
+const create = interviews.post('/', {
   summary: 'Log an interview; the coaching email is queued and sent at once',
-  tags,
-  ...bearer('secret', 'session'),
   parameters: [idempotencyKeyParameter],
-  request: {
-    body: { required: true, content: { 'application/json': { schema: createInterviewBody } } },
-  },
+  request: { body: jsonBody(createInterviewBody) },
   responses: {
     201: jsonResponse(interview, 'The interview with its coaching state.'),
     429: quotaExceeded,
   },
 })
 
-const list = apiRoute({
-  method: 'get',
-  path: '/',
+const list = interviews.get('/', {
   summary: "Interviews, newest first (a recruiter session sees the recruiter's own)",
-  tags,
-  ...bearer('secret', 'session'),
-  request: { query: ignoringKeyParam(interviewListQuery) },
+  request: { query: interviewListQuery },
   responses: { 200: jsonResponse(interviewList, 'A page of interviews.') },
 })
 
-const read = apiRoute({
-  method: 'get',
-  path: '/{id}',
+const read = interviews.get('/{id}', {
   summary: 'One interview with its coaching state',
-  tags,
-  ...bearer('secret', 'session'),
-  request: { params: interviewParams },
+  request: { params: idPath },
   responses: { 200: jsonResponse(interview, 'The interview.') },
 })
 
-const resend = apiRoute({
-  method: 'post',
-  path: '/{id}/resend',
+const resend = interviews.post('/{id}/resend', {
   summary: 'Send the coaching email again (not within 10 minutes of the last one)',
-  tags,
-  ...bearer('secret', 'session'),
-  request: { params: interviewParams },
+  request: { params: idPath },
   responses: {
     202: jsonResponse(interview, 'The interview; the email is on its way.'),
     429: quotaExceeded,

@@ -1,48 +1,31 @@
-import { z } from 'zod'
 import { agencyIdOf } from '../middleware/auth'
 import { bearer } from '../openapi/credentials'
 import { jsonResponse } from '../openapi/responses'
-import { apiRoute, apiRoutes } from '../openapi/route'
+import { apiRoutes, jsonBody, resource } from '../openapi/route'
 import { apiKey, createdApiKey, createKeyBody, keyList } from '../schemas/agency'
-import { pageQuery } from '../schemas/common'
+import { idPath, pageQuery } from '../schemas/common'
 import { createApiKey, listApiKeys, revokeApiKey } from '../services/api-keys'
 import { onceForKey } from '../services/idempotency'
-import { ignoringKeyParam } from '../validate'
 import { idempotencyKey, idempotencyKeyParameter } from './idempotency-header'
 
-const keyParams = z.object({ id: z.uuid() })
-const tags = ['Keys']
+const keys = resource('Keys', bearer('secret'))
 
-const create = apiRoute({
-  method: 'post',
-  path: '/',
+const create = keys.post('/', {
   summary: 'Create a secret or publishable key (the key is shown once)',
-  tags,
-  ...bearer('secret'),
   parameters: [idempotencyKeyParameter],
-  request: {
-    body: { required: true, content: { 'application/json': { schema: createKeyBody } } },
-  },
+  request: { body: jsonBody(createKeyBody) },
   responses: { 201: jsonResponse(createdApiKey, 'The new key, with its secret.') },
 })
 
-const list = apiRoute({
-  method: 'get',
-  path: '/',
+const list = keys.get('/', {
   summary: "The agency's keys, newest first (secrets are never shown again)",
-  tags,
-  ...bearer('secret'),
-  request: { query: ignoringKeyParam(pageQuery) },
+  request: { query: pageQuery },
   responses: { 200: jsonResponse(keyList, 'A page of keys.') },
 })
 
-const revoke = apiRoute({
-  method: 'delete',
-  path: '/{id}',
+const revoke = keys.delete('/{id}', {
   summary: 'Revoke a key; the last active secret key cannot be revoked',
-  tags,
-  ...bearer('secret'),
-  request: { params: keyParams },
+  request: { params: idPath },
   responses: { 200: jsonResponse(apiKey, 'The revoked key.') },
 })
 

@@ -5,10 +5,9 @@ import { viewerOf } from '../middleware/auth'
 import { countingQueries } from '../lib/query-count'
 import { bearer } from '../openapi/credentials'
 import { jsonResponse } from '../openapi/responses'
-import { apiRoute, apiRoutes } from '../openapi/route'
-import { stats, statsQuery, type Stats, type StatsQuery } from '../schemas/stats'
+import { apiRoutes, resource } from '../openapi/route'
+import { stats as statsSchema, statsQuery, type Stats, type StatsQuery } from '../schemas/stats'
 import { getStats, statsToCsv } from '../services/stats'
-import { ignoringKeyParam } from '../validate'
 
 /**
  * Runs the stats for the caller. With the QUERY_LOG=1 binding (tests only) the response carries
@@ -22,24 +21,18 @@ async function statsFor(c: Context<AppEnv>, query: StatsQuery): Promise<Stats> {
   return result
 }
 
-const figures = apiRoute({
-  method: 'get',
-  path: '/',
+const stats = resource('Stats', bearer('secret', 'session'))
+
+const figures = stats.get('/', {
   summary:
     "Send rates for a date range: the agency's totals, a recruiter session's own figures, a breakdown, and the industry baseline",
-  tags: ['Stats'],
-  ...bearer('secret', 'session'),
-  request: { query: ignoringKeyParam(statsQuery) },
-  responses: { 200: jsonResponse(stats, 'The figures.') },
+  request: { query: statsQuery },
+  responses: { 200: jsonResponse(statsSchema, 'The figures.') },
 })
 
-const figuresAsCsv = apiRoute({
-  method: 'get',
-  path: '/',
+const figuresAsCsv = stats.get('/', {
   summary: 'The same figures as CSV, one row per scope (agency, mine, each group, baseline)',
-  tags: ['Stats'],
-  ...bearer('secret', 'session'),
-  request: { query: ignoringKeyParam(statsQuery) },
+  request: { query: statsQuery },
   responses: {
     200: {
       description: "A CSV attachment; text cells that start like a formula are prefixed with '.",

@@ -1,8 +1,7 @@
 import type { Context } from 'hono'
 import type { AppEnv } from '../env'
-import { candidateLink } from '../openapi/credentials'
-import { htmlResponse, linkNotFound } from '../openapi/responses'
-import { apiRoute, apiRoutes } from '../openapi/route'
+import { linkPage } from '../openapi/responses'
+import { apiRoutes, candidateLinkRoutes } from '../openapi/route'
 import { pageHeaders } from '../pages/layout'
 import { renderLinkNotFound } from '../pages/link-not-found'
 import { renderUnsubscribeConfirm, renderUnsubscribed } from '../pages/unsubscribe'
@@ -14,38 +13,22 @@ function page(c: Context<AppEnv>, html: string, status: 200 | 404 = 200) {
   return c.html(html, status)
 }
 
-const tags = ['Candidate links']
-
 // The token is checked by the service (malformed, unknown, expired and erased all look alike), so
 // the path takes any string rather than validating it into a JSON 404 here.
-const confirmPage = apiRoute({
-  method: 'get',
-  path: '/{token}',
+const confirmPage = candidateLinkRoutes.get('/{token}', {
   summary: 'Ask whether to unsubscribe (a GET never unsubscribes: mail scanners open links)',
-  tags,
-  ...candidateLink,
   request: { params: linkPath },
-  responses: {
-    200: htmlResponse('The confirm page, or the note that the candidate is unsubscribed.'),
-    404: linkNotFound.page,
-  },
+  responses: linkPage('The confirm page, or the note that the candidate is unsubscribed.'),
 })
 
 // RFC 8058 one-click: mail clients post `List-Unsubscribe=One-Click`, the confirm form posts the
 // same field. The token is the whole credential, so any POST to the link unsubscribes and the
 // body is never needed (the drain middleware reads whatever was sent).
-const oneClick = apiRoute({
-  method: 'post',
-  path: '/{token}',
+const oneClick = candidateLinkRoutes.post('/{token}', {
   summary:
     "Unsubscribe from all of the agency's mail in one click (RFC 8058); the body, such as List-Unsubscribe=One-Click, is not needed",
-  tags,
-  ...candidateLink,
   request: { params: linkPath },
-  responses: {
-    200: htmlResponse('The candidate is unsubscribed (a repeat changes nothing).'),
-    404: linkNotFound.page,
-  },
+  responses: linkPage('The candidate is unsubscribed (a repeat changes nothing).'),
 })
 
 export const unsubscribeRoutes = apiRoutes()

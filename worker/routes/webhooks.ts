@@ -3,7 +3,7 @@ import { z } from 'zod'
 import type { AppEnv } from '../env'
 import { ApiError } from '../errors'
 import { verifySvixSignature } from '../lib/svix'
-import { apiRoute, apiRoutes } from '../openapi/route'
+import { apiRoute, apiRoutes, jsonBody } from '../openapi/route'
 import { recordProviderEvent } from '../services/email-events'
 
 /**
@@ -50,9 +50,7 @@ const resendWebhook = apiRoute({
   path: '/resend',
   hide: true,
   middleware: [resendSignature()],
-  request: {
-    body: { required: true, content: { 'application/json': { schema: resendEvent } } },
-  },
+  request: { body: jsonBody(resendEvent) },
   responses: { 200: { description: 'Recorded, or acknowledged and ignored.' } },
 })
 

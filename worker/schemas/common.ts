@@ -55,6 +55,9 @@ export const email = z
 
 export const uuid = z.uuid()
 
+/** A path that names a resource by its id: any other id is a 404, not a 400. */
+export const idPath = z.object({ id: uuid })
+
 const regionName = /^[A-Za-z][A-Za-z_-]*(\/[A-Za-z][A-Za-z_-]*)+$/
 
 function intlKnows(timeZone: string): boolean {

@@ -34,6 +34,8 @@ export interface AgencyTable {
   agency_daily_send_quota: Generated<number>
   /** coaching emails queued in one recruiter's name per clock hour (UTC) */
   recruiter_hourly_send_quota: Generated<number>
+  /** the coaching email goes this many minutes after an interview ends (0 to 120) */
+  coaching_delay_minutes: Generated<number>
   allowed_origins: Json<string[]>
   created_at: GeneratedTimestamp
   updated_at: GeneratedTimestamp
@@ -105,6 +107,13 @@ export interface InterviewTable {
   talking_points: string | null
   /** when its personal data was removed (erasure or retention); the row stays for the counts */
   forgotten_at: Timestamp | null
+  /** canceled before it took place: its queued mail is canceled and the stats leave it out */
+  canceled_at: Timestamp | null
+  /** the interview's record in another system (an ATS), with external_id; unique per agency */
+  external_system: string | null
+  external_id: string | null
+  /** when it was last rescheduled or corrected */
+  updated_at: Timestamp | null
   created_at: GeneratedTimestamp
 }
 

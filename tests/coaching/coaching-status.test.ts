@@ -10,7 +10,9 @@ import { startHarness, type Harness } from '../support/harness'
 // directly, as the outbox, the webhook and the candidate page leave them, because the API cannot
 // reach most of these states on demand. Whatever the combination, the status an interview shows
 // is the one filter that lists it, and the stats count it as coached exactly when it shows an
-// email that reached the candidate.
+// email that reached the candidate. An interview that has not ended yet, or was canceled, is
+// also crossed with every first email, provider event and note count: scheduled and canceled
+// take their place in the same one definition, and a canceled one counts nowhere in the stats.
 
 const states: EmailState[] = [
   'queued',
@@ -23,7 +25,15 @@ const states: EmailState[] = [
 ]
 const providerEvents: (EventType | null)[] = [null, 'delivered', 'bounced', 'complained']
 const noteCounts = ['none', 'some', 'all'] as const
-const statuses = ['awaiting_notes', 'notes_sent', 'all_notes_sent', 'not_emailed'] as const
+const timings = ['ended', 'upcoming', 'canceled'] as const
+const statuses = [
+  'scheduled',
+  'awaiting_notes',
+  'notes_sent',
+  'all_notes_sent',
+  'not_emailed',
+  'canceled',
+] as const
 
 type EmailStatus =
   'queued' | 'sent' | 'captured' | 'delivered' | 'bounced' | 'failed' | 'suppressed'
@@ -33,22 +43,27 @@ interface Combination {
   resend: EmailState | null
   event: EventType | null
   notes: (typeof noteCounts)[number]
+  timing: (typeof timings)[number]
   /** also the interview's client company, so each has its own row in the stats by client */
   label: string
   interviewId: string
 }
 
-const combinations: Combination[] = states.flatMap((first) =>
-  [null, ...states].flatMap((resend) =>
-    providerEvents.flatMap((event) =>
-      noteCounts.map((notes) => ({
-        first,
-        resend,
-        event,
-        notes,
-        label: `${first} then ${resend ?? 'no resend'}, ${event ?? 'no event'}, ${notes} notes`,
-        interviewId: randomUUID(),
-      })),
+const combinations: Combination[] = timings.flatMap((timing) =>
+  states.flatMap((first) =>
+    // re-sends are crossed with the interviews that ended; the others take the first email only
+    (timing === 'ended' ? [null, ...states] : [null]).flatMap((resend) =>
+      providerEvents.flatMap((event) =>
+        noteCounts.map((notes) => ({
+          first,
+          resend,
+          event,
+          notes,
+          timing,
+          label: `${timing}: ${first} then ${resend ?? 'no resend'}, ${event ?? 'no event'}, ${notes} notes`,
+          interviewId: randomUUID(),
+        })),
+      ),
     ),
   ),
 )
@@ -69,23 +84,26 @@ function expectedEmail(c: Combination): EmailStatus {
 }
 
 function expectedStatus(c: Combination): (typeof statuses)[number] {
+  if (c.timing === 'canceled') return 'canceled'
   if (c.notes === 'all') return 'all_notes_sent'
   if (c.notes === 'some') return 'notes_sent'
-  return ['failed', 'suppressed', 'bounced'].includes(expectedEmail(c))
-    ? 'not_emailed'
-    : 'awaiting_notes'
+  if (['failed', 'suppressed', 'bounced'].includes(expectedEmail(c))) return 'not_emailed'
+  return c.timing === 'upcoming' ? 'scheduled' : 'awaiting_notes'
 }
 
 const hour = 3_600_000
 const now = Date.now()
-const startsAt = new Date(now - 3 * hour)
-const endsAt = new Date(now - 2 * hour)
+const timesOf = (c: Combination) => {
+  const startsAt = new Date(now + (c.timing === 'upcoming' ? 2 * hour : -3 * hour))
+  return { startsAt, endsAt: new Date(startsAt.getTime() + hour) }
+}
 const dateOf = (at: number) => new Date(at).toISOString().slice(0, 10)
 
 let h: Harness
 let agency: TestAgency
 
 async function arrange(c: Combination) {
+  const { startsAt, endsAt } = timesOf(c)
   const candidateId = randomUUID()
   await h.db
     .insertInto('candidates')
@@ -104,6 +122,7 @@ async function arrange(c: Combination) {
       ends_at: endsAt,
       duration_minutes: 60,
       format: 'video',
+      canceled_at: c.timing === 'canceled' ? new Date(now - hour) : null,
     })
     .execute()
   const noteAt = new Date(endsAt.getTime() + hour)
@@ -169,7 +188,7 @@ beforeAll(async () => {
 afterAll(() => h?.close())
 
 describe('coaching status: one definition for what an interview shows, lists under and counts as', () => {
-  it(`${combinations.length} combinations of email states, re-sends, provider events and notes`, async () => {
+  it(`${combinations.length} combinations of timing, email states, re-sends, provider events and notes`, async () => {
     const shown = await inBatches(combinations, 8, async (c) => {
       const res = await h.request('GET', `/v1/interviews/${c.interviewId}`, {
         token: agency.secretKey,
@@ -194,7 +213,7 @@ describe('coaching status: one definition for what an interview shows, lists und
 
     const stats = await h.request(
       'GET',
-      `/v1/stats?from=${dateOf(now - 2 * 24 * hour)}&to=${dateOf(now)}&groupBy=client`,
+      `/v1/stats?from=${dateOf(now - 2 * 24 * hour)}&to=${dateOf(now + 2 * 24 * hour)}&groupBy=client`,
       { token: agency.secretKey },
     )
     expect(stats.status, stats.text).toBe(200)
@@ -216,7 +235,9 @@ describe('coaching status: one definition for what an interview shows, lists und
       const figures = figuresOf.get(c.label)
       const coached = ['sent', 'captured', 'delivered'].includes(email) ? 1 : 0
       const notes = c.notes === 'none' ? 0 : coached
-      if (!figures) {
+      if (c.timing === 'canceled') {
+        if (figures) problems.push('is canceled but counted in the stats')
+      } else if (!figures) {
         problems.push('is missing from the stats')
       } else {
         if (figures.coached !== coached)

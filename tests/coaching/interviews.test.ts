@@ -105,7 +105,7 @@ describe('POST /v1/interviews', () => {
     const cases: [Record<string, unknown>, string][] = [
       [{ candidate: { name: 'Ana', email: 'not-an-email' } }, 'candidate.email'],
       [{ startsAt: 'yesterday' }, 'startsAt'],
-      [{ startsAt: new Date(Date.now() + 3 * 3_600_000).toISOString() }, 'startsAt'],
+      [{ startsAt: new Date(Date.now() + 181 * 86_400_000).toISOString() }, 'startsAt'],
       [{ startsAt: new Date(Date.now() - 30 * 86_400_000).toISOString() }, 'startsAt'],
       [{ durationMinutes: 0 }, 'durationMinutes'],
       [{ durationMinutes: 45.5 }, 'durationMinutes'],

@@ -15,6 +15,7 @@ const runs = Number(process.env.FUZZ_RUNS ?? 1000)
 
 let session: string
 let interviewId: string
+let scheduledId: string
 let interviewerId: string
 let token: string
 
@@ -28,7 +29,10 @@ async function fingerprint(): Promise<string> {
       (select count(*) from candidates where erased_at is not null or unsubscribed_at is not null),
       (select count(*) from interviews), (select count(*) from emails where kind <> 'coaching'),
       (select count(*) from events), (select count(*) from drafts),
-      (select count(*) from interviewers where note_sent_at is not null)) as f`.execute(h.db)
+      (select count(*) from interviewers where note_sent_at is not null),
+      (select max(updated_at) from interviews), (select count(*) from interviewers)) as f`.execute(
+    h.db,
+  )
   return rows[0]!.f
 }
 
@@ -38,29 +42,39 @@ beforeAll(async () => {
   session = (await createSession(h, agency)).token
   const interview = await logInterview(h, agency.secretKey)
   interviewId = interview.id
+  scheduledId = (
+    await logInterview(h, session, {
+      startsAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+    })
+  ).id
   interviewerId = interview.interviewers[0].id
   token = await coachingLinkOf(h, interviewId)
   // let the coaching email settle so background writes don't look like fuzz damage
   await new Promise((r) => setTimeout(r, 300))
 })
 
+const fields = {
+  name: fc.string(),
+  email: fc.oneof(fc.emailAddress(), fc.string()),
+  kind: fc.constantFrom('secret', 'publishable', 'x', ''),
+  type: fc.constantFrom('copied', 'mail_opened', 'sent', 'unsent', 'opened', ''),
+  interviewerId: fc.oneof(fc.uuid(), fc.string()),
+  body: fc.string({ maxLength: 300 }),
+  candidate: fc.record({ name: fc.string(), email: fc.string() }),
+  startsAt: fc.oneof(
+    fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+    fc.string(),
+  ),
+  durationMinutes: fc.oneof(fc.integer(), fc.double()),
+  interviewers: fc.array(fc.record({ name: fc.string() }), { maxLength: 12 }),
+  externalRef: fc.record({ system: fc.string(), id: fc.string() }),
+  talkingPoints: fc.oneof(fc.string(), fc.constant(null)),
+}
 const jsonValue = fc.oneof(
   fc.jsonValue({ maxDepth: 3 }),
-  fc.record({
-    name: fc.string(),
-    email: fc.oneof(fc.emailAddress(), fc.string()),
-    kind: fc.constantFrom('secret', 'publishable', 'x', ''),
-    type: fc.constantFrom('copied', 'mail_opened', 'sent', 'unsent', 'opened', ''),
-    interviewerId: fc.oneof(fc.uuid(), fc.string()),
-    body: fc.string({ maxLength: 300 }),
-    candidate: fc.record({ name: fc.string(), email: fc.string() }),
-    startsAt: fc.oneof(
-      fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
-      fc.string(),
-    ),
-    durationMinutes: fc.oneof(fc.integer(), fc.double()),
-    interviewers: fc.array(fc.record({ name: fc.string() }), { maxLength: 12 }),
-  }),
+  fc.record(fields),
+  // some of the fields: a patch's shape
+  fc.record(fields, { requiredKeys: [] }),
 )
 const rawBody = fc.oneof(
   jsonValue.map((v) => JSON.stringify(v)),
@@ -126,6 +140,18 @@ const targets: Target[] = [
     name: 'POST /v1/interviews/:id/resend',
     method: 'POST',
     path: (p) => `/v1/interviews/${encodeURIComponent(p)}/resend`,
+    token: () => session,
+  },
+  {
+    name: 'PATCH /v1/interviews/:id',
+    method: 'PATCH',
+    path: (p) => `/v1/interviews/${p.length % 2 ? scheduledId : encodeURIComponent(p)}`,
+    token: () => session,
+  },
+  {
+    name: 'POST /v1/interviews/:id/cancel',
+    method: 'POST',
+    path: (p) => `/v1/interviews/${encodeURIComponent(p)}/cancel`,
     token: () => session,
   },
   {

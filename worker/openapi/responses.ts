@@ -47,3 +47,8 @@ export const linkPage = (description: string) => ({
   200: htmlResponse(description),
   404: linkNotFound.page,
 })
+
+/** The link's interview was canceled: its page says so, and its notes take no more changes. */
+export const interviewCanceled = errorResponse(
+  'conflict: the interview was canceled; there are no notes to send for it.',
+)

@@ -92,19 +92,23 @@ async function dueGroup(trx: Db, now: Date, emailId: string | undefined) {
 }
 
 /**
- * Cancels due, untouched messages that must not go any more (deliverability.ts): the person was
- * erased or unsubscribed, or the address was suppressed, after the message was queued. One whose
+ * Cancels due, untouched messages that must not go any more: the interview was canceled, or
+ * (deliverability.ts) the person was erased or unsubscribed, or the address was suppressed,
+ * after the message was queued. One whose
  * earlier attempt had no answer keeps its key and is retried as it was (Resend recognises the
  * repeat).
  */
 async function cancelUndeliverable(trx: Db, now: Date, emailId: string | undefined) {
   await sql`
-    update emails e set state = 'canceled', last_error = 'Not sent: the candidate asked not to get mail, was erased, or the address is suppressed.'
+    update emails e set state = 'canceled', last_error = case
+        when i.canceled_at is not null then 'Not sent: the interview was canceled.'
+        else 'Not sent: the candidate asked not to get mail, was erased, or the address is suppressed.'
+      end
     from interviews i join candidates c on c.id = i.candidate_id
     where i.id = e.interview_id
       and e.state = 'queued' and e.send_key is null and e.next_attempt_at <= ${now}
       ${emailId === undefined ? sql`` : sql`and e.id = ${emailId}`}
-      and ${undeliverableOf('c')} is not null
+      and (i.canceled_at is not null or ${undeliverableOf('c')} is not null)
   `.execute(trx)
 }
 

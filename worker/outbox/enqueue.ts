@@ -1,13 +1,15 @@
 import type { Db } from '../../db/client'
 import { composeInterviewEmail, type InterviewEmailInput } from '../email/compose'
 import { ApiError } from '../errors'
+import type { Agency } from '../schemas/agency'
 import { noteDeadline } from '../lib/note-window'
 import { countCoachingEmail } from '../services/send-quotas'
 import { undeliverableTo, type Undeliverable } from './deliverability'
 
 // Every message enters the outbox here. Nothing is sent from here: a queued message is due at
-// once (the coaching email, which the request then sends after its response) or later (the
-// reminder), and goes out when claimed (claim.ts). The person's row is locked before anything
+// once (the coaching email of an interview that has ended, which the request then sends after
+// its response) or later (the coaching email of a scheduled interview, the reminder), and goes
+// out when claimed (claim.ts). The person's row is locked before anything
 // is queued for them, so an unsubscribe or erasure either comes first and is seen here, or comes
 // after and cancels what was queued.
 
@@ -20,17 +22,60 @@ export interface QueuedInterviewEmails {
   coachingEmailId: string
   /** false when mail may not go to the person: both messages are written as skipped */
   queued: boolean
+  /** when the coaching email is due: the interview's end plus the agency's delay, or now */
+  dueAt: Date
   /** counts the queued email against the send quotas (nothing when none was queued) */
   countAgainstQuotas: (trx: Db) => Promise<void>
 }
 
+/** The coaching email goes when the interview ends, after the agency's delay; never before now. */
+export function coachingDueAt(agency: Agency, endsAt: Date, now: Date): Date {
+  const due = endsAt.getTime() + agency.coachingDelayMinutes * 60_000
+  return new Date(Math.max(due, now.getTime()))
+}
+
+/** The coaching email and reminder of an interview, rendered for when each goes. */
+function interviewMessages(
+  email: InterviewEmailInput,
+  undeliverable: Undeliverable | null,
+  now: Date,
+) {
+  const dueAt = coachingDueAt(email.agency, email.endsAt, now)
+  const reminderAt = new Date(email.endsAt.getTime() + email.agency.reminderHours * 3_600_000)
+  const reminderUseful =
+    reminderAt.getTime() - dueAt.getTime() >= reminderMinGapMs &&
+    reminderAt < noteDeadline(email.endsAt)
+  const row = { agency_id: email.agency.id, interview_id: email.interviewId }
+  return {
+    dueAt,
+    rows: [
+      {
+        ...row,
+        kind: 'coaching' as const,
+        state: undeliverable ? ('skipped' as const) : ('queued' as const),
+        last_error: undeliverable ? `Not sent: ${notSentBecause[undeliverable]}.` : null,
+        next_attempt_at: dueAt,
+        message: composeInterviewEmail(email, 'coaching', dueAt),
+      },
+      {
+        ...row,
+        kind: 'reminder' as const,
+        state: undeliverable || !reminderUseful ? ('skipped' as const) : ('queued' as const),
+        next_attempt_at: reminderAt,
+        message: composeInterviewEmail(email, 'reminder', reminderAt),
+      },
+    ],
+  }
+}
+
 /**
- * Writes an interview's coaching email (due now) and reminder (due at the agency's reminder hour)
- * to the outbox, both rendered now; whether the reminder still goes out is decided when it falls
- * due. For a person mail may not go to, both are written skipped, with the reason, and the
- * interview shows that it was not emailed. A queued coaching email counts against the send
- * quotas: the caller runs `countAgainstQuotas` as its transaction's last statement, since the
- * counters stay locked until commit. Run it in the transaction that locked the candidate's row.
+ * Writes an interview's coaching email (due when the interview ends, plus the agency's delay, or
+ * now if that has passed) and reminder (due at the agency's reminder hour) to the outbox, both
+ * rendered now; whether the reminder still goes out is decided when it falls due. For a person
+ * mail may not go to, both are written skipped, with the reason, and the interview shows that it
+ * was not emailed. A queued coaching email counts against the send quotas: the caller runs
+ * `countAgainstQuotas` as its transaction's last statement, since the counters stay locked until
+ * commit. Run it in the transaction that locked the candidate's row.
  */
 export async function enqueueInterviewEmails(
   trx: Db,
@@ -39,40 +84,73 @@ export async function enqueueInterviewEmails(
 ): Promise<QueuedInterviewEmails> {
   const agencyId = email.agency.id
   const undeliverable = await undeliverableTo(trx, agencyId, email.candidateId)
-  const reminderAt = new Date(email.endsAt.getTime() + email.agency.reminderHours * 3_600_000)
-  const reminderUseful =
-    reminderAt.getTime() - now.getTime() >= reminderMinGapMs &&
-    reminderAt < noteDeadline(email.endsAt)
-  const rows = await trx
-    .insertInto('emails')
-    .values([
-      {
-        agency_id: agencyId,
-        interview_id: email.interviewId,
-        kind: 'coaching',
-        state: undeliverable ? 'skipped' : 'queued',
-        last_error: undeliverable ? `Not sent: ${notSentBecause[undeliverable]}.` : null,
-        next_attempt_at: now,
-        message: composeInterviewEmail(email, 'coaching', now),
-      },
-      {
-        agency_id: agencyId,
-        interview_id: email.interviewId,
-        kind: 'reminder',
-        state: undeliverable || !reminderUseful ? 'skipped' : 'queued',
-        next_attempt_at: reminderAt,
-        message: composeInterviewEmail(email, 'reminder', reminderAt),
-      },
-    ])
-    .returning(['id', 'kind'])
-    .execute()
+  const { dueAt, rows } = interviewMessages(email, undeliverable, now)
+  const written = await trx.insertInto('emails').values(rows).returning(['id', 'kind']).execute()
   return {
-    coachingEmailId: rows.find((r) => r.kind === 'coaching')!.id,
+    coachingEmailId: written.find((r) => r.kind === 'coaching')!.id,
     queued: !undeliverable,
+    dueAt,
     countAgainstQuotas: async (last: Db) => {
       if (!undeliverable) await countCoachingEmail(last, agencyId, email.recruiterId, now)
     },
   }
+}
+
+/**
+ * Moves an interview's messages with it when it is rescheduled or corrected: while no coaching
+ * email of it has been sent or tried, its unsent messages are written again for the new times and
+ * details (the send quotas counted the interview once, when it was logged). Once one has gone,
+ * or is going, the change is refused (409): the candidate already has what they were sent. Run
+ * it in the transaction that locked the candidate's row, then the interview's.
+ */
+export async function rescheduleInterviewEmails(
+  trx: Db,
+  email: InterviewEmailInput & { candidateId: string },
+  now: Date,
+): Promise<{ coachingEmailId: string | null; dueAt: Date }> {
+  const mail = await trx
+    .selectFrom('emails')
+    .select(['id', 'kind', 'state', 'attempts'])
+    .where('interview_id', '=', email.interviewId)
+    .forUpdate()
+    .execute()
+  const gone = mail.some(
+    (e) => e.kind !== 'reminder' && (e.attempts > 0 || !['queued', 'skipped'].includes(e.state)),
+  )
+  if (gone) {
+    throw new ApiError(
+      'conflict',
+      'The coaching email has already gone to the candidate, so the interview can no longer be changed.',
+    )
+  }
+  const undeliverable = await undeliverableTo(trx, email.agency.id, email.candidateId)
+  const { dueAt, rows } = interviewMessages(email, undeliverable, now)
+  await trx
+    .deleteFrom('emails')
+    .where(
+      'id',
+      'in',
+      mail.map((e) => e.id),
+    )
+    .execute()
+  const written = await trx.insertInto('emails').values(rows).returning(['id', 'kind']).execute()
+  const coaching = written.find((r) => r.kind === 'coaching')!
+  return { coachingEmailId: undeliverable ? null : coaching.id, dueAt }
+}
+
+/**
+ * Cancels what is still to go for a canceled interview. A message already being sent is left to
+ * finish; anything this misses is canceled when the outbox claims it. Run it in the transaction
+ * that marked the interview canceled.
+ */
+export async function cancelInterviewEmails(trx: Db, agencyId: string, interviewId: string) {
+  await trx
+    .updateTable('emails')
+    .set({ state: 'canceled', last_error: 'Not sent: the interview was canceled.' })
+    .where('agency_id', '=', agencyId)
+    .where('interview_id', '=', interviewId)
+    .where('state', '=', 'queued')
+    .execute()
 }
 
 const notSentBecause: Record<Undeliverable, string> = {

@@ -16,3 +16,20 @@ export function renderLinkNotFound(): string {
     ),
   })
 }
+
+/** What the candidate's link shows once the recruiter has canceled the interview. */
+export function renderInterviewCanceled(agencyName: string): string {
+  return renderPage({
+    title: 'Interview canceled',
+    children: (
+      <>
+        <h1>This interview was canceled</h1>
+        <p>
+          {agencyName} marked this interview as canceled, so there are no thank-you notes to send
+          for it.
+        </p>
+        <p class="muted">If that seems wrong, reply to the email this link came in.</p>
+      </>
+    ),
+  })
+}

@@ -1,11 +1,12 @@
 import type { Context } from 'hono'
 import type { AppEnv } from '../env'
 import { ApiError } from '../errors'
-import { jsonResponse, linkNotFound, linkPage } from '../openapi/responses'
+import { interviewCanceled, jsonResponse, linkNotFound, linkPage } from '../openapi/responses'
 import { apiRoutes, formBody, jsonBody, candidateLinkRoutes } from '../openapi/route'
 import { candidatePageHeaders, renderCandidatePage } from '../pages/candidate-page'
 import { pageHeaders } from '../pages/layout'
-import { renderLinkNotFound } from '../pages/link-not-found'
+import { renderInterviewCanceled, renderLinkNotFound } from '../pages/link-not-found'
+import { getAgency } from '../services/agencies'
 import { loadCandidatePage } from '../services/candidate-page'
 import { recordCandidateEvent, recordPageOpened } from '../services/candidate-events'
 import { findLinkTarget } from '../services/coaching-links'
@@ -21,6 +22,8 @@ import {
 } from '../schemas/candidate'
 
 const linkGone = () => new ApiError('not_found', 'This link does not work any more.')
+const canceledInterview = () =>
+  new ApiError('conflict', 'The interview was canceled; there are no notes to send for it.')
 const interviewerGone = () => new ApiError('not_found', 'Interviewer not found.')
 
 // The link token is the whole credential: nothing the candidate sees or sends may be cached,
@@ -47,7 +50,9 @@ const linkNotFoundPage = (c: Context<AppEnv>) => page(c, renderLinkNotFound(), p
 const candidatePage = candidateLinkRoutes.get('/{token}', {
   summary: "The candidate's coaching page: a draft note for each interviewer",
   request: { params: linkPath },
-  responses: linkPage('The page (its first visit is recorded).'),
+  responses: linkPage(
+    'The page (its first visit is recorded), or a page saying the interview was canceled.',
+  ),
 })
 
 // Without JavaScript each note is a form: save the draft it holds, and mark it sent or not.
@@ -57,13 +62,18 @@ const noteFormPost = candidateLinkRoutes.post('/{token}/notes/{interviewerId}', 
   responses: {
     303: { description: 'Done; Location leads back to the note on the page.' },
     404: linkNotFound.pageOrJson,
+    409: interviewCanceled,
   },
 })
 
 const autosave = candidateLinkRoutes.put('/{token}/drafts/{interviewerId}', {
   summary: "Autosave the candidate's note to one interviewer",
   request: { params: notePath, body: jsonBody(draftBody) },
-  responses: { 200: jsonResponse(savedDraft, 'The draft is saved.'), 404: linkNotFound.json },
+  responses: {
+    200: jsonResponse(savedDraft, 'The draft is saved.'),
+    404: linkNotFound.json,
+    409: interviewCanceled,
+  },
 })
 
 const event = candidateLinkRoutes.post('/{token}/events', {
@@ -72,6 +82,7 @@ const event = candidateLinkRoutes.post('/{token}/events', {
   responses: {
     200: jsonResponse(noteState, 'Which notes are marked sent now.'),
     404: linkNotFound.json,
+    409: interviewCanceled,
   },
 })
 
@@ -81,6 +92,10 @@ export const candidatePageRoutes = apiRoutes()
     const token = c.req.valid('param').token
     const target = await findLinkTarget(c.var.db, token)
     if (!target) return linkNotFoundPage(c)
+    if (target.canceled) {
+      const { name } = await getAgency(c.var.db, target.agencyId)
+      return page(c, renderInterviewCanceled(name), pageHeaders, 200)
+    }
     if (c.req.method === 'GET') await recordPageOpened(c.var.db, target)
     const html = renderCandidatePage(await loadCandidatePage(c.var.db, target), token, new Date())
     return page(c, html, candidatePageHeaders, 200)
@@ -90,6 +105,7 @@ export const candidatePageRoutes = apiRoutes()
     const { action, body } = c.req.valid('form')
     const target = await findLinkTarget(c.var.db, token)
     if (!target) return linkNotFoundPage(c)
+    if (target.canceled) throw canceledInterview()
     if (body !== undefined && !(await saveDraft(c.var.db, target, interviewerId, body))) {
       throw interviewerGone()
     }
@@ -104,6 +120,7 @@ export const candidatePageRoutes = apiRoutes()
     const { token, interviewerId } = c.req.valid('param')
     const target = await findLinkTarget(c.var.db, token)
     if (!target) throw linkGone()
+    if (target.canceled) throw canceledInterview()
     const saved = await saveDraft(c.var.db, target, interviewerId, c.req.valid('json').body)
     if (!saved) throw interviewerGone()
     return c.json(saved)
@@ -112,5 +129,6 @@ export const candidatePageRoutes = apiRoutes()
     privateJson(c)
     const target = await findLinkTarget(c.var.db, c.req.valid('param').token)
     if (!target) throw linkGone()
+    if (target.canceled) throw canceledInterview()
     return c.json(await recordCandidateEvent(c.var.db, target, c.req.valid('json')))
   })

@@ -1,13 +1,14 @@
 import { idPath } from '../schemas/common'
 import { agencyIdOf, viewerOf } from '../middleware/auth'
 import { bearer } from '../openapi/credentials'
-import { jsonResponse, quotaExceeded } from '../openapi/responses'
+import { errorResponse, jsonResponse, quotaExceeded } from '../openapi/responses'
 import { apiRoutes, jsonBody, resource } from '../openapi/route'
 import {
   createInterviewBody,
   interview,
   interviewList,
   interviewListQuery,
+  updateInterviewBody,
 } from '../schemas/interview'
 import {
   getInterview,
@@ -15,6 +16,7 @@ import {
   logInterview,
   resendCoachingEmail,
 } from '../services/interviews'
+import { cancelInterview, updateInterview } from '../services/interview-changes'
 import { idempotencyKey, idempotencyKeyParameter } from './idempotency-header'
 
 const interviews = resource('Interviews', bearer('secret', 'session'))
@@ -50,6 +52,25 @@ const resend = interviews.post('/{id}/resend', {
   },
 })
 
+const update = interviews.patch('/{id}', {
+  summary:
+    'Reschedule or correct an interview (start, length, format, interviewers, role, client, talking points) while its coaching email has not gone; its messages move with it',
+  request: { params: idPath, body: jsonBody(updateInterviewBody) },
+  responses: {
+    200: jsonResponse(interview, 'The interview as it is now.'),
+    409: errorResponse(
+      'conflict: the coaching email has gone, or the interview was canceled or erased.',
+    ),
+  },
+})
+
+const cancel = interviews.post('/{id}/cancel', {
+  summary:
+    'Cancel an interview that did not take place: what was still to go is canceled and the stats leave it out (a repeat changes nothing)',
+  request: { params: idPath },
+  responses: { 200: jsonResponse(interview, 'The interview, canceled.') },
+})
+
 export const interviewsRoutes = apiRoutes()
   .openapi(create, async (c) => {
     const principal = c.var.principal
@@ -68,6 +89,19 @@ export const interviewsRoutes = apiRoutes()
   })
   .openapi(read, async (c) => {
     return c.json(await getInterview(c.var.db, viewerOf(c.var.principal), c.req.valid('param').id))
+  })
+  .openapi(update, async (c) => {
+    const { id } = c.req.valid('param')
+    return c.json(
+      await updateInterview(c.var.db, c.var, viewerOf(c.var.principal), id, c.req.valid('json'), {
+        requestOrigin: new URL(c.req.url).origin,
+      }),
+    )
+  })
+  .openapi(cancel, async (c) => {
+    return c.json(
+      await cancelInterview(c.var.db, viewerOf(c.var.principal), c.req.valid('param').id),
+    )
   })
   .openapi(resend, async (c) => {
     const viewer = viewerOf(c.var.principal)

@@ -9,8 +9,19 @@ export const interviewerInput = z.strictObject({
   email: email.optional(),
 })
 
-export const createInterviewBody = z.strictObject({
-  candidate: z.strictObject({ name: line(120), email }),
+/** The interview's record in another system: one interview per reference and agency. */
+export const externalRef = z.strictObject({
+  system: z
+    .string()
+    .regex(
+      /^[a-z0-9][a-z0-9_.-]{0,39}$/,
+      'Use 1 to 40 lower-case letters, digits, ".", "_" or "-", such as "bullhorn".',
+    ),
+  id: line(200),
+})
+
+/** What can be changed of an interview while its coaching email has not gone. */
+const schedule = {
   roleTitle: line(160),
   clientCompany: line(160),
   startsAt: z.iso.datetime({ offset: true, message: 'Must be an ISO-8601 date and time.' }),
@@ -21,9 +32,20 @@ export const createInterviewBody = z.strictObject({
     .min(1, 'List at least one interviewer.')
     .max(10, 'At most 10 interviewers.'),
   talkingPoints: paragraph(2000).optional(),
+}
+
+export const createInterviewBody = z.strictObject({
+  candidate: z.strictObject({ name: line(120), email }),
+  ...schedule,
   /** with a secret key: which recruiter logged it (known from a session) */
   recruiterExternalId: line(128).optional(),
+  externalRef: externalRef.optional(),
 })
+
+export const updateInterviewBody = z
+  .strictObject({ ...schedule, talkingPoints: paragraph(2000).nullable() })
+  .partial()
+  .refine((patch) => Object.keys(patch).length > 0, 'Send at least one field to change.')
 
 export const emailStatus = z.enum([
   'queued',
@@ -37,10 +59,12 @@ export const emailStatus = z.enum([
 export const reminderStatus = z.enum(['scheduled', 'sent', 'captured', 'skipped', 'failed', 'none'])
 
 export const interviewStatus = z.enum([
+  'scheduled',
   'awaiting_notes',
   'notes_sent',
   'all_notes_sent',
   'not_emailed',
+  'canceled',
 ])
 
 export const interview = z.object({
@@ -64,13 +88,18 @@ export const interview = z.object({
       noteSentAt: z.iso.datetime().nullable(),
     }),
   ),
+  externalRef: z.object({ system: z.string(), id: z.string() }).nullable(),
+  canceledAt: z.iso.datetime().nullable(),
   createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime().nullable(),
   coaching: z.object({
     status: interviewStatus,
     email: emailStatus,
     emailAttempts: z.number().int(),
     emailError: z.string().nullable(),
     emailSentAt: z.iso.datetime().nullable(),
+    /** when the coaching email still to go is due (the interview's end, plus the agency's delay) */
+    emailDueAt: z.iso.datetime().nullable(),
     pageOpenedAt: z.iso.datetime().nullable(),
     notesSent: z.number().int(),
     notesTotal: z.number().int(),
@@ -87,6 +116,8 @@ export const interviewListQuery = z.strictObject({
   status: interviewStatus.optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
+  externalSystem: externalRef.shape.system.optional(),
+  externalId: z.string().max(200).optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 })
@@ -104,4 +135,6 @@ export const erasureResult = z.object({
 
 export type Interview = z.infer<typeof interview>
 export type CreateInterviewInput = z.infer<typeof createInterviewBody>
+export type UpdateInterviewInput = z.infer<typeof updateInterviewBody>
+export type ExternalRef = z.infer<typeof externalRef>
 export type InterviewListQuery = z.infer<typeof interviewListQuery>

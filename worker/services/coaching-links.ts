@@ -59,6 +59,8 @@ export interface LinkTarget {
   interviewId: string
   agencyId: string
   candidateId: string
+  /** the interview was canceled: the page says so and takes no more notes */
+  canceled: boolean
 }
 
 /**
@@ -75,7 +77,12 @@ export async function findLinkTarget(
     .selectFrom('coaching_links as l')
     .innerJoin('interviews as i', 'i.id', 'l.interview_id')
     .innerJoin('candidates as c', 'c.id', 'i.candidate_id')
-    .select(['i.id as interviewId', 'i.agency_id as agencyId', 'c.id as candidateId'])
+    .select([
+      'i.id as interviewId',
+      'i.agency_id as agencyId',
+      'c.id as candidateId',
+      sql<boolean>`i.canceled_at is not null`.as('canceled'),
+    ])
     .where('l.token_hash', '=', await sha256Hex(token))
     .where('l.expires_at', '>', now)
     .where('c.erased_at', 'is', null)

@@ -54,14 +54,18 @@ export function isCoached(email: RawBuilder<CoachingEmailStatus>): RawBuilder<bo
 }
 
 /**
- * The interview's coaching status: by its notes once one is marked sent, otherwise awaiting notes
- * unless its coaching email never reached the candidate.
+ * The interview's coaching status: canceled above all; by its notes once one is marked sent;
+ * not emailed when its coaching email cannot or did not reach the candidate; scheduled until it
+ * ends; then awaiting notes.
  */
 export function coachingStatusOf(alias: string): RawBuilder<CoachingStatus> {
+  const column = (name: string) => sql.ref(`${alias}.${name}`)
   return sql<CoachingStatus>`(select case
+      when ${column('canceled_at')} is not null then 'canceled'
       when n.sent > 0 and n.sent = n.total then 'all_notes_sent'
       when n.sent > 0 then 'notes_sent'
       when ${coachingEmailOf(alias)} in (${sql.join(missedCandidate)}) then 'not_emailed'
+      when ${column('ends_at')} > now() then 'scheduled'
       else 'awaiting_notes'
     end
     from (

@@ -77,6 +77,7 @@ export async function toInterviews(db: Db, rows: InterviewJoined[]): Promise<Int
     // the latest attempt's details; the status above covers every coaching email
     const latest = coachingMail.at(-1)
     const sentAt = coachingMail.findLast((e) => e.sent_at)?.sent_at
+    const dueAt = coachingMail.find((e) => e.state === 'queued')?.next_attempt_at
     const reminder = mail.find((e) => e.kind === 'reminder')
     const pageOpened = pageOpenedOf.get(row.id)
     return {
@@ -100,13 +101,20 @@ export async function toInterviews(db: Db, rows: InterviewJoined[]): Promise<Int
         email: p.email,
         noteSentAt: p.note_sent_at?.toISOString() ?? null,
       })),
+      externalRef:
+        row.external_system !== null && row.external_id !== null
+          ? { system: row.external_system, id: row.external_id }
+          : null,
+      canceledAt: row.canceled_at?.toISOString() ?? null,
       createdAt: row.created_at.toISOString(),
+      updatedAt: row.updated_at?.toISOString() ?? null,
       coaching: {
         status: row.coaching_status,
         email: row.coaching_email,
         emailAttempts: latest?.attempts ?? 0,
         emailError: latest?.state === 'failed' ? latest.last_error : null,
         emailSentAt: sentAt?.toISOString() ?? null,
+        emailDueAt: dueAt?.toISOString() ?? null,
         pageOpenedAt: pageOpened ? new Date(pageOpened).toISOString() : null,
         notesSent: people.filter((p) => p.note_sent_at).length,
         notesTotal: people.length,

@@ -5,8 +5,14 @@ import { inTransaction } from '../lib/transaction'
 import { enqueueInterviewEmails, enqueueResend } from '../outbox/enqueue'
 import { sendAfterResponse, type RequestMailing } from '../outbox/send'
 import type { Agency } from '../schemas/agency'
-import type { CreateInterviewInput, Interview, InterviewListQuery } from '../schemas/interview'
+import type {
+  CreateInterviewInput,
+  ExternalRef,
+  Interview,
+  InterviewListQuery,
+} from '../schemas/interview'
 import { getAgency } from './agencies'
+import { recruiterFor } from './recruiters'
 import { coachingStatusOf } from './coaching-status'
 import { onceForKey, type StoredResponse } from './idempotency'
 import { interviewsWithCandidate, toInterviews } from './interview-views'
@@ -18,81 +24,39 @@ export interface Viewer {
   ownRecruiterId: string | null
 }
 
-const earliestStart = 14 * 24 * 3_600_000
-const startSlackMs = 15 * 60_000
+const dayMs = 24 * 3_600_000
+/** an interview may be logged up to 14 days after it started, or up to 180 days ahead */
+const latestPastDays = 14
+const furthestAheadDays = 180
 
-async function recruiterFor(
-  db: Db,
-  agencyId: string,
-  sessionRecruiterId: string | null,
-  externalId: string | undefined,
-): Promise<{ id: string; name: string; email: string | null } | null> {
-  if (sessionRecruiterId) {
-    if (externalId !== undefined) {
-      throw new ApiError('validation_failed', 'The request body is not valid.', [
-        {
-          path: 'recruiterExternalId',
-          message: 'Only a secret key may log on behalf of a recruiter.',
-        },
-      ])
-    }
-    return db
-      .selectFrom('recruiters')
-      .select(['id', 'name', 'email'])
-      .where('agency_id', '=', agencyId)
-      .where('id', '=', sessionRecruiterId)
-      .executeTakeFirstOrThrow()
-  }
-  if (externalId === undefined) return null
-  const recruiter = await db
-    .selectFrom('recruiters')
-    .select(['id', 'name', 'email'])
-    .where('agency_id', '=', agencyId)
-    .where('external_id', '=', externalId)
-    .executeTakeFirst()
-  if (!recruiter) {
-    throw new ApiError('validation_failed', 'The request body is not valid.', [
-      {
-        path: 'recruiterExternalId',
-        message:
-          'No recruiter with this id yet; recruiters are added when a session is minted for them.',
-      },
+export function checkTimes(startsAt: Date, now: Date) {
+  const invalid = (message: string) =>
+    new ApiError('validation_failed', 'The request body is not valid.', [
+      { path: 'startsAt', message },
     ])
+  if (startsAt.getTime() > now.getTime() + furthestAheadDays * dayMs) {
+    throw invalid(`Schedule interviews at most ${furthestAheadDays} days ahead.`)
   }
-  return recruiter
-}
-
-function checkTimes(startsAt: Date, now: Date) {
-  if (startsAt.getTime() > now.getTime() + startSlackMs) {
-    throw new ApiError('validation_failed', 'The request body is not valid.', [
-      {
-        path: 'startsAt',
-        message: 'Log an interview once it has started; this one is in the future.',
-      },
-    ])
-  }
-  if (startsAt.getTime() < now.getTime() - earliestStart) {
-    throw new ApiError('validation_failed', 'The request body is not valid.', [
-      {
-        path: 'startsAt',
-        message: 'This interview is more than 14 days old; a note would come too late.',
-      },
-    ])
+  if (startsAt.getTime() < now.getTime() - latestPastDays * dayMs) {
+    throw invalid(
+      `This interview is more than ${latestPastDays} days old; a note would come too late.`,
+    )
   }
 }
 
 interface CreatedInterview {
   interview: Interview
-  /** the coaching email to send straight after the transaction commits; null: none may go */
+  /** the coaching email to send straight after the transaction commits; null: none is due */
   coachingEmailId: string | null
   /** the caller's last statement before commit (see enqueueInterviewEmails) */
   countAgainstQuotas: (trx: Db) => Promise<void>
 }
 
 /**
- * Logs an interview: the candidate (matched by email within the agency), the interviewers, and
- * the coaching email and reminder in the outbox, all in the caller's transaction, so either
- * everything exists or nothing does. The coaching email counts against the send quotas; over
+ * Logs an interview, one that has taken place or one ahead: the candidate (matched by email
+ * within the agency), the interviewers, and the coaching email and reminder in the outbox, all in
+ * the caller's transaction, so either everything exists or nothing does. An interview with an
+ * external reference the agency already has is refused (409), naming the one it has. The coaching email counts against the send quotas; over
  * them, nothing is written and the caller gets 429 quota_exceeded.
  */
 async function createInterview(
@@ -142,24 +106,22 @@ async function createInterview(
       duration_minutes: input.durationMinutes,
       format: input.format,
       talking_points: input.talkingPoints || null,
+      external_system: input.externalRef?.system ?? null,
+      external_id: input.externalRef?.id ?? null,
     })
-    .returning('id')
-    .executeTakeFirstOrThrow()
-
-  await trx
-    .insertInto('interviewers')
-    .values(
-      input.interviewers.map((person, position) => ({
-        interview_id: interview.id,
-        position,
-        name: person.name,
-        title: person.title ?? null,
-        email: person.email ?? null,
-      })),
+    .onConflict((oc) =>
+      oc
+        .columns(['agency_id', 'external_system', 'external_id'])
+        .where('external_system', 'is not', null)
+        .doNothing(),
     )
-    .execute()
+    .returning('id')
+    .executeTakeFirst()
+  if (!interview) throw await externalRefTaken(trx, agency.id, input.externalRef!)
 
-  const { coachingEmailId, queued, countAgainstQuotas } = await enqueueInterviewEmails(
+  await insertInterviewers(trx, interview.id, input.interviewers)
+
+  const { coachingEmailId, queued, dueAt, countAgainstQuotas } = await enqueueInterviewEmails(
     trx,
     {
       agency,
@@ -183,7 +145,7 @@ async function createInterview(
   ])
   return {
     interview: created!,
-    coachingEmailId: queued ? coachingEmailId : null,
+    coachingEmailId: queued && dueAt <= options.now ? coachingEmailId : null,
     countAgainstQuotas,
   }
 }
@@ -278,6 +240,41 @@ export async function listInterviews(
   if (filters.from) query = query.where('i.starts_at', '>=', new Date(filters.from))
   if (filters.to) query = query.where('i.starts_at', '<', new Date(filters.to))
   if (filters.status) query = query.where(coachingStatusOf('i'), '=', filters.status)
+  if (filters.externalSystem) query = query.where('i.external_system', '=', filters.externalSystem)
+  if (filters.externalId) query = query.where('i.external_id', '=', filters.externalId)
   const page = await pageOf(query, filters, (row) => row, 'i')
   return { data: await toInterviews(db, page.data), nextCursor: page.nextCursor }
+}
+
+async function externalRefTaken(trx: Db, agencyId: string, ref: ExternalRef) {
+  const existing = await trx
+    .selectFrom('interviews')
+    .select('id')
+    .where('agency_id', '=', agencyId)
+    .where('external_system', '=', ref.system)
+    .where('external_id', '=', ref.id)
+    .executeTakeFirst()
+  return new ApiError(
+    'conflict',
+    `An interview with this externalRef exists (${existing?.id ?? 'being logged now'}); change it with PATCH /v1/interviews/{id}.`,
+  )
+}
+
+export async function insertInterviewers(
+  trx: Db,
+  interviewId: string,
+  people: CreateInterviewInput['interviewers'],
+) {
+  await trx
+    .insertInto('interviewers')
+    .values(
+      people.map((person, position) => ({
+        interview_id: interviewId,
+        position,
+        name: person.name,
+        title: person.title ?? null,
+        email: person.email ?? null,
+      })),
+    )
+    .execute()
 }

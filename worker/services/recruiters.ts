@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { Db } from '../../db/client'
 import type { RecruiterRow } from '../../db/schema'
+import { ApiError } from '../errors'
 import type { CreateSessionInput, Recruiter } from '../schemas/session'
 
 export function toRecruiter(row: RecruiterRow): Recruiter {
@@ -66,4 +67,49 @@ export async function findRecruiter(db: Db, agencyId: string, recruiterId: strin
     .where('id', '=', recruiterId)
     .executeTakeFirst()
   return row ? toRecruiter(row) : null
+}
+
+/**
+ * The recruiter a new interview is logged for: the session's own, or with a secret key the one
+ * named by the agency's externalId (none when it names none).
+ */
+export async function recruiterFor(
+  db: Db,
+  agencyId: string,
+  sessionRecruiterId: string | null,
+  externalId: string | undefined,
+): Promise<{ id: string; name: string; email: string | null } | null> {
+  if (sessionRecruiterId) {
+    if (externalId !== undefined) {
+      throw new ApiError('validation_failed', 'The request body is not valid.', [
+        {
+          path: 'recruiterExternalId',
+          message: 'Only a secret key may log on behalf of a recruiter.',
+        },
+      ])
+    }
+    return db
+      .selectFrom('recruiters')
+      .select(['id', 'name', 'email'])
+      .where('agency_id', '=', agencyId)
+      .where('id', '=', sessionRecruiterId)
+      .executeTakeFirstOrThrow()
+  }
+  if (externalId === undefined) return null
+  const recruiter = await db
+    .selectFrom('recruiters')
+    .select(['id', 'name', 'email'])
+    .where('agency_id', '=', agencyId)
+    .where('external_id', '=', externalId)
+    .executeTakeFirst()
+  if (!recruiter) {
+    throw new ApiError('validation_failed', 'The request body is not valid.', [
+      {
+        path: 'recruiterExternalId',
+        message:
+          'No recruiter with this id yet; recruiters are added when a session is minted for them.',
+      },
+    ])
+  }
+  return recruiter
 }

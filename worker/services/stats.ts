@@ -91,6 +91,8 @@ function interviewFacts(db: Db, agencyId: string, range: { from: string; to: str
           sql<boolean>`coalesce(n.all_thanked, false)`.as('all_thanked'),
         ])
         .where('s.agency_id', '=', agencyId)
+        // a canceled interview never took place: it counts nowhere
+        .where('s.canceled_at', 'is', null)
         // local midnights as instants, so the (agency_id, starts_at) index serves the range
         .where('s.starts_at', '>=', sql<Date>`(${range.from}::date)::timestamp at time zone ${tz}`)
         .where(

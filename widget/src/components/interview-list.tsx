@@ -11,10 +11,12 @@ interface Page {
 
 const filters = [
   ['', 'All interviews'],
+  ['scheduled', 'Scheduled'],
   ['awaiting_notes', 'Awaiting notes'],
   ['notes_sent', 'Some notes sent'],
   ['all_notes_sent', 'All notes sent'],
   ['not_emailed', 'Not emailed'],
+  ['canceled', 'Canceled'],
 ] as const
 
 const emailLabels: Record<Interview['coaching']['email'], [string, Tone]> = {
@@ -41,6 +43,10 @@ function timing(c: Interview['coaching'], people: Interview['interviewers']): [s
 
 function badgesOf(i: Interview): [string, Tone][] {
   const c = i.coaching
+  if (c.status === 'canceled') return [['Canceled', 'grey']]
+  if (c.status === 'scheduled' && c.emailDueAt) {
+    return [[`Coaching email ${formatWhen(c.emailDueAt)}`, 'grey']]
+  }
   const badges: [string, Tone][] = [emailLabels[c.email]]
   if (c.pageOpenedAt) badges.push(['Page opened', 'good'])
   badges.push([`Notes ${c.notesSent}/${c.notesTotal}`, c.notesSent ? 'good' : 'grey'])

@@ -20,14 +20,17 @@ interface Values {
 
 type TextKey = Exclude<keyof Values, 'interviewers'>
 
-// the interview most likely just ended: start at the last quarter hour
+// the interview most likely just ended: it started one usual length ago, at a quarter hour
+const usualMinutes = 45
 const blankValues = (): Values => ({
   name: '',
   email: '',
   roleTitle: '',
   clientCompany: '',
-  startsAt: localInputValue(new Date(Math.floor(Date.now() / 900_000) * 900_000)),
-  durationMinutes: '45',
+  startsAt: localInputValue(
+    new Date(Math.floor((Date.now() - usualMinutes * 60_000) / 900_000) * 900_000),
+  ),
+  durationMinutes: String(usualMinutes),
   format: 'video',
   talkingPoints: '',
   interviewers: [blankPerson],

@@ -91,6 +91,8 @@ export interface CandidateTable {
   created_at: GeneratedTimestamp
 }
 
+export type InterviewOutcome = 'advanced' | 'offer' | 'hired' | 'rejected' | 'withdrawn'
+
 export interface InterviewTable {
   id: Generated<string>
   agency_id: string
@@ -114,6 +116,9 @@ export interface InterviewTable {
   external_id: string | null
   /** when it was last rescheduled or corrected */
   updated_at: Timestamp | null
+  /** where the candidate got after it, and when that was recorded */
+  outcome: InterviewOutcome | null
+  outcome_at: Timestamp | null
   created_at: GeneratedTimestamp
 }
 

@@ -300,3 +300,49 @@ describe('externalRef', () => {
     }
   })
 })
+
+describe('POST /v1/interviews/:id/outcome', () => {
+  it('records the latest stage, and refuses bad stages, canceled interviews and other callers', async () => {
+    const interview = await logInterview(h, agency.secretKey)
+    const path = `/v1/interviews/${interview.id}/outcome`
+    const advanced = await h.request('POST', path, {
+      token: agency.secretKey,
+      json: { stage: 'advanced' },
+    })
+    expect(advanced.status, advanced.text).toBe(200)
+    expect(advanced.body.outcome).toMatchObject({ stage: 'advanced' })
+    const hired = await h.request('POST', path, {
+      token: agency.secretKey,
+      json: { stage: 'hired' },
+    })
+    expect(hired.body.outcome.stage).toBe('hired')
+
+    for (const json of [{ stage: 'promoted' }, {}, { stage: 'hired', extra: 1 }]) {
+      const res = await h.request('POST', path, { token: agency.secretKey, json })
+      expect(res.status, JSON.stringify(json)).toBe(400)
+    }
+    const foreign = await h.request('POST', path, {
+      token: other.secretKey,
+      json: { stage: 'rejected' },
+    })
+    expect(foreign.status).toBe(404)
+    const recruiter = await createSession(h, agency, { externalId: 'not-the-owner' })
+    const notTheirs = await h.request('POST', path, {
+      token: recruiter.token,
+      json: { stage: 'rejected' },
+    })
+    expect(notTheirs.status).toBe(404)
+    const read = await h.request('GET', `/v1/interviews/${interview.id}`, {
+      token: agency.secretKey,
+    })
+    expect(read.body.outcome.stage).toBe('hired')
+
+    const scheduled = await logInterview(h, agency.secretKey, { startsAt: ahead(5 * hour) })
+    await h.request('POST', `/v1/interviews/${scheduled.id}/cancel`, { token: agency.secretKey })
+    const canceled = await h.request('POST', `/v1/interviews/${scheduled.id}/outcome`, {
+      token: agency.secretKey,
+      json: { stage: 'hired' },
+    })
+    expect(canceled.status).toBe(409)
+  })
+})

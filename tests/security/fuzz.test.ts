@@ -30,9 +30,8 @@ async function fingerprint(): Promise<string> {
       (select count(*) from interviews), (select count(*) from emails where kind <> 'coaching'),
       (select count(*) from events), (select count(*) from drafts),
       (select count(*) from interviewers where note_sent_at is not null),
-      (select max(updated_at) from interviews), (select count(*) from interviewers)) as f`.execute(
-    h.db,
-  )
+      (select max(updated_at) from interviews), (select count(*) from interviewers),
+      (select max(outcome_at) from interviews)) as f`.execute(h.db)
   return rows[0]!.f
 }
 
@@ -69,6 +68,7 @@ const fields = {
   interviewers: fc.array(fc.record({ name: fc.string() }), { maxLength: 12 }),
   externalRef: fc.record({ system: fc.string(), id: fc.string() }),
   talkingPoints: fc.oneof(fc.string(), fc.constant(null)),
+  stage: fc.constantFrom('advanced', 'offer', 'hired', 'rejected', 'withdrawn', 'x'),
 }
 const jsonValue = fc.oneof(
   fc.jsonValue({ maxDepth: 3 }),
@@ -152,6 +152,12 @@ const targets: Target[] = [
     name: 'POST /v1/interviews/:id/cancel',
     method: 'POST',
     path: (p) => `/v1/interviews/${encodeURIComponent(p)}/cancel`,
+    token: () => session,
+  },
+  {
+    name: 'POST /v1/interviews/:id/outcome',
+    method: 'POST',
+    path: (p) => `/v1/interviews/${p.length % 2 ? interviewId : encodeURIComponent(p)}/outcome`,
     token: () => session,
   },
   {

@@ -268,14 +268,14 @@ beforeAll(async () => {
   sam = await createSession(h, agency, { name: 'Sam Recruiter' })
   manager = await createSession(h, agency, { name: 'Mona Manager', role: 'manager' })
 
-  await arrange(agency, rita.token, {
+  const i1 = await arrange(agency, rita.token, {
     clientCompany: 'Globex',
     startsAt: at(0, 10),
     interviewers: 2,
     events: ['delivered', 'page_opened', 'copied'],
     notesAfterEnd: [23 * hour + 59 * minute, 30 * hour],
   })
-  await arrange(agency, rita.token, {
+  const i2 = await arrange(agency, rita.token, {
     clientCompany: 'Globex',
     startsAt: at(1, 9),
     interviewers: 2,
@@ -289,7 +289,7 @@ beforeAll(async () => {
     events: ['page_opened'],
     notesAfterEnd: [24 * hour],
   })
-  await arrange(agency, sam.token, {
+  const i4 = await arrange(agency, sam.token, {
     clientCompany: 'Initech',
     startsAt: at(7, 12),
     interviewers: 2,
@@ -311,6 +311,21 @@ beforeAll(async () => {
     notesAfterEnd: [2 * hour],
   })
   erasedEmail = i6.candidateEmail
+  // outcomes: I1 hired and I2 an offer (notes sent), I4 rejected (no note), I3 none yet; I2
+  // first advanced, and the latest report counts
+  for (const [interview, stage] of [
+    [i2, 'advanced'],
+    [i1, 'hired'],
+    [i2, 'offer'],
+    [i4, 'rejected'],
+  ] as const) {
+    const res = await h.request('POST', `/v1/interviews/${interview.id}/outcome`, {
+      token: agency.secretKey,
+      json: { stage },
+    })
+    expect(res.status, res.text).toBe(200)
+    expect(res.body.outcome.stage).toBe(stage)
+  }
   // I7: the first instant after the range
   await arrange(agency, rita.token, {
     clientCompany: 'Globex',
@@ -345,6 +360,12 @@ describe('GET /v1/stats', () => {
       totals,
       mine: null,
       groups: [],
+      outcomes: {
+        // coached with a note: I1, I2, I3, I6
+        withNote: { interviews: 4, withOutcome: 2, advanced: 2, offer: 2, hired: 1 },
+        // coached without a note: I4 (I5 was never coached)
+        withoutNote: { interviews: 1, withOutcome: 1, advanced: 0, offer: 0, hired: 0 },
+      },
       baseline: {
         sendRate: 0.24,
         source: 'Accountemps (Robert Half) survey of hiring managers, 2017',

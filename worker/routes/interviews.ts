@@ -8,6 +8,7 @@ import {
   interview,
   interviewList,
   interviewListQuery,
+  outcomeBody,
   updateInterviewBody,
 } from '../schemas/interview'
 import {
@@ -17,6 +18,7 @@ import {
   resendCoachingEmail,
 } from '../services/interviews'
 import { cancelInterview, updateInterview } from '../services/interview-changes'
+import { recordOutcome } from '../services/outcomes'
 import { idempotencyKey, idempotencyKeyParameter } from './idempotency-header'
 
 const interviews = resource('Interviews', bearer('secret', 'session'))
@@ -71,6 +73,16 @@ const cancel = interviews.post('/{id}/cancel', {
   responses: { 200: jsonResponse(interview, 'The interview, canceled.') },
 })
 
+const outcome = interviews.post('/{id}/outcome', {
+  summary:
+    'Record where the candidate got after the interview: advanced, offer, hired, rejected or withdrawn (the latest counts)',
+  request: { params: idPath, body: jsonBody(outcomeBody) },
+  responses: {
+    200: jsonResponse(interview, 'The interview with its outcome.'),
+    409: errorResponse('conflict: the interview was canceled.'),
+  },
+})
+
 export const interviewsRoutes = apiRoutes()
   .openapi(create, async (c) => {
     const principal = c.var.principal
@@ -102,6 +114,11 @@ export const interviewsRoutes = apiRoutes()
     return c.json(
       await cancelInterview(c.var.db, viewerOf(c.var.principal), c.req.valid('param').id),
     )
+  })
+  .openapi(outcome, async (c) => {
+    const { id } = c.req.valid('param')
+    const { stage } = c.req.valid('json')
+    return c.json(await recordOutcome(c.var.db, viewerOf(c.var.principal), id, stage))
   })
   .openapi(resend, async (c) => {
     const viewer = viewerOf(c.var.principal)

@@ -7,7 +7,8 @@ import { bearer } from '../openapi/credentials'
 import { jsonResponse } from '../openapi/responses'
 import { apiRoutes, resource } from '../openapi/route'
 import { stats as statsSchema, statsQuery, type Stats, type StatsQuery } from '../schemas/stats'
-import { getStats, statsToCsv } from '../services/stats'
+import { getStats } from '../services/stats'
+import { statsToCsv } from '../services/stats-csv'
 
 /**
  * Runs the stats for the caller. With the QUERY_LOG=1 binding (tests only) the response carries

@@ -58,6 +58,11 @@ export const emailStatus = z.enum([
 ])
 export const reminderStatus = z.enum(['scheduled', 'sent', 'captured', 'skipped', 'failed', 'none'])
 
+/** Where the candidate got after the interview; hired implies an offer, an offer implies advanced. */
+export const interviewOutcome = z.enum(['advanced', 'offer', 'hired', 'rejected', 'withdrawn'])
+
+export const outcomeBody = z.strictObject({ stage: interviewOutcome })
+
 export const interviewStatus = z.enum([
   'scheduled',
   'awaiting_notes',
@@ -90,6 +95,7 @@ export const interview = z.object({
   ),
   externalRef: z.object({ system: z.string(), id: z.string() }).nullable(),
   canceledAt: z.iso.datetime().nullable(),
+  outcome: z.object({ stage: interviewOutcome, recordedAt: z.iso.datetime() }).nullable(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime().nullable(),
   coaching: z.object({
@@ -136,5 +142,6 @@ export const erasureResult = z.object({
 export type Interview = z.infer<typeof interview>
 export type CreateInterviewInput = z.infer<typeof createInterviewBody>
 export type UpdateInterviewInput = z.infer<typeof updateInterviewBody>
+export type InterviewOutcome = z.infer<typeof interviewOutcome>
 export type ExternalRef = z.infer<typeof externalRef>
 export type InterviewListQuery = z.infer<typeof interviewListQuery>

@@ -49,6 +49,14 @@ export const statsGroup = statsFigures.extend({
   label: z.string().describe('Recruiter name, client, or ISO week such as 2026-W47.'),
 })
 
+const outcomeCounts = z.object({
+  interviews: count.describe('Coached interviews on this side.'),
+  withOutcome: count.describe('Of those, interviews with an outcome recorded.'),
+  advanced: count.describe('Advanced, got an offer or were hired.'),
+  offer: count.describe('Got an offer or were hired.'),
+  hired: count,
+})
+
 export const stats = z.object({
   from: z.iso.date(),
   to: z.iso.date(),
@@ -59,6 +67,11 @@ export const stats = z.object({
   groups: z
     .array(statsGroup)
     .describe("Per groupBy; a recruiter session's groups hold only its own interviews."),
+  outcomes: z
+    .object({ withNote: outcomeCounts, withoutNote: outcomeCounts })
+    .describe(
+      "The agency's coached interviews with a note sent and without, and where their candidates got. Outcomes are associated with notes, not caused by them.",
+    ),
   baseline: z.object({ sendRate: z.number(), source: z.string() }),
 })
 

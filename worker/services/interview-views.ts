@@ -106,6 +106,10 @@ export async function toInterviews(db: Db, rows: InterviewJoined[]): Promise<Int
           ? { system: row.external_system, id: row.external_id }
           : null,
       canceledAt: row.canceled_at?.toISOString() ?? null,
+      outcome:
+        row.outcome && row.outcome_at
+          ? { stage: row.outcome, recordedAt: row.outcome_at.toISOString() }
+          : null,
       createdAt: row.created_at.toISOString(),
       updatedAt: row.updated_at?.toISOString() ?? null,
       coaching: {

@@ -81,6 +81,7 @@ function interviewFacts(db: Db, agencyId: string, range: { from: string; to: str
           's.recruiter_id',
           's.client_company',
           's.ends_at',
+          's.outcome',
           // date_trunc('week') starts ISO weeks on Monday, here in the agency's local time
           sql<Date>`date_trunc('week', s.starts_at at time zone ${tz})`.as('week'),
           // coached and delivered as the interview shows them (services/coaching-status.ts)
@@ -136,6 +137,37 @@ function figuresOf(scope: RawBuilder<unknown>) {
     'medianHours', percentile_cont(0.5) within group (
       order by extract(epoch from first_note_at - ends_at)::float8 / 3600
     ) filter (where ${scope} and ${coached} and first_note_at is not null)
+  )`
+}
+
+interface OutcomeCounts {
+  interviews: number
+  withOutcome: number
+  advanced: number
+  offer: number
+  hired: number
+}
+
+/**
+ * Outcomes of coached interviews with a note sent and without one, from the same facts: an offer
+ * counts as advanced too, a hire as an offer. These show association only.
+ */
+function outcomesOf() {
+  const coached = isCoached(sql.ref<CoachingEmailStatus>('coaching_email'))
+  const side = (noted: RawBuilder<boolean>) => {
+    const where = (condition: RawBuilder<unknown>) =>
+      sql`count(*) filter (where ${coached} and ${noted} and ${condition})`
+    return sql`json_build_object(
+      'interviews', ${where(sql`true`)},
+      'withOutcome', ${where(sql`outcome is not null`)},
+      'advanced', ${where(sql`outcome in ('advanced', 'offer', 'hired')`)},
+      'offer', ${where(sql`outcome in ('offer', 'hired')`)},
+      'hired', ${where(sql`outcome = 'hired'`)}
+    )`
+  }
+  return sql<{ withNote: OutcomeCounts; withoutNote: OutcomeCounts }>`json_build_object(
+    'withNote', ${side(sql`first_note_at is not null`)},
+    'withoutNote', ${side(sql`first_note_at is null`)}
   )`
 }
 
@@ -202,6 +234,7 @@ export async function getStats(
     .select([
       figuresOf(sql`true`).as('totals'),
       (own ? figuresOf(sql`f.recruiter_id = ${own}`) : sql<FigureCounts | null>`null`).as('mine'),
+      outcomesOf().as('outcomes'),
     ])
     .executeTakeFirstOrThrow()
 
@@ -230,73 +263,7 @@ export async function getStats(
     totals: toFigures(totals.totals),
     mine: totals.mine ? toFigures(totals.mine) : null,
     groups: groups.map((g) => ({ key: g.key, label: g.label, ...toFigures(g.figures) })),
+    outcomes: totals.outcomes,
     baseline: industryBaseline,
   }
-}
-
-const csvColumns = [
-  'scope',
-  'key',
-  'label',
-  'interviews',
-  'coached',
-  'delivered',
-  'pageOpened',
-  'draftCopiedOrMailOpened',
-  'sent',
-  'onTime',
-  'fullCoverage',
-  'sendRate',
-  'onTimeRate',
-  'fullCoverageRate',
-  'medianHoursToFirstNote',
-] as const
-
-/**
- * A text cell as a spreadsheet will read it: quoted when needed (RFC 4180), and with a leading '
- * when it starts like a formula, so a client named "=HYPERLINK(…)" stays text (OWASP CSV
- * injection). Numbers are ours, not user text, and are written as they are.
- */
-function csvCell(value: string | number | null): string {
-  if (value === null) return ''
-  if (typeof value === 'number') return String(value)
-  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
-}
-
-/** The same numbers as the JSON, one row per scope: agency, mine, each group, the baseline. */
-export function statsToCsv(stats: Stats): string {
-  const row = (scope: string, key: string | null, label: string, f: StatsFigures) => [
-    scope,
-    key,
-    label,
-    f.interviews,
-    f.coached,
-    f.funnel.delivered,
-    f.funnel.pageOpened,
-    f.funnel.draftCopiedOrMailOpened,
-    f.funnel.sent,
-    f.onTime,
-    f.fullCoverage,
-    f.sendRate,
-    f.onTimeRate,
-    f.fullCoverageRate,
-    f.medianHoursToFirstNote,
-  ]
-  const rows: (string | number | null)[][] = [
-    [...csvColumns],
-    row('agency', null, 'All interviews', stats.totals),
-    ...(stats.mine ? [row('mine', null, 'My interviews', stats.mine)] : []),
-    ...stats.groups.map((g) => row(stats.groupBy!, g.key, g.label, g)),
-    csvColumns.map((column) =>
-      column === 'scope'
-        ? 'baseline'
-        : column === 'label'
-          ? stats.baseline.source
-          : column === 'sendRate'
-            ? stats.baseline.sendRate
-            : null,
-    ),
-  ]
-  return rows.map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n'
 }

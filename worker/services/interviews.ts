@@ -27,6 +27,10 @@ async function recruiterFor(
   sessionRecruiterId: string | null,
   externalId: string | undefined,
 ): Promise<{ id: string; name: string; email: string | null } | null> {
+  const agencyRecruiters = db
+    .selectFrom('recruiters')
+    .select(['id', 'name', 'email'])
+    .where('agency_id', '=', agencyId)
   if (sessionRecruiterId) {
     if (externalId !== undefined) {
       throw new ApiError('validation_failed', 'The request body is not valid.', [
@@ -36,20 +40,10 @@ async function recruiterFor(
         },
       ])
     }
-    return db
-      .selectFrom('recruiters')
-      .select(['id', 'name', 'email'])
-      .where('agency_id', '=', agencyId)
-      .where('id', '=', sessionRecruiterId)
-      .executeTakeFirstOrThrow()
+    return agencyRecruiters.where('id', '=', sessionRecruiterId).executeTakeFirstOrThrow()
   }
   if (externalId === undefined) return null
-  const recruiter = await db
-    .selectFrom('recruiters')
-    .select(['id', 'name', 'email'])
-    .where('agency_id', '=', agencyId)
-    .where('external_id', '=', externalId)
-    .executeTakeFirst()
+  const recruiter = await agencyRecruiters.where('external_id', '=', externalId).executeTakeFirst()
   if (!recruiter) {
     throw new ApiError('validation_failed', 'The request body is not valid.', [
       {

@@ -57,13 +57,3 @@ export async function signOutRecruiter(
     .executeTakeFirst()
   return row ? toRecruiter(row) : null
 }
-
-export async function findRecruiter(db: Db, agencyId: string, recruiterId: string) {
-  const row = await db
-    .selectFrom('recruiters')
-    .selectAll()
-    .where('agency_id', '=', agencyId)
-    .where('id', '=', recruiterId)
-    .executeTakeFirst()
-  return row ? toRecruiter(row) : null
-}

@@ -1,20 +1,27 @@
 import { sql, type Kysely } from 'kysely'
-
-const ts = 'timestamptz(3)'
+import {
+  agencyId,
+  belongsTo,
+  createdAt,
+  createIndexes,
+  idAndAgency,
+  interviewId,
+  notNull,
+  stampedNow,
+  ts,
+  uuidPrimaryKey,
+} from './common'
 
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('candidates')
-    .addColumn('id', 'uuid', (col) => col.primaryKey().defaultTo(sql`gen_random_uuid()`))
-    .addColumn('agency_id', 'uuid', (col) =>
-      col.notNull().references('agencies.id').onDelete('cascade'),
-    )
+    .$call(idAndAgency)
     // name and email are nulled on erasure; the row stays so counts do
     .addColumn('name', 'text')
     .addColumn('email', 'text')
     .addColumn('unsubscribed_at', ts)
     .addColumn('erased_at', ts)
-    .addColumn('created_at', ts, (col) => col.notNull().defaultTo(sql`now()`))
+    .$call(createdAt)
     .execute()
   await sql`create unique index candidates_agency_email_uq on candidates (agency_id, email) where email is not null`.execute(
     db,
@@ -22,51 +29,34 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('interviews')
-    .addColumn('id', 'uuid', (col) => col.primaryKey().defaultTo(sql`gen_random_uuid()`))
-    .addColumn('agency_id', 'uuid', (col) =>
-      col.notNull().references('agencies.id').onDelete('cascade'),
-    )
+    .$call(idAndAgency)
     .addColumn('recruiter_id', 'uuid', (col) =>
       col.references('recruiters.id').onDelete('set null'),
     )
-    .addColumn('candidate_id', 'uuid', (col) =>
-      col.notNull().references('candidates.id').onDelete('cascade'),
-    )
-    .addColumn('role_title', 'text', (col) => col.notNull())
-    .addColumn('client_company', 'text', (col) => col.notNull())
-    .addColumn('starts_at', ts, (col) => col.notNull())
-    .addColumn('ends_at', ts, (col) => col.notNull())
-    .addColumn('duration_minutes', 'integer', (col) => col.notNull())
+    .$call(belongsTo('candidate_id', 'candidates'))
+    .addColumn('role_title', 'text', notNull)
+    .addColumn('client_company', 'text', notNull)
+    .addColumn('starts_at', ts, notNull)
+    .addColumn('ends_at', ts, notNull)
+    .addColumn('duration_minutes', 'integer', notNull)
     .addColumn('format', 'text', (col) =>
       col.notNull().check(sql`format in ('video', 'phone', 'onsite')`),
     )
     .addColumn('talking_points', 'text')
-    .addColumn('created_at', ts, (col) => col.notNull().defaultTo(sql`now()`))
+    .$call(createdAt)
     .execute()
-  await db.schema
-    .createIndex('interviews_agency_created_idx')
-    .on('interviews')
-    .columns(['agency_id', 'created_at', 'id'])
-    .execute()
-  await db.schema
-    .createIndex('interviews_agency_recruiter_idx')
-    .on('interviews')
-    .columns(['agency_id', 'recruiter_id', 'created_at'])
-    .execute()
-  await db.schema
-    .createIndex('interviews_candidate_idx')
-    .on('interviews')
-    .column('candidate_id')
-    .execute()
+  await createIndexes(db, 'interviews', {
+    interviews_agency_created_idx: ['agency_id', 'created_at', 'id'],
+    interviews_agency_recruiter_idx: ['agency_id', 'recruiter_id', 'created_at'],
+    interviews_candidate_idx: ['candidate_id'],
+  })
 
   await db.schema
     .createTable('interviewers')
-    .addColumn('id', 'uuid', (col) => col.primaryKey().defaultTo(sql`gen_random_uuid()`))
-    .addColumn('interview_id', 'uuid', (col) =>
-      col.notNull().references('interviews.id').onDelete('cascade'),
-    )
-    .addColumn('position', 'integer', (col) => col.notNull())
-    .addColumn('name', 'text', (col) => col.notNull())
+    .$call(uuidPrimaryKey)
+    .$call(interviewId)
+    .addColumn('position', 'integer', notNull)
+    .addColumn('name', 'text', notNull)
     .addColumn('title', 'text')
     .addColumn('email', 'text')
     // the current state of the note, kept beside the append-only sent/unsent events for filters
@@ -77,27 +67,16 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('coaching_links')
     .addColumn('token_hash', 'text', (col) => col.primaryKey())
-    .addColumn('interview_id', 'uuid', (col) =>
-      col.notNull().references('interviews.id').onDelete('cascade'),
-    )
-    .addColumn('expires_at', ts, (col) => col.notNull())
-    .addColumn('created_at', ts, (col) => col.notNull().defaultTo(sql`now()`))
+    .$call(interviewId)
+    .addColumn('expires_at', ts, notNull)
+    .$call(createdAt)
     .execute()
-  await db.schema
-    .createIndex('coaching_links_interview_idx')
-    .on('coaching_links')
-    .column('interview_id')
-    .execute()
+  await createIndexes(db, 'coaching_links', { coaching_links_interview_idx: ['interview_id'] })
 
   await db.schema
     .createTable('emails')
-    .addColumn('id', 'uuid', (col) => col.primaryKey().defaultTo(sql`gen_random_uuid()`))
-    .addColumn('agency_id', 'uuid', (col) =>
-      col.notNull().references('agencies.id').onDelete('cascade'),
-    )
-    .addColumn('interview_id', 'uuid', (col) =>
-      col.notNull().references('interviews.id').onDelete('cascade'),
-    )
+    .$call(idAndAgency)
+    .$call(interviewId)
     .addColumn('kind', 'text', (col) =>
       col.notNull().check(sql`kind in ('coaching', 'reminder', 'resend')`),
     )
@@ -109,13 +88,13 @@ export async function up(db: Kysely<any>): Promise<void> {
         ),
     )
     .addColumn('attempts', 'integer', (col) => col.notNull().defaultTo(0))
-    .addColumn('next_attempt_at', ts, (col) => col.notNull())
+    .addColumn('next_attempt_at', ts, notNull)
     .addColumn('send_key', 'text')
     .addColumn('last_error', 'text')
     .addColumn('provider_id', 'text')
     .addColumn('message', 'jsonb')
     .addColumn('sent_at', ts)
-    .addColumn('created_at', ts, (col) => col.notNull().defaultTo(sql`now()`))
+    .$call(createdAt)
     .execute()
   // never two coaching emails or two reminders for one interview
   await sql`create unique index emails_once_uq on emails (interview_id, kind) where kind <> 'resend'`.execute(
@@ -127,53 +106,41 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`create index emails_provider_idx on emails (provider_id) where provider_id is not null`.execute(
     db,
   )
-  await db.schema.createIndex('emails_interview_idx').on('emails').column('interview_id').execute()
+  await createIndexes(db, 'emails', { emails_interview_idx: ['interview_id'] })
 
   await db.schema
     .createTable('events')
     .addColumn('id', 'bigserial', (col) => col.primaryKey())
-    .addColumn('agency_id', 'uuid', (col) =>
-      col.notNull().references('agencies.id').onDelete('cascade'),
-    )
-    .addColumn('interview_id', 'uuid', (col) =>
-      col.notNull().references('interviews.id').onDelete('cascade'),
-    )
+    .$call(agencyId)
+    .$call(interviewId)
     .addColumn('interviewer_id', 'uuid', (col) =>
       col.references('interviewers.id').onDelete('cascade'),
     )
     .addColumn('email_id', 'uuid', (col) => col.references('emails.id').onDelete('set null'))
-    .addColumn('type', 'text', (col) => col.notNull())
-    .addColumn('occurred_at', ts, (col) => col.notNull().defaultTo(sql`now()`))
+    .addColumn('type', 'text', notNull)
+    .$call(stampedNow('occurred_at'))
     .execute()
-  await db.schema
-    .createIndex('events_interview_idx')
-    .on('events')
-    .columns(['interview_id', 'type'])
-    .execute()
-  await db.schema
-    .createIndex('events_agency_type_idx')
-    .on('events')
-    .columns(['agency_id', 'type', 'occurred_at'])
-    .execute()
+  await createIndexes(db, 'events', {
+    events_interview_idx: ['interview_id', 'type'],
+    events_agency_type_idx: ['agency_id', 'type', 'occurred_at'],
+  })
 
   await db.schema
     .createTable('suppressions')
-    .addColumn('agency_id', 'uuid', (col) =>
-      col.notNull().references('agencies.id').onDelete('cascade'),
-    )
+    .$call(agencyId)
     // sha256 of the address, so a suppression outlives the erasure of the address itself
-    .addColumn('email_hash', 'text', (col) => col.notNull())
+    .addColumn('email_hash', 'text', notNull)
     .addColumn('reason', 'text', (col) =>
       col.notNull().check(sql`reason in ('bounced', 'complained', 'unsubscribed')`),
     )
-    .addColumn('created_at', ts, (col) => col.notNull().defaultTo(sql`now()`))
+    .$call(createdAt)
     .addPrimaryKeyConstraint('suppressions_pk', ['agency_id', 'email_hash'])
     .execute()
 
   await db.schema
     .createTable('webhook_receipts')
     .addColumn('id', 'text', (col) => col.primaryKey())
-    .addColumn('received_at', ts, (col) => col.notNull().defaultTo(sql`now()`))
+    .$call(stampedNow('received_at'))
     .execute()
 }
 

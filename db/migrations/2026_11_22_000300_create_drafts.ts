@@ -1,6 +1,5 @@
-import { sql, type Kysely } from 'kysely'
-
-const ts = 'timestamptz(3)'
+import type { Kysely } from 'kysely'
+import { createIndexes, interviewId, notNull, updatedAt } from './common'
 
 export async function up(db: Kysely<any>): Promise<void> {
   // One draft per interviewer: the candidate's note as last saved, so a reload or another device
@@ -10,14 +9,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('interviewer_id', 'uuid', (col) =>
       col.primaryKey().references('interviewers.id').onDelete('cascade'),
     )
-    .addColumn('interview_id', 'uuid', (col) =>
-      col.notNull().references('interviews.id').onDelete('cascade'),
-    )
-    .addColumn('body', 'text', (col) => col.notNull())
-    .addColumn('updated_at', ts, (col) => col.notNull().defaultTo(sql`now()`))
+    .$call(interviewId)
+    .addColumn('body', 'text', notNull)
+    .$call(updatedAt)
     .execute()
   // erasure deletes by interview
-  await db.schema.createIndex('drafts_interview_idx').on('drafts').column('interview_id').execute()
+  await createIndexes(db, 'drafts', { drafts_interview_idx: ['interview_id'] })
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely'
+import { agencySetting, ts } from './common'
 
 // Each agency keeps candidate data for its retention period; the nightly cron then forgets the
 // personal data of older interviews (as erasure does) and keeps the rows for the counts.
@@ -6,17 +7,12 @@ import { sql, type Kysely } from 'kysely'
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .alterTable('agencies')
-    .addColumn('retention_days', 'integer', (col) =>
-      col
-        .notNull()
-        .defaultTo(365)
-        .check(sql`retention_days between 30 and 3650`),
-    )
+    .addColumn(...agencySetting('retention_days', { initial: 365, min: 30, max: 3650 }))
     .execute()
   // set once an interview's personal data is gone (erasure or retention), so neither looks at it
   // again; no backfill: interviews erased before this column get their interviewers' names
   // forgotten too when their retention period ends
-  await db.schema.alterTable('interviews').addColumn('forgotten_at', 'timestamptz(3)').execute()
+  await db.schema.alterTable('interviews').addColumn('forgotten_at', ts).execute()
   // The purge asks each agency for interviews not yet forgotten that started before its cutoff.
   // interviews_agency_starts_idx has the columns but would walk every forgotten row of the
   // agency's whole history each night; this one holds only the rows still to forget.

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely'
+import { agencyId, agencySetting, notNull, ts } from './common'
 
 // Every coaching email goes out from the shared sending domain, so each agency has a daily
 // quota and each recruiter an hourly one. Usage is one counter row per scope and window, bumped
@@ -8,28 +9,16 @@ import { sql, type Kysely } from 'kysely'
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .alterTable('agencies')
-    .addColumn('agency_daily_send_quota', 'integer', (col) =>
-      col
-        .notNull()
-        .defaultTo(500)
-        .check(sql`agency_daily_send_quota between 1 and 20000`),
-    )
-    .addColumn('recruiter_hourly_send_quota', 'integer', (col) =>
-      col
-        .notNull()
-        .defaultTo(40)
-        .check(sql`recruiter_hourly_send_quota between 1 and 1000`),
-    )
+    .addColumn(...agencySetting('agency_daily_send_quota', { initial: 500, min: 1, max: 20000 }))
+    .addColumn(...agencySetting('recruiter_hourly_send_quota', { initial: 40, min: 1, max: 1000 }))
     .execute()
 
   await db.schema
     .createTable('send_quota_usage')
-    .addColumn('agency_id', 'uuid', (col) =>
-      col.notNull().references('agencies.id').onDelete('cascade'),
-    )
+    .$call(agencyId)
     // null: the agency's daily count; set: that recruiter's hourly count
     .addColumn('recruiter_id', 'uuid', (col) => col.references('recruiters.id').onDelete('cascade'))
-    .addColumn('window_start', 'timestamptz(3)', (col) => col.notNull())
+    .addColumn('window_start', ts, notNull)
     .addColumn('count', 'integer', (col) => col.notNull().check(sql`count > 0`))
     .execute()
   // one row per window and scope: the arbiters of the counters' insert … on conflict

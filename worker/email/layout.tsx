@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact'
-import { renderToStaticMarkup } from 'preact-render-to-string'
+import { renderHtmlDocument } from '../lib/html-document'
 import { httpUrl, safeColor, textColorOn } from './format'
 
 // An email is described once as blocks, then laid out twice: as HTML for mail clients and as
@@ -148,117 +148,114 @@ function BlockRow({ block, primary, accent }: { block: Block; primary: string; a
   }
 }
 
-function EmailDocument({ content }: { content: EmailContent }) {
+function EmailBody({ content }: { content: EmailContent }) {
   const { brand, footer } = content
   const primary = safeColor(brand.primaryColor, defaultPrimary)
   const accent = safeColor(brand.accentColor, defaultAccent)
   const logoUrl = httpUrl(brand.logoUrl)
   const unsubscribeUrl = requireHttpUrl(footer.unsubscribeUrl, 'unsubscribe link')
   return (
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="color-scheme" content="light" />
-        <title>{brand.agencyName}</title>
-      </head>
-      <body style={{ margin: 0, padding: 0, backgroundColor: '#f4f5f7' }}>
-        <div
-          style={{
-            display: 'none',
-            maxHeight: 0,
-            overflow: 'hidden',
-            opacity: 0,
-            fontSize: '1px',
-            lineHeight: '1px',
-            color: '#f4f5f7',
-            msoHide: 'all',
-          }}
-        >
-          {content.preheader}
-        </div>
-        <table
-          role="presentation"
-          width="100%"
-          cellPadding="0"
-          cellSpacing="0"
-          style={{ backgroundColor: '#f4f5f7' }}
-        >
-          <tr>
-            <td style={{ padding: '24px 12px' }}>
-              <table
-                role="presentation"
-                width="100%"
-                cellPadding="0"
-                cellSpacing="0"
-                style={{
-                  maxWidth: '560px',
-                  margin: '0 auto',
-                  backgroundColor: '#ffffff',
-                  borderTop: `4px solid ${accent}`,
-                  borderRadius: '6px',
-                }}
-              >
-                <tr>
-                  <td style={{ padding: '24px 24px 8px' }}>
-                    <table role="presentation" width="100%" cellPadding="0" cellSpacing="0">
-                      <Row padding="0 0 20px">
-                        {logoUrl ? (
-                          <img
-                            src={logoUrl}
-                            alt={brand.agencyName}
-                            height="40"
-                            style={{ display: 'block', height: '40px', width: 'auto', border: 0 }}
-                          />
-                        ) : (
-                          <strong style={{ fontSize: '18px', color: accent }}>
-                            {brand.agencyName}
-                          </strong>
-                        )}
-                      </Row>
-                      {content.blocks.map((block) => (
-                        <BlockRow block={block} primary={primary} accent={accent} />
-                      ))}
-                    </table>
-                  </td>
-                </tr>
-              </table>
-              <table
-                role="presentation"
-                width="100%"
-                cellPadding="0"
-                cellSpacing="0"
-                style={{ maxWidth: '560px', margin: '0 auto' }}
-              >
-                <tr>
-                  <td
-                    style={{
-                      padding: '16px 24px',
-                      fontFamily: font,
-                      fontSize: '13px',
-                      lineHeight: '1.5',
-                      color: muted,
-                    }}
-                  >
-                    <strong>{brand.agencyName}</strong>
-                    <br />
-                    {footer.reason}{' '}
-                    <a href={unsubscribeUrl} style={{ color: muted, textDecoration: 'underline' }}>
-                      Unsubscribe
-                    </a>
-                  </td>
-                </tr>
-              </table>
-            </td>
-          </tr>
-        </table>
-      </body>
-    </html>
+    <>
+      <div
+        style={{
+          display: 'none',
+          maxHeight: 0,
+          overflow: 'hidden',
+          opacity: 0,
+          fontSize: '1px',
+          lineHeight: '1px',
+          color: '#f4f5f7',
+          msoHide: 'all',
+        }}
+      >
+        {content.preheader}
+      </div>
+      <table
+        role="presentation"
+        width="100%"
+        cellPadding="0"
+        cellSpacing="0"
+        style={{ backgroundColor: '#f4f5f7' }}
+      >
+        <tr>
+          <td style={{ padding: '24px 12px' }}>
+            <table
+              role="presentation"
+              width="100%"
+              cellPadding="0"
+              cellSpacing="0"
+              style={{
+                maxWidth: '560px',
+                margin: '0 auto',
+                backgroundColor: '#ffffff',
+                borderTop: `4px solid ${accent}`,
+                borderRadius: '6px',
+              }}
+            >
+              <tr>
+                <td style={{ padding: '24px 24px 8px' }}>
+                  <table role="presentation" width="100%" cellPadding="0" cellSpacing="0">
+                    <Row padding="0 0 20px">
+                      {logoUrl ? (
+                        <img
+                          src={logoUrl}
+                          alt={brand.agencyName}
+                          height="40"
+                          style={{ display: 'block', height: '40px', width: 'auto', border: 0 }}
+                        />
+                      ) : (
+                        <strong style={{ fontSize: '18px', color: accent }}>
+                          {brand.agencyName}
+                        </strong>
+                      )}
+                    </Row>
+                    {content.blocks.map((block) => (
+                      <BlockRow block={block} primary={primary} accent={accent} />
+                    ))}
+                  </table>
+                </td>
+              </tr>
+            </table>
+            <table
+              role="presentation"
+              width="100%"
+              cellPadding="0"
+              cellSpacing="0"
+              style={{ maxWidth: '560px', margin: '0 auto' }}
+            >
+              <tr>
+                <td
+                  style={{
+                    padding: '16px 24px',
+                    fontFamily: font,
+                    fontSize: '13px',
+                    lineHeight: '1.5',
+                    color: muted,
+                  }}
+                >
+                  <strong>{brand.agencyName}</strong>
+                  <br />
+                  {footer.reason}{' '}
+                  <a href={unsubscribeUrl} style={{ color: muted, textDecoration: 'underline' }}>
+                    Unsubscribe
+                  </a>
+                </td>
+              </tr>
+            </table>
+          </td>
+        </tr>
+      </table>
+    </>
   )
 }
 
 export function renderHtml(content: EmailContent): string {
-  return `<!doctype html>${renderToStaticMarkup(<EmailDocument content={content} />)}`
+  return renderHtmlDocument({
+    title: content.brand.agencyName,
+    meta: { 'color-scheme': 'light' },
+    bodyStyle: { margin: 0, padding: 0, backgroundColor: '#f4f5f7' },
+    children: <EmailBody content={content} />,
+  })
 }
 
 function plain(text: Inline[]): string {

@@ -46,13 +46,18 @@ export async function claim(db: Db, now: Date, emailId?: string): Promise<Claime
   })
 }
 
-/** A due group whose last attempt had no answer, locked, with the key it must be retried under. */
-async function pendingGroup(trx: Db, now: Date) {
-  const keyed = await trx
+/** Emails due for an attempt: queued, or sending under a lease that has run out (emails_due_idx). */
+function dueEmails(trx: Db, now: Date) {
+  return trx
     .selectFrom('emails')
-    .select('send_key')
     .where('state', 'in', ['queued', 'sending'])
     .where('next_attempt_at', '<=', now)
+}
+
+/** A due group whose last attempt had no answer, locked, with the key it must be retried under. */
+async function pendingGroup(trx: Db, now: Date) {
+  const keyed = await dueEmails(trx, now)
+    .select('send_key')
     .where('send_key', 'is not', null)
     .limit(1)
     .forUpdate()
@@ -73,11 +78,8 @@ async function pendingGroup(trx: Db, now: Date) {
 async function dueGroup(trx: Db, now: Date, emailId: string | undefined) {
   await cancelUndeliverable(trx, now, emailId)
   await skipStaleReminders(trx, now, emailId)
-  const due = await trx
-    .selectFrom('emails')
+  const due = await dueEmails(trx, now)
     .select('id')
-    .where('state', 'in', ['queued', 'sending'])
-    .where('next_attempt_at', '<=', now)
     .where('send_key', 'is', null)
     .where('message', 'is not', null)
     .$if(emailId !== undefined, (qb) => qb.where('id', '=', emailId!))

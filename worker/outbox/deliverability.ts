@@ -34,12 +34,12 @@ export async function undeliverableTo(
   agencyId: string,
   candidateId: string,
 ): Promise<Undeliverable | null> {
-  const row = await trx
+  const { reason } = await trx
     .selectFrom('candidates as c')
     .select(undeliverableOf('c').as('reason'))
     .where('c.agency_id', '=', agencyId)
     .where('c.id', '=', candidateId)
     .forUpdate()
     .executeTakeFirstOrThrow()
-  return row.reason
+  return reason
 }

@@ -1,5 +1,5 @@
 import type { HTMLAttributes } from 'preact'
-import { renderToStaticMarkup } from 'preact-render-to-string'
+import { renderHtmlDocument } from '../lib/html-document'
 
 declare module 'preact' {
   // eslint-disable-next-line @typescript-eslint/no-namespace -- how Preact's JSX types are extended
@@ -54,18 +54,18 @@ export const demoRecruiters = {
 export function renderDemoPortal(publishableKey: string, as: DemoRole): string {
   const me = demoRecruiters[as]
   const other: DemoRole = as === 'manager' ? 'recruiter' : 'manager'
-  return `<!doctype html>${renderToStaticMarkup(
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="robots" content="noindex" />
-        <title>Interviews · Brightpath Staffing recruiter portal</title>
+  return renderHtmlDocument({
+    title: 'Interviews · Brightpath Staffing recruiter portal',
+    meta: { robots: 'noindex' },
+    head: (
+      <>
         {/* no favicon request, so no 404 in the console */}
         <link rel="icon" href="data:," />
         <link rel="stylesheet" href="/demo/portal.css" />
-      </head>
-      <body>
+      </>
+    ),
+    children: (
+      <>
         <header>
           <strong>Brightpath Staffing · Recruiter portal</strong>
           <nav aria-label="Portal">
@@ -95,7 +95,7 @@ export function renderDemoPortal(publishableKey: string, as: DemoRole): string {
           embedded with one script tag under the CSP <code>{demoPortalCsp}</code>. Captured email is
           in the <a href="/dev/mailbox">dev mailbox</a>.
         </footer>
-      </body>
-    </html>,
-  )}`
+      </>
+    ),
+  })
 }

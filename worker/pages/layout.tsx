@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact'
-import { renderToStaticMarkup } from 'preact-render-to-string'
+import { renderHtmlDocument } from '../lib/html-document'
 
 /**
  * Candidate pages run no script and load nothing: styles are one inline block, forms post back
@@ -36,26 +36,20 @@ export interface DocumentProps {
   children: ComponentChildren
 }
 
-function Document({ title, css, script, children }: DocumentProps) {
-  return (
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="robots" content="noindex" />
-        <title>{title}</title>
+/** A whole HTML document: every candidate page is one. */
+export function renderDocument({ title, css, script, children }: DocumentProps): string {
+  return renderHtmlDocument({
+    title,
+    meta: { robots: 'noindex' },
+    head: (
+      <>
         {/* raw, because text children would be escaped and break CSS like `>` selectors */}
         <style dangerouslySetInnerHTML={{ __html: css }} />
         {script && <script src={script} defer />}
-      </head>
-      <body>{children}</body>
-    </html>
-  )
-}
-
-/** A whole HTML document: every candidate page is one. */
-export function renderDocument(props: DocumentProps): string {
-  return `<!doctype html>${renderToStaticMarkup(<Document {...props} />)}`
+      </>
+    ),
+    children,
+  })
 }
 
 export interface PageProps {

@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import type { Db } from '../../db/client'
 import type { AgencyRow, Branding } from '../../db/schema'
 import { ApiError, notFound } from '../errors'
+import { wallClock } from '../lib/wall-clock'
 import type { Agency, CreateAgencyInput, CreatedApiKey, UpdateAgencyInput } from '../schemas/agency'
 import { createApiKey } from './api-keys'
 
@@ -43,17 +44,8 @@ function mergeBranding(current: Branding, patch: CreateAgencyInput['branding']):
 
 /** The wall-clock time at `instant` in `timeZone`, as YYYY-MM-DDTHH:MI. */
 function localTime(timeZone: string, instant: Date): string {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).formatToParts(instant)
-  const part = (type: string) => parts.find((p) => p.type === type)!.value
-  return `${part('year')}-${part('month')}-${part('day')}T${part('hour')}:${part('minute')}`
+  const { date, time } = wallClock(timeZone, instant)
+  return `${date}T${time}`
 }
 
 const halfYearMs = 182 * 86_400_000

@@ -59,16 +59,6 @@ export async function signOutRecruiter(
   return row ? toRecruiter(row) : null
 }
 
-export async function findRecruiter(db: Db, agencyId: string, recruiterId: string) {
-  const row = await db
-    .selectFrom('recruiters')
-    .selectAll()
-    .where('agency_id', '=', agencyId)
-    .where('id', '=', recruiterId)
-    .executeTakeFirst()
-  return row ? toRecruiter(row) : null
-}
-
 /**
  * The recruiter a new interview is logged for: the session's own, or with a secret key the one
  * named by the agency's externalId (none when it names none).
@@ -79,6 +69,10 @@ export async function recruiterFor(
   sessionRecruiterId: string | null,
   externalId: string | undefined,
 ): Promise<{ id: string; name: string; email: string | null } | null> {
+  const agencyRecruiters = db
+    .selectFrom('recruiters')
+    .select(['id', 'name', 'email'])
+    .where('agency_id', '=', agencyId)
   if (sessionRecruiterId) {
     if (externalId !== undefined) {
       throw new ApiError('validation_failed', 'The request body is not valid.', [
@@ -88,20 +82,10 @@ export async function recruiterFor(
         },
       ])
     }
-    return db
-      .selectFrom('recruiters')
-      .select(['id', 'name', 'email'])
-      .where('agency_id', '=', agencyId)
-      .where('id', '=', sessionRecruiterId)
-      .executeTakeFirstOrThrow()
+    return agencyRecruiters.where('id', '=', sessionRecruiterId).executeTakeFirstOrThrow()
   }
   if (externalId === undefined) return null
-  const recruiter = await db
-    .selectFrom('recruiters')
-    .select(['id', 'name', 'email'])
-    .where('agency_id', '=', agencyId)
-    .where('external_id', '=', externalId)
-    .executeTakeFirst()
+  const recruiter = await agencyRecruiters.where('external_id', '=', externalId).executeTakeFirst()
   if (!recruiter) {
     throw new ApiError('validation_failed', 'The request body is not valid.', [
       {

@@ -12,16 +12,17 @@ function windowOf(now: Date, lengthMs: number) {
   return { start: new Date(start), end: new Date(start + lengthMs) }
 }
 
-type Limit = 'agency_daily_send_quota' | 'recruiter_hourly_send_quota'
+/** Each quota: the agency's column holding its limit, its window, and whose count it is. */
+const quotas = {
+  agency_daily_send_quota: { windowMs: dayMs, whose: "The agency's daily quota" },
+  recruiter_hourly_send_quota: { windowMs: hourMs, whose: "This recruiter's hourly quota" },
+}
+
+type Limit = keyof typeof quotas
 
 /** The agency's limit, read in the statement that bumps the counter: a change applies at once. */
 const limitOf = (agencyId: string, limit: Limit) =>
   sql<number>`(select ${sql.ref(limit)} from agencies where id = ${agencyId})`
-
-function quotaExceeded(message: string, windowEnd: Date, now: Date) {
-  const seconds = Math.max(1, Math.ceil((windowEnd.getTime() - now.getTime()) / 1000))
-  return new ApiError('quota_exceeded', message, [], { 'Retry-After': String(seconds) })
-}
 
 /**
  * Counts one coaching email against the agency's daily quota and, when it goes out in a
@@ -38,23 +39,30 @@ export async function countCoachingEmail(
   recruiterId: string | null,
   now: Date,
 ): Promise<void> {
-  const day = windowOf(now, dayMs)
-  if (!(await bump(trx, agencyId, null, day, 'agency_daily_send_quota'))) {
-    throw quotaExceeded(
-      `The agency's daily quota of coaching emails is used up; it frees at ${day.end.toISOString()}.`,
-      day.end,
-      now,
-    )
+  await countAgainst(trx, agencyId, null, 'agency_daily_send_quota', now)
+  if (recruiterId !== null) {
+    await countAgainst(trx, agencyId, recruiterId, 'recruiter_hourly_send_quota', now)
   }
-  if (recruiterId === null) return
-  const hour = windowOf(now, hourMs)
-  if (!(await bump(trx, agencyId, recruiterId, hour, 'recruiter_hourly_send_quota'))) {
-    throw quotaExceeded(
-      `This recruiter's hourly quota of coaching emails is used up; it frees at ${hour.end.toISOString()}.`,
-      hour.end,
-      now,
-    )
-  }
+}
+
+/** One quota's part of countCoachingEmail: the bump, or the refusal with its Retry-After. */
+async function countAgainst(
+  trx: Db,
+  agencyId: string,
+  recruiterId: string | null,
+  limit: Limit,
+  now: Date,
+): Promise<void> {
+  const { windowMs, whose } = quotas[limit]
+  const window = windowOf(now, windowMs)
+  if (await bump(trx, agencyId, recruiterId, window, limit)) return
+  const seconds = Math.max(1, Math.ceil((window.end.getTime() - now.getTime()) / 1000))
+  throw new ApiError(
+    'quota_exceeded',
+    `${whose} of coaching emails is used up; it frees at ${window.end.toISOString()}.`,
+    [],
+    { 'Retry-After': String(seconds) },
+  )
 }
 
 /**

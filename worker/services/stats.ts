@@ -2,6 +2,7 @@ import { sql, type RawBuilder } from 'kysely'
 import type { Db } from '../../db/client'
 import { ApiError } from '../errors'
 import { noteDeadlineSql } from '../lib/note-window'
+import { wallClock } from '../lib/wall-clock'
 import type { Stats, StatsFigures, StatsGroupBy, StatsQuery } from '../schemas/stats'
 import { coachingEmailOf, isCoached, type CoachingEmailStatus } from './coaching-status'
 import type { Viewer } from './interviews'
@@ -14,18 +15,6 @@ export const industryBaseline = {
 const dayMs = 86_400_000
 const defaultRangeDays = 30
 const maxRangeDays = 366
-
-/** The calendar date it is now in `timeZone`, as YYYY-MM-DD. */
-function todayIn(timeZone: string, now: Date): string {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(now)
-  const part = (type: string) => parts.find((p) => p.type === type)!.value
-  return `${part('year')}-${part('month')}-${part('day')}`
-}
 
 const addDays = (date: string, days: number) =>
   new Date(Date.parse(date) + days * dayMs).toISOString().slice(0, 10)
@@ -226,7 +215,7 @@ export async function getStats(
     .select('time_zone')
     .where('id', '=', viewer.agencyId)
     .executeTakeFirstOrThrow()
-  const range = resolveRange(query, todayIn(timeZone, now))
+  const range = resolveRange(query, wallClock(timeZone, now).date)
   const facts = interviewFacts(db, viewer.agencyId, range, timeZone)
 
   const totalsQuery = facts

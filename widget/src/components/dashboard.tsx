@@ -97,6 +97,19 @@ export function Dashboard({ api, logged }: { api: Api; logged: number }) {
     }
   }
 
+  /** One end of the date range; cleared, it falls back to the API's default. */
+  const dateInput = (end: 'from' | 'to', label: string) => (
+    <>
+      <label for={`stats-${end}`}>{label}</label>
+      <input
+        id={`stats-${end}`}
+        type="date"
+        value={range[end] ?? data?.week[end]}
+        onChange={(e) => setRange((r) => ({ ...r, [end]: e.currentTarget.value || undefined }))}
+      />
+    </>
+  )
+
   const table = (caption: string, first: string, stats: Stats | null, groupBy: StatsGroupBy) =>
     stats && (
       <section class="breakdown">
@@ -110,20 +123,8 @@ export function Dashboard({ api, logged }: { api: Api; logged: number }) {
   return (
     <>
       <form class="toolbar" onSubmit={(e) => e.preventDefault()} aria-label="Date range">
-        <label for="stats-from">From</label>
-        <input
-          id="stats-from"
-          type="date"
-          value={range.from ?? data?.week.from}
-          onChange={(e) => setRange((r) => ({ ...r, from: e.currentTarget.value || undefined }))}
-        />
-        <label for="stats-to">To</label>
-        <input
-          id="stats-to"
-          type="date"
-          value={range.to ?? data?.week.to}
-          onChange={(e) => setRange((r) => ({ ...r, to: e.currentTarget.value || undefined }))}
-        />
+        {dateInput('from', 'From')}
+        {dateInput('to', 'To')}
         <button type="button" class="secondary" onClick={figures.retry} disabled={figures.loading}>
           Refresh
         </button>

@@ -9,6 +9,13 @@ export interface Person {
 export const blankPerson: Person = { name: '', title: '', email: '' }
 export const maxInterviewers = 10
 
+/** Each interviewer's fields, in order. */
+const personFields: { key: keyof Person; label: string; optional?: true; type?: 'email' }[] = [
+  { key: 'name', label: 'Name' },
+  { key: 'title', label: 'Job title', optional: true },
+  { key: 'email', label: 'Email', optional: true, type: 'email' },
+]
+
 interface Props {
   people: Person[]
   errors: FieldErrors
@@ -37,41 +44,21 @@ export function InterviewerRows({ people, errors, onChange }: Props) {
       {people.map((_, i) => (
         <fieldset key={i} class="person">
           <legend class="sr">Interviewer {i + 1}</legend>
-          <Field
-            path={`interviewers.${i}.name`}
-            label={
-              <>
-                <span class="sr">Interviewer {i + 1} </span>
-                Name
-              </>
-            }
-            errors={errors}
-            control={input(i, 'name')}
-          />
-          <Field
-            path={`interviewers.${i}.title`}
-            label={
-              <>
-                <span class="sr">Interviewer {i + 1} </span>
-                Job title
-              </>
-            }
-            optional
-            errors={errors}
-            control={input(i, 'title')}
-          />
-          <Field
-            path={`interviewers.${i}.email`}
-            label={
-              <>
-                <span class="sr">Interviewer {i + 1} </span>
-                Email
-              </>
-            }
-            optional
-            errors={errors}
-            control={input(i, 'email', 'email')}
-          />
+          {personFields.map(({ key, label, optional, type }) => (
+            <Field
+              key={key}
+              path={`interviewers.${i}.${key}`}
+              label={
+                <>
+                  <span class="sr">Interviewer {i + 1} </span>
+                  {label}
+                </>
+              }
+              optional={optional}
+              errors={errors}
+              control={input(i, key, type)}
+            />
+          ))}
           {people.length > 1 && (
             <button
               type="button"

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { createSession, interviewBody, logInterview, runCron } from '../support/factories'
+import {
+  coachingLinkOf,
+  createSession,
+  interviewBody,
+  logInterview,
+  runCron,
+} from '../support/factories'
 import { resendBindings } from '../support/fake-resend'
 import { useAgency, useFakeResend, useHarness } from '../support/lifecycle'
 
@@ -239,6 +245,30 @@ describe('POST /v1/interviews/:id/cancel', () => {
       json: { roleTitle: 'Anything' },
     })
     expect(patch.status).toBe(409)
+  })
+})
+
+describe("a canceled interview's candidate link", () => {
+  it('says the interview was canceled and takes no more notes', async () => {
+    const interview = await logInterview(h, agency.secretKey)
+    const token = await coachingLinkOf(h, interview.id)
+    await h.request('POST', `/v1/interviews/${interview.id}/cancel`, { token: agency.secretKey })
+    const page = await h.request('GET', `/c/${token}`)
+    expect(page.status).toBe(200)
+    expect(page.text).toContain('This interview was canceled')
+    expect(page.text).not.toContain(interview.interviewers[0].name)
+    const interviewerId = interview.interviewers[0].id
+    const refused = [
+      await h.request('POST', `/c/${token}/events`, { json: { type: 'sent', interviewerId } }),
+      await h.request('PUT', `/c/${token}/drafts/${interviewerId}`, { json: { body: 'Thanks' } }),
+    ]
+    expect(refused.map((r) => r.status)).toEqual([409, 409])
+    const marked = await h.db
+      .selectFrom('interviewers')
+      .select('note_sent_at')
+      .where('id', '=', interviewerId)
+      .executeTakeFirstOrThrow()
+    expect(marked.note_sent_at).toBeNull()
   })
 })
 

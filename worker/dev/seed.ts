@@ -7,6 +7,7 @@ import { dataDir } from './local-config'
 
 export interface DemoAgency {
   agencyId: string
+  name: string
   secretKey: string
   publishableKey: string
 }
@@ -19,18 +20,19 @@ const file = path.join(dataDir, 'demo-agency.json')
  */
 export async function seedDemoAgency(db: Db, origins: string[]): Promise<DemoAgency> {
   if (existsSync(file)) {
-    const demo: DemoAgency = JSON.parse(readFileSync(file, 'utf8'))
+    const demo: Omit<DemoAgency, 'name'> = JSON.parse(readFileSync(file, 'utf8'))
     const [secret, publishable] = await Promise.all([
       findActiveApiKey(db, demo.secretKey),
       findActiveApiKey(db, demo.publishableKey),
     ])
     if (secret?.agency_id === demo.agencyId && publishable?.agency_id === demo.agencyId) {
-      await db
+      const { name } = await db
         .updateTable('agencies')
         .set({ allowed_origins: origins })
         .where('id', '=', demo.agencyId)
-        .execute()
-      return demo
+        .returning('name')
+        .executeTakeFirstOrThrow()
+      return { ...demo, name }
     }
   }
   const created = await db.transaction().execute((trx) =>
@@ -51,5 +53,5 @@ export async function seedDemoAgency(db: Db, origins: string[]): Promise<DemoAge
     publishableKey: created.publishableKey.key!,
   }
   writeFileSync(file, JSON.stringify(demo, null, 2), { mode: 0o600 })
-  return demo
+  return { ...demo, name: created.agency.name }
 }

@@ -55,7 +55,7 @@ Followthrough is running at ${publicUrl}
   API document  ${publicUrl}/openapi.json
   dev mailbox   ${publicUrl}/dev/mailbox${process.env.RESEND_API_KEY ? ' (unused: mail goes to Resend)' : ''}
 
-Demo agency "${demo.agencyId}"
+Demo agency "${demo.name}" (${demo.agencyId})
   secret key       ${demo.secretKey}
   publishable key  ${demo.publishableKey}
   admin token      ${fromEnvironment.has('ADMIN_TOKEN') ? '(ADMIN_TOKEN from the environment)' : secrets.ADMIN_TOKEN}

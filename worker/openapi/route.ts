@@ -4,7 +4,7 @@ import type { AppEnv } from '../env'
 import { bodyLimits } from '../middleware/body-limit'
 import { ignoringKeyParam, rejectInvalidInput } from '../validate'
 import { candidateLink } from './credentials'
-import { errorResponse } from './responses'
+import { errorResponse, interviewCanceled, linkNotFound } from './responses'
 
 /** A resource's sub-app: its routes are in the API document and answer bad input as errors. */
 export const apiRoutes = () => new OpenAPIHono<AppEnv>({ defaultHook: rejectInvalidInput })
@@ -37,6 +37,8 @@ function errorResponsesOf(route: RouteConfig) {
     ...(takesIdempotencyKey
       ? { 409: errorResponse('conflict: Idempotency-Key reused with another body.') }
       : {}),
+    // a candidate's writes through their link: the link may not work, or its interview canceled
+    ...(link && route.request?.body ? { 404: linkNotFound.json, 409: interviewCanceled } : {}),
   }
 }
 

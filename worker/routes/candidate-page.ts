@@ -1,7 +1,7 @@
 import type { Context } from 'hono'
 import type { AppEnv } from '../env'
 import { ApiError } from '../errors'
-import { interviewCanceled, jsonResponse, linkNotFound, linkPage } from '../openapi/responses'
+import { jsonResponse, linkNotFound, linkPage } from '../openapi/responses'
 import { apiRoutes, formBody, jsonBody, candidateLinkRoutes } from '../openapi/route'
 import { candidatePageHeaders, renderCandidatePage } from '../pages/candidate-page'
 import { pageHeaders } from '../pages/layout'
@@ -62,28 +62,19 @@ const noteFormPost = candidateLinkRoutes.post('/{token}/notes/{interviewerId}', 
   responses: {
     303: { description: 'Done; Location leads back to the note on the page.' },
     404: linkNotFound.pageOrJson,
-    409: interviewCanceled,
   },
 })
 
 const autosave = candidateLinkRoutes.put('/{token}/drafts/{interviewerId}', {
   summary: "Autosave the candidate's note to one interviewer",
   request: { params: notePath, body: jsonBody(draftBody) },
-  responses: {
-    200: jsonResponse(savedDraft, 'The draft is saved.'),
-    404: linkNotFound.json,
-    409: interviewCanceled,
-  },
+  responses: { 200: jsonResponse(savedDraft, 'The draft is saved.') },
 })
 
 const event = candidateLinkRoutes.post('/{token}/events', {
   summary: 'Record what the candidate did: copied a note, opened their mail app, sent or unsent',
   request: { params: linkPath, body: jsonBody(candidateEventBody) },
-  responses: {
-    200: jsonResponse(noteState, 'Which notes are marked sent now.'),
-    404: linkNotFound.json,
-    409: interviewCanceled,
-  },
+  responses: { 200: jsonResponse(noteState, 'Which notes are marked sent now.') },
 })
 
 /** The candidate's own surface: their page, its no-JavaScript forms, autosave and events. */

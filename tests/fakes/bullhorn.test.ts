@@ -111,6 +111,29 @@ describe('Bullhorn sign-in', () => {
     expect((await json(ping)).sessionExpires).toBeGreaterThan(Date.now())
   })
 
+  it('takes the token parameters as a form body too, as the Python sample sends them', async () => {
+    const refreshToken = bh.seedRefreshToken()
+    const res = await fetch(`${bh.url}/oauth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: query({
+        grant_type: 'refresh_token',
+        refresh_token: refreshToken,
+        client_id: bh.account.clientId,
+        client_secret: bh.account.clientSecret,
+      }),
+    })
+    expect(res.status).toBe(200)
+    expect((await json(res)).refresh_token).not.toBe(refreshToken)
+    const wrongSecret = await token(`${bh.url}/oauth`, {
+      grant_type: 'refresh_token',
+      refresh_token: bh.liveRefreshTokens()[0]!,
+      client_secret: 'nope',
+    })
+    expect(wrongSecret.status).toBe(400)
+    expect((await json(wrongSecret)).error).toBe('invalid_client')
+  })
+
   it('shows a login page with an error, and no redirect, for a wrong password', async () => {
     const { oauthUrl } = await discover()
     const res = await fetch(

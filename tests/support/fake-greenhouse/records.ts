@@ -28,6 +28,7 @@ export interface GreenhouseCandidate {
   last_activity: string
   is_private: boolean
   photo_url: string | null
+  attachments: { filename: string; url: string; type: string; created_at: string }[]
   application_ids: number[]
   email_addresses: GreenhouseEmail[]
   phone_numbers: { value: string; type: string }[]
@@ -38,6 +39,8 @@ export interface GreenhouseCandidate {
   coordinator: GreenhouseUser | null
   can_email: boolean
   tags: string[]
+  educations: unknown[]
+  employments: unknown[]
   custom_fields: Record<string, unknown>
   keyed_custom_fields: Record<string, unknown>
   linked_user_ids: number[]
@@ -145,6 +148,7 @@ export function buildCandidate(overrides: Partial<GreenhouseCandidate> = {}): Gr
     last_activity: at,
     is_private: false,
     photo_url: null,
+    attachments: [],
     application_ids: [],
     email_addresses: [{ value: `${first}.${last}@example.com`.toLowerCase(), type: 'personal' }],
     phone_numbers: [],
@@ -155,6 +159,8 @@ export function buildCandidate(overrides: Partial<GreenhouseCandidate> = {}): Gr
     coordinator: null,
     can_email: true,
     tags: [],
+    educations: [],
+    employments: [],
     custom_fields: {},
     keyed_custom_fields: {},
     linked_user_ids: [],

@@ -156,7 +156,8 @@ describe('Lever notes', () => {
 describe('Lever rate limit and failures', () => {
   it('answers 429 beyond the burst of its token bucket', async () => {
     const opportunity = lever.addOpportunity()
-    lever.setRateLimit({ perSecond: 1, burst: 3 })
+    // a slow refill, so a loaded machine cannot refill a token between the calls
+    lever.setRateLimit({ perSecond: 0.01, burst: 3 })
     const statuses: number[] = []
     for (let i = 0; i < 5; i += 1)
       statuses.push((await api(`/opportunities/${opportunity.id}`)).status)

@@ -376,6 +376,7 @@ describe('Bullhorn entities and notes', () => {
       })
     const res = await put(note)
     const body = await json(res)
+    expect(await bh.waitForNotes(1)).toHaveLength(1)
     expect(body).toMatchObject({ changedEntityType: 'Note', changeType: 'INSERT', data: note })
     expect(bh.notes).toMatchObject([
       {

@@ -200,8 +200,9 @@ describe('Harvest rate limit and failures', () => {
 
     gh.failNext({ delayMs: 150 })
     const slow = notePost(candidate.id, recruiter.id, note)
-    await new Promise((resolve) => setTimeout(resolve, 50))
-    expect(gh.notes).toHaveLength(1)
+    // recorded at once, answered later: the case where the caller gives up waiting
+    expect(await gh.waitForNotes(1)).toHaveLength(1)
+    expect(gh.calls.at(-1)!.status).toBeNull()
     expect((await slow).status).toBe(201)
 
     gh.down()

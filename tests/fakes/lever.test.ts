@@ -149,7 +149,7 @@ describe('Lever notes', () => {
     const res = await postNote(opportunity.id, '', { value: 'x' })
     expect(res.status).toBe(400)
     expect((await json(res)).code).toBe('BadRequestError')
-    expect(lever.notes).toHaveLength(0)
+    await expect(lever.waitForNotes(1, 30)).rejects.toThrow(/0 of 1/)
   })
 })
 

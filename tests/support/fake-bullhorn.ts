@@ -20,6 +20,7 @@
  */
 import {
   startFakeServer,
+  waitForCount,
   type FailureControls,
   type FakeAnswer,
   type FakeCall,
@@ -92,6 +93,8 @@ export interface FakeBullhorn extends FailureControls {
   subscription(id: string): Subscription | undefined
   /** the corporation's commentActionList: the Note `action` values it accepts */
   commentActions: string[]
+  /** resolves once `count` Notes have been created */
+  waitForNotes(count: number, timeoutMs?: number): Promise<BullhornNote[]>
   reset(): void
   close(): Promise<void>
 }
@@ -274,6 +277,8 @@ export async function startFakeBullhorn(
     pushEvent: (event) => events.push(event),
     subscription: (id) => events.subscriptions.get(id),
     commentActions,
+    waitForNotes: (count, timeoutMs = 5_000) =>
+      waitForCount(notes, count, timeoutMs, 'fake Bullhorn notes'),
     reset() {
       server.resetServer()
       auth.clear()

@@ -16,6 +16,7 @@ import {
   basicAuthUser,
   routeCall,
   startFakeServer,
+  waitForCount,
   type FailureControls,
   type FakeCall,
   type FakeFailure,
@@ -61,6 +62,8 @@ export interface FakeGreenhouse extends FailureControls {
   removeScheduledInterview(id: number): void
   /** `limit` calls per `windowMs` (Harvest: 50 per 10 s); the next one gets 429 */
   setRateLimit(limit: number, windowMs?: number): void
+  /** resolves once `count` notes have been written */
+  waitForNotes(count: number, timeoutMs?: number): Promise<GreenhouseNote[]>
   /** forgets records, notes, calls and failure settings */
   reset(): void
   close(): Promise<void>
@@ -170,6 +173,8 @@ export async function startFakeGreenhouse(
       state.windowStart = Date.now()
       state.used = 0
     },
+    waitForNotes: (count, timeoutMs = 5_000) =>
+      waitForCount(state.notes, count, timeoutMs, 'fake Greenhouse notes'),
     reset() {
       server.resetServer()
       state.users.clear()

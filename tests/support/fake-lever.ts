@@ -21,6 +21,7 @@ import {
   bearerToken,
   routeCall,
   startFakeServer,
+  waitForCount,
   type FailureControls,
   type FakeAnswer,
   type FakeCall,
@@ -55,6 +56,8 @@ export interface FakeLever extends FailureControls {
   setRateLimit(limit: { perSecond: number; burst: number } | null): void
   /** answer 400 to a note POST without `perform_as` (by default it is recorded as null) */
   requirePerformAs(required: boolean): void
+  /** resolves once `count` notes have been written */
+  waitForNotes(count: number, timeoutMs?: number): Promise<LeverNote[]>
   reset(): void
   close(): Promise<void>
 }
@@ -145,6 +148,8 @@ export async function startFakeLever(options: { apiKey?: string } = {}): Promise
     requirePerformAs(required) {
       state.performAsRequired = required
     },
+    waitForNotes: (count, timeoutMs = 5_000) =>
+      waitForCount(state.notes, count, timeoutMs, 'fake Lever notes'),
     reset() {
       server.resetServer()
       state.opportunities.clear()

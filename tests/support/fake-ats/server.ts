@@ -328,3 +328,23 @@ function flattenHeaders(req: IncomingMessage): Record<string, string> {
   }
   return headers
 }
+
+/** Resolves with a copy of `list` once it holds `count` items; rejects after `timeoutMs`. */
+export function waitForCount<T>(
+  list: T[],
+  count: number,
+  timeoutMs: number,
+  what: string,
+): Promise<T[]> {
+  const deadline = Date.now() + timeoutMs
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      if (list.length >= count) return resolve(list.slice())
+      if (Date.now() >= deadline) {
+        return reject(new Error(`${what}: ${list.length} of ${count} after ${timeoutMs} ms`))
+      }
+      setTimeout(check, 10)
+    }
+    check()
+  })
+}

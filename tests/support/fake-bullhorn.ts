@@ -11,7 +11,7 @@
  * https://bullhorn.github.io/Getting-Started-with-REST, http://bullhorn.github.io/REST-API-Event-Subscriptions,
  * the official SDK github.com/bullhorn/sdk-rest (RestApiSession, StandardWrapper, OneToMany,
  * StandardEvent, fixtures) and oauth-example-python; error bodies and token JSON as captured in
- * billhess/Bullhorn.pm and sdk-rest issue 216. Notes: /work/research/ats-protocols.md §1.
+ * billhess/Bullhorn.pm and sdk-rest issue 216.
  *
  * Simplified or assumed: one corporation and one API user; no Terms-of-Service page; the details
  * listed in fake-bullhorn/{auth,events,notes}.ts; entities only Appointment, Candidate,

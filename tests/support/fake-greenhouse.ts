@@ -5,12 +5,14 @@
  * Follows: github.com/grnhse/greenhouse-api-docs (rendered at developers.greenhouse.io/harvest.html
  * and /webhooks.html): source/includes/harvest/{_introduction,_scheduled_interviews,_candidates}.md
  * and source/includes/webhooks/*.md; the 404 body from amp-labs/connectors'
- * providers/greenhouse test fixtures. Notes: /work/research/ats-protocols.md §2.
+ * providers/greenhouse test fixtures.
  *
  * Simplified or assumed: only the routes our integration uses; one API token with every
  * permission; the note POST answers 201 and a missing or unknown On-Behalf-Of answers 403 (neither
  * is documented); the activity feed holds notes only; the rate limit is a fixed 10-second window.
- * Harvest v1 retires on 2026-08-31 in favour of v3 (OAuth, other routes): not modelled here.
+ * Greenhouse announced the retirement of Harvest v1/v2 for 2026-08-31 in favour of v3 (OAuth,
+ * cursor paging, other routes), which this fake does not model: confirm v1 still answers for an
+ * agency before building on it.
  */
 import {
   basicAuthUser,

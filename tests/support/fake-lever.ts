@@ -7,7 +7,7 @@
  * (integrations/lever/tests/{get-interview,get-opportunity,create-note}.test.json,
  * actions/create-note.ts); the `{code, message}` error body from amp-labs/connectors
  * (providers/lever); the 10 requests/s, burst 20 limit from a third-party summary
- * (rate-limits.apis.io). Notes: /work/research/ats-protocols.md §3.
+ * (rate-limits.apis.io).
  *
  * Simplified or assumed: only the routes our integration uses; no `expand`; any Bearer token the
  * test registers is accepted (no OAuth server); error `code` strings other than NotFoundError, the

@@ -24,6 +24,13 @@ afterAll(async () => {
   await receiver.close()
 })
 
+/** the status, with the body read so the connection can be reused */
+async function statusOf(response: Promise<Response>): Promise<number> {
+  const res = await response
+  await res.arrayBuffer()
+  return res.status
+}
+
 /** response bodies here are loosely shaped JSON */
 function json(res: Response): Promise<any> {
   return res.json()
@@ -160,7 +167,7 @@ describe('Lever rate limit and failures', () => {
     lever.setRateLimit({ perSecond: 0.01, burst: 3 })
     const statuses: number[] = []
     for (let i = 0; i < 5; i += 1)
-      statuses.push((await api(`/opportunities/${opportunity.id}`)).status)
+      statuses.push(await statusOf(api(`/opportunities/${opportunity.id}`)))
     expect(statuses).toEqual([200, 200, 200, 429, 429])
   })
 
@@ -179,7 +186,7 @@ describe('Lever rate limit and failures', () => {
     lever.failRate(0.5, { seed: 3, failure: { status: 502, rawBody: '<html>Bad Gateway</html>' } })
     const statuses: number[] = []
     for (let i = 0; i < 20; i += 1)
-      statuses.push((await api(`/opportunities/${opportunity.id}`)).status)
+      statuses.push(await statusOf(api(`/opportunities/${opportunity.id}`)))
     expect(statuses).toContain(502)
     expect(statuses).toContain(200)
   })

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { startFakeBullhorn, type FakeBullhorn } from '../support/fake-bullhorn'
+import { json, statusOf } from './receiver'
 
 let bh: FakeBullhorn
 
@@ -8,18 +9,6 @@ beforeAll(async () => {
 })
 afterEach(() => bh.reset())
 afterAll(() => bh.close())
-
-/** the status, with the body read so the connection can be reused */
-async function statusOf(response: Promise<Response>): Promise<number> {
-  const res = await response
-  await res.arrayBuffer()
-  return res.status
-}
-
-/** response bodies here are loosely shaped JSON */
-function json(res: Response): Promise<any> {
-  return res.json()
-}
 
 function query(params: Record<string, string>) {
   return new URLSearchParams(params).toString()

@@ -6,7 +6,7 @@ import {
   startFakeGreenhouse,
   type FakeGreenhouse,
 } from '../support/fake-greenhouse'
-import { startReceiver, type Receiver } from './receiver'
+import { json, type Receiver, startReceiver, statusOf } from './receiver'
 
 let gh: FakeGreenhouse
 let receiver: Receiver
@@ -17,8 +17,7 @@ beforeAll(async () => {
 })
 afterEach(() => {
   gh.reset()
-  receiver.received.length = 0
-  receiver.answers.length = 0
+  receiver.clear()
 })
 afterAll(async () => {
   await gh.close()
@@ -35,18 +34,6 @@ function harvest(path: string, init: RequestInit = {}) {
     ...init,
     headers: { authorization: basic(gh.apiToken), ...(init.headers as Record<string, string>) },
   })
-}
-
-/** the status, with the body read so the connection can be reused */
-async function statusOf(response: Promise<Response>): Promise<number> {
-  const res = await response
-  await res.arrayBuffer()
-  return res.status
-}
-
-/** response bodies here are loosely shaped JSON */
-function json(res: Response): Promise<any> {
-  return res.json()
 }
 
 function seedInterview() {

@@ -6,7 +6,7 @@ import {
   startFakeLever,
   type FakeLever,
 } from '../support/fake-lever'
-import { startReceiver, type Receiver } from './receiver'
+import { json, type Receiver, startReceiver, statusOf } from './receiver'
 
 let lever: FakeLever
 let receiver: Receiver
@@ -17,24 +17,12 @@ beforeAll(async () => {
 })
 afterEach(() => {
   lever.reset()
-  receiver.received.length = 0
+  receiver.clear()
 })
 afterAll(async () => {
   await lever.close()
   await receiver.close()
 })
-
-/** the status, with the body read so the connection can be reused */
-async function statusOf(response: Promise<Response>): Promise<number> {
-  const res = await response
-  await res.arrayBuffer()
-  return res.status
-}
-
-/** response bodies here are loosely shaped JSON */
-function json(res: Response): Promise<any> {
-  return res.json()
-}
 
 function api(path: string, init: RequestInit = {}) {
   const basic = Buffer.from(`${lever.apiKey}:`).toString('base64')

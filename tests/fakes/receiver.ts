@@ -7,6 +7,8 @@ export interface Receiver {
   received: { headers: Record<string, string | string[] | undefined>; raw: string }[]
   /** statuses to answer with, in order; 200 once they run out */
   answers: number[]
+  /** forgets what was received and the answers still to give */
+  clear(): void
   close(): Promise<void>
 }
 
@@ -26,9 +28,25 @@ export async function startReceiver(): Promise<Receiver> {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`,
     received,
     answers,
+    clear() {
+      received.length = 0
+      answers.length = 0
+    },
     close() {
       server.closeAllConnections()
       return new Promise((resolve) => server.close(() => resolve()))
     },
   }
+}
+
+/** the status, with the body read so the connection can be reused */
+export async function statusOf(response: Promise<Response>): Promise<number> {
+  const res = await response
+  await res.arrayBuffer()
+  return res.status
+}
+
+/** response bodies here are loosely shaped JSON */
+export function json(res: Response): Promise<any> {
+  return res.json()
 }

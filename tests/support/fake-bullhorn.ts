@@ -19,11 +19,12 @@
  * Note inserts; 429 carries no Retry-After (none is documented) unless a failure adds one.
  */
 import {
-  startFakeServer,
-  waitForCount,
+  controlsOf,
   type FailureControls,
   type FakeAnswer,
   type FakeCall,
+  startFakeServer,
+  waitForCount,
 } from './fake-ats/server'
 import { AuthState, type BullhornAccount, type IssuedRefreshToken } from './fake-bullhorn/auth'
 import {
@@ -222,7 +223,7 @@ export async function startFakeBullhorn(
     url: server.url,
     loginInfoUrl: `${server.url}/rest-services/loginInfo`,
     account,
-    calls: server.calls,
+    ...controlsOf(server),
     notes,
     refreshTokens: auth.refreshTokens,
     liveRefreshTokens: () =>
@@ -233,10 +234,6 @@ export async function startFakeBullhorn(
     moveToDataCenter(name) {
       auth.dataCenter = name
     },
-    failNext: server.failNext,
-    down: server.down,
-    up: server.up,
-    failRate: server.failRate,
     addCorporateUser: (overrides) =>
       store.put('CorporateUser', buildCorporateUser(store.newId(), overrides)),
     addCandidate: (overrides) => store.put('Candidate', buildCandidate(store.newId(), overrides)),

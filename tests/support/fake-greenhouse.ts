@@ -16,12 +16,13 @@
  */
 import {
   basicAuthUser,
-  routeCall,
-  startFakeServer,
-  waitForCount,
+  controlsOf,
   type FailureControls,
   type FakeCall,
   type FakeFailure,
+  routeCall,
+  startFakeServer,
+  waitForCount,
 } from './fake-ats/server'
 import {
   buildApplication,
@@ -129,12 +130,8 @@ export async function startFakeGreenhouse(
   return {
     harvestUrl: `${server.url}/v1`,
     apiToken,
-    calls: server.calls,
+    ...controlsOf(server),
     notes: state.notes,
-    failNext: server.failNext,
-    down: server.down,
-    up: server.up,
-    failRate: server.failRate,
     addUser(overrides) {
       const user = buildUser(overrides)
       state.users.set(user.id, user)

@@ -19,13 +19,14 @@ import {
   AnswerError,
   basicAuthUser,
   bearerToken,
-  routeCall,
-  startFakeServer,
-  waitForCount,
+  controlsOf,
   type FailureControls,
   type FakeAnswer,
   type FakeCall,
   type Route,
+  routeCall,
+  startFakeServer,
+  waitForCount,
 } from './fake-ats/server'
 import {
   buildInterview,
@@ -111,12 +112,8 @@ export async function startFakeLever(options: { apiKey?: string } = {}): Promise
   return {
     apiUrl: `${server.url}/v1`,
     apiKey,
-    calls: server.calls,
+    ...controlsOf(server),
     notes: state.notes,
-    failNext: server.failNext,
-    down: server.down,
-    up: server.up,
-    failRate: server.failRate,
     addOpportunity(overrides) {
       const opportunity = buildOpportunity(overrides)
       state.opportunities.set(opportunity.id, opportunity)

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { ErrorResponse } from 'resend'
+import { flattenHeaders, readBody } from './fake-ats/server'
 
 /**
  * A stand-in for the Resend HTTP API on loopback, for the real `resend` SDK:
@@ -410,15 +411,6 @@ function addressList(value: unknown): string[] {
   return (Array.isArray(value) ? value : [value]).map(String)
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = []
-    req.on('data', (chunk: Buffer) => chunks.push(chunk))
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
-    req.on('error', reject)
-  })
-}
-
 function parseJson(raw: string): unknown {
   if (raw === '') return undefined
   try {
@@ -426,14 +418,6 @@ function parseJson(raw: string): unknown {
   } catch {
     return undefined
   }
-}
-
-function flattenHeaders(req: IncomingMessage): Record<string, string> {
-  const headers: Record<string, string> = {}
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value
-  }
-  return headers
 }
 
 /** The same payload with keys in another order is still the same request. */

@@ -75,6 +75,17 @@ export interface FakeServer extends FailureControls {
   close(): Promise<void>
 }
 
+/** What every fake hands its tests of the server under it: the calls and the failure controls. */
+export function controlsOf(server: FakeServer): FailureControls & { calls: FakeCall[] } {
+  return {
+    calls: server.calls,
+    failNext: server.failNext,
+    down: server.down,
+    up: server.up,
+    failRate: server.failRate,
+  }
+}
+
 export interface FakeServerOptions {
   /** answers a call that met no failure; may throw an `AnswerError` */
   handle(call: FakeCall, baseUrl: string): FakeAnswer
@@ -300,7 +311,8 @@ export function routeCall<Context>(
   return null
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+/** The request's body as text. */
+export function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     req.on('data', (chunk: Buffer) => chunks.push(chunk))
@@ -321,7 +333,8 @@ function parseBody(raw: string, contentType: string | undefined): unknown {
   }
 }
 
-function flattenHeaders(req: IncomingMessage): Record<string, string> {
+/** Request headers with lower-case names and repeated ones joined, as one string each. */
+export function flattenHeaders(req: IncomingMessage): Record<string, string> {
   const headers: Record<string, string> = {}
   for (const [name, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value

@@ -228,6 +228,56 @@ export interface SendQuotaUsageTable {
   count: number
 }
 
+/** The providers an integration may speak for; each has an adapter in worker/integrations/. */
+export type IntegrationProvider = 'webhook'
+export type IntegrationEventResult = 'created' | 'updated' | 'canceled' | 'ignored'
+
+/** One agency's connection to one provider. */
+export interface IntegrationTable {
+  /** chosen by the worker, so the sealed values can be bound to it */
+  id: string
+  agency_id: string
+  provider: IntegrationProvider
+  status: Generated<'active'>
+  /** `<key id>.<iv>.<ciphertext>` (AES-256-GCM, worker/lib/sealing.ts); never the plaintext */
+  credentials_sealed: string | null
+  signing_secret_sealed: string | null
+  settings: Json<Record<string, unknown>>
+  created_count: Generated<number>
+  updated_count: Generated<number>
+  canceled_count: Generated<number>
+  ignored_count: Generated<number>
+  last_event_at: Timestamp | null
+  last_error: string | null
+  last_error_at: Timestamp | null
+  created_at: GeneratedTimestamp
+}
+
+/** An inbound event, recorded once per integration and sender's id, with what it did. */
+export interface IntegrationEventTable {
+  integration_id: string
+  event_id: string
+  type: string
+  occurred_at: Timestamp
+  result: IntegrationEventResult
+  /** why it was ignored */
+  reason: string | null
+  interview_id: string | null
+  received_at: GeneratedTimestamp
+}
+
+/** A record of another system, as far as its events have been applied here. */
+export interface ExternalRecordTable {
+  agency_id: string
+  system: string
+  external_id: string
+  interview_id: string | null
+  /** the provider's time of the newest event applied: an older one is stale */
+  last_occurred_at: Timestamp | null
+  /** canceled there; without an interview here, a tombstone */
+  canceled_at: Timestamp | null
+}
+
 export interface Database {
   agencies: AgencyTable
   api_keys: ApiKeyTable
@@ -243,6 +293,9 @@ export interface Database {
   webhook_receipts: WebhookReceiptTable
   drafts: DraftTable
   send_quota_usage: SendQuotaUsageTable
+  integrations: IntegrationTable
+  integration_events: IntegrationEventTable
+  external_records: ExternalRecordTable
 }
 
 export type AgencyRow = Selectable<AgencyTable>
@@ -254,3 +307,5 @@ export type CandidateRow = Selectable<CandidateTable>
 export type InterviewRow = Selectable<InterviewTable>
 export type InterviewerRow = Selectable<InterviewerTable>
 export type EmailRow = Selectable<EmailTable>
+export type IntegrationRow = Selectable<IntegrationTable>
+export type ExternalRecordRow = Selectable<ExternalRecordTable>

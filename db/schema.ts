@@ -1,13 +1,18 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
+import type {
+  ExternalRecordTable,
+  IntegrationEventTable,
+  IntegrationTable,
+} from './integration-tables'
 
 /** Timestamps are written as Date or ISO strings and always read back as Date. */
-type Timestamp = ColumnType<Date, Date | string, Date | string>
-type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>
+export type Timestamp = ColumnType<Date, Date | string, Date | string>
+export type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>
 /**
  * jsonb columns take and give plain values: postgres.js serialises a parameter whose type is jsonb
  * itself, so a pre-stringified value would be stored as one JSON string.
  */
-type Json<T> = ColumnType<T, T, T>
+export type Json<T> = ColumnType<T, T, T>
 
 export type RoutingMode = 'direct' | 'via_recruiter'
 export type ApiKeyKind = 'secret' | 'publishable'
@@ -228,56 +233,6 @@ export interface SendQuotaUsageTable {
   count: number
 }
 
-/** The providers an integration may speak for; each has an adapter in worker/integrations/. */
-export type IntegrationProvider = 'webhook'
-export type IntegrationEventResult = 'created' | 'updated' | 'canceled' | 'ignored'
-
-/** One agency's connection to one provider. */
-export interface IntegrationTable {
-  /** chosen by the worker, so the sealed values can be bound to it */
-  id: string
-  agency_id: string
-  provider: IntegrationProvider
-  status: Generated<'active'>
-  /** `<key id>.<iv>.<ciphertext>` (AES-256-GCM, worker/lib/sealing.ts); never the plaintext */
-  credentials_sealed: string | null
-  signing_secret_sealed: string | null
-  settings: Json<Record<string, unknown>>
-  created_count: Generated<number>
-  updated_count: Generated<number>
-  canceled_count: Generated<number>
-  ignored_count: Generated<number>
-  last_event_at: Timestamp | null
-  last_error: string | null
-  last_error_at: Timestamp | null
-  created_at: GeneratedTimestamp
-}
-
-/** An inbound event, recorded once per integration and sender's id, with what it did. */
-export interface IntegrationEventTable {
-  integration_id: string
-  event_id: string
-  type: string
-  occurred_at: Timestamp
-  result: IntegrationEventResult
-  /** why it was ignored */
-  reason: string | null
-  interview_id: string | null
-  received_at: GeneratedTimestamp
-}
-
-/** A record of another system, as far as its events have been applied here. */
-export interface ExternalRecordTable {
-  agency_id: string
-  system: string
-  external_id: string
-  interview_id: string | null
-  /** the provider's time of the newest event applied: an older one is stale */
-  last_occurred_at: Timestamp | null
-  /** canceled there; without an interview here, a tombstone */
-  canceled_at: Timestamp | null
-}
-
 export interface Database {
   agencies: AgencyTable
   api_keys: ApiKeyTable
@@ -308,4 +263,4 @@ export type InterviewRow = Selectable<InterviewTable>
 export type InterviewerRow = Selectable<InterviewerTable>
 export type EmailRow = Selectable<EmailTable>
 export type IntegrationRow = Selectable<IntegrationTable>
-export type ExternalRecordRow = Selectable<ExternalRecordTable>
+export type { IntegrationEventResult, IntegrationProvider } from './integration-tables'

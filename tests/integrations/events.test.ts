@@ -50,12 +50,15 @@ async function send(
 describe('interview events', () => {
   it('creates, reschedules and cancels one interview per external record', async () => {
     const { agency, integration } = await world()
+    // the sender's clock: one base, so the order of events does not depend on how fast this runs
+    const t0 = Date.now()
+    const occurred = (ms: number) => new Date(t0 + ms).toISOString()
     const startsAt = at(2 * hour)
     const created = await send(
       integration,
       'interview.scheduled',
       eventInterview('job-1', { startsAt }),
-      { occurredAt: at(-3000) },
+      { occurredAt: occurred(-3000) },
     )
     expect(created).toEqual({ result: 'created', interviewId: expect.any(String) })
     let [interview] = await interviewOf(agency.secretKey, 'job-1')
@@ -68,7 +71,9 @@ describe('interview events', () => {
 
     const movedTo = at(5 * hour)
     const data = eventInterview('job-1', { startsAt: movedTo, durationMinutes: 45 })
-    const moved = await send(integration, 'interview.updated', data, { occurredAt: at(-2000) })
+    const moved = await send(integration, 'interview.updated', data, {
+      occurredAt: occurred(-2000),
+    })
     expect(moved).toEqual({ result: 'updated', interviewId: created.interviewId })
     ;[interview] = await interviewOf(agency.secretKey, 'job-1')
     expect(interview.startsAt).toBe(movedTo)
@@ -76,7 +81,7 @@ describe('interview events', () => {
 
     // an older event arriving late changes nothing
     const stale = await send(integration, 'interview.updated', eventInterview('job-1'), {
-      occurredAt: at(-2500),
+      occurredAt: occurred(-2500),
     })
     expect(stale.result).toBe('ignored')
     expect(stale.reason).toMatch(/^Stale/)
@@ -86,7 +91,7 @@ describe('interview events', () => {
       integration,
       'interview.canceled',
       { externalRef: { id: 'job-1' } },
-      { occurredAt: at(-1000) },
+      { occurredAt: occurred(-1000) },
     )
     expect(canceled).toEqual({ result: 'canceled', interviewId: created.interviewId })
     ;[interview] = await interviewOf(agency.secretKey, 'job-1')
@@ -101,15 +106,16 @@ describe('interview events', () => {
 
   it('remembers a cancel that comes before the scheduling event (tombstone)', async () => {
     const { agency, integration } = await world()
+    const t0 = Date.now()
     const cancel = await send(
       integration,
       'interview.canceled',
       { externalRef: { id: 'job-2' } },
-      { occurredAt: at(-1000) },
+      { occurredAt: new Date(t0 - 1000).toISOString() },
     )
     expect(cancel).toEqual({ result: 'canceled' })
     const late = await send(integration, 'interview.scheduled', eventInterview('job-2'), {
-      occurredAt: at(-5000),
+      occurredAt: new Date(t0 - 5000).toISOString(),
     })
     expect(late.result).toBe('ignored')
     expect(late.reason).toMatch(/^Stale/)
@@ -177,6 +183,18 @@ describe('interview events', () => {
     expect(res.result).toBe('ignored')
     expect(res.reason).toMatch(/coaching email has already gone/)
     expect((await interviewOf(agency.secretKey, 'job-5'))[0].roleTitle).toBe('Warehouse Lead')
+  })
+
+  it('applies one event sent ten times at once exactly once', async () => {
+    const { agency, integration } = await world()
+    const event = inboundEvent('interview.scheduled', eventInterview('job-6'))
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () => deliver(h, integration, event)),
+    )
+    expect(answers.map((res) => res.status)).toEqual(Array(10).fill(200))
+    const results = answers.map((res) => res.body.result).sort()
+    expect(results).toEqual(['created', ...Array(9).fill('duplicate')])
+    expect(await interviewOf(agency.secretKey, 'job-6')).toHaveLength(1)
   })
 
   it('past a send quota answers 429 with Retry-After and records nothing', async () => {

@@ -100,27 +100,31 @@ describe('without INTEGRATION_KEYS', () => {
     expect(configOf({ ...base, ...productionBindings } as Env).integrationKeys).toBeNull()
   })
 
-  it('in production, the integration routes answer 503 and the rest of the product runs', async () => {
-    const prod = await startHarness(productionBindings)
-    try {
-      const agency = await createAgency(prod)
-      const res = await prod.request('POST', '/v1/integrations', {
-        token: agency.secretKey,
-        json: { provider: 'webhook' },
-      })
-      expect(res.status).toBe(503)
-      expect(res.body.error.message).toMatch(/INTEGRATION_KEYS/)
-      const events = await prod.request(
-        'POST',
-        '/integrations/00000000-0000-4000-8000-000000000000/events',
-        { json: {} },
-      )
-      expect(events.status).toBe(503)
-      expect((await prod.request('GET', '/health')).status).toBe(200)
-      const listed = await prod.request('GET', '/v1/integrations', { token: agency.secretKey })
-      expect(listed.status).toBe(200)
-    } finally {
-      await prod.close()
-    }
-  })
+  it(
+    'in production, the integration routes answer 503 and the rest of the product runs',
+    { timeout: 120_000 },
+    async () => {
+      const prod = await startHarness(productionBindings)
+      try {
+        const agency = await createAgency(prod)
+        const res = await prod.request('POST', '/v1/integrations', {
+          token: agency.secretKey,
+          json: { provider: 'webhook' },
+        })
+        expect(res.status).toBe(503)
+        expect(res.body.error.message).toMatch(/INTEGRATION_KEYS/)
+        const events = await prod.request(
+          'POST',
+          '/integrations/00000000-0000-4000-8000-000000000000/events',
+          { json: {} },
+        )
+        expect(events.status).toBe(503)
+        expect((await prod.request('GET', '/health')).status).toBe(200)
+        const listed = await prod.request('GET', '/v1/integrations', { token: agency.secretKey })
+        expect(listed.status).toBe(200)
+      } finally {
+        await prod.close()
+      }
+    },
+  )
 })

@@ -77,14 +77,9 @@ const verifiedDelivery = () =>
       throw notFound('Integration')
     }
     const { integration, signingSecret } = found
+    const adapter = providers[integration.provider]
     const header = (name: string) => c.req.header(name)
-    if (
-      !(await providers[integration.provider].verifyDelivery(
-        signingSecret,
-        header,
-        await c.req.text(),
-      ))
-    ) {
+    if (!(await adapter.verifyDelivery(signingSecret, header, await c.req.text()))) {
       await countFailedAuthentication(c)
       throw new ApiError(
         'unauthorized',

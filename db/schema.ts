@@ -1,13 +1,18 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
+import type {
+  ExternalRecordTable,
+  IntegrationEventTable,
+  IntegrationTable,
+} from './integration-tables'
 
 /** Timestamps are written as Date or ISO strings and always read back as Date. */
-type Timestamp = ColumnType<Date, Date | string, Date | string>
-type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>
+export type Timestamp = ColumnType<Date, Date | string, Date | string>
+export type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>
 /**
  * jsonb columns take and give plain values: postgres.js serialises a parameter whose type is jsonb
  * itself, so a pre-stringified value would be stored as one JSON string.
  */
-type Json<T> = ColumnType<T, T, T>
+export type Json<T> = ColumnType<T, T, T>
 
 export type RoutingMode = 'direct' | 'via_recruiter'
 export type ApiKeyKind = 'secret' | 'publishable'
@@ -248,6 +253,9 @@ export interface Database {
   webhook_receipts: WebhookReceiptTable
   drafts: DraftTable
   send_quota_usage: SendQuotaUsageTable
+  integrations: IntegrationTable
+  integration_events: IntegrationEventTable
+  external_records: ExternalRecordTable
 }
 
 export type AgencyRow = Selectable<AgencyTable>
@@ -259,3 +267,5 @@ export type CandidateRow = Selectable<CandidateTable>
 export type InterviewRow = Selectable<InterviewTable>
 export type InterviewerRow = Selectable<InterviewerTable>
 export type EmailRow = Selectable<EmailTable>
+export type IntegrationRow = Selectable<IntegrationTable>
+export type { IntegrationEventResult, IntegrationProvider } from './integration-tables'

@@ -19,6 +19,7 @@ import { demoRoutes } from './routes/demo'
 import { devMailboxRoutes } from './routes/dev-mailbox'
 import { erasureRoutes } from './routes/erasure'
 import { healthRoutes } from './routes/health'
+import { integrationEventsRoutes, integrationsRoutes } from './routes/integrations'
 import { interviewsRoutes } from './routes/interviews'
 import { keysRoutes } from './routes/keys'
 import { recruitersRoutes, sessionsRoutes } from './routes/sessions'
@@ -71,6 +72,10 @@ export function createApp() {
   app.use('/health', limitPerClient())
   app.use('/openapi.json', limitPerClient())
   app.use('/webhooks/*', limitPerClient())
+  // an ATS may send a burst of events: its deliveries are limited by their signatures (a client
+  // whose signatures fail is refused like one guessing credentials), not per client
+  app.use('/integrations/*', refuseGuessingClients())
+  app.use('/integrations/*', limitBody(bodyLimits.webhook))
   app.use('/c/*', limitBody(bodyLimits.link))
   app.use('/webhooks/*', limitBody(bodyLimits.webhook))
   app.use('/v1/*', limitBody(bodyLimits.api))
@@ -86,11 +91,13 @@ export function createApp() {
   app.route('/v1/recruiters', recruitersRoutes)
   app.route('/v1/interviews', interviewsRoutes)
   app.route('/v1/candidates', erasureRoutes)
+  app.route('/v1/integrations', integrationsRoutes)
   app.route('/v1/stats', statsRoutes)
   app.route('/v1/stats.csv', statsCsvRoutes)
   app.route('/c', candidatePageRoutes)
   app.route('/u', unsubscribeRoutes)
   app.route('/webhooks', webhooksRoutes)
+  app.route('/integrations', integrationEventsRoutes)
   app.route('/dev', devMailboxRoutes)
   app.route('/demo', demoRoutes)
 

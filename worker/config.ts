@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { Env } from './env'
+import { parseSealingKeys, type SealingKeySource } from './lib/sealing'
 
 /** Settings read from the bindings once, checked, and typed: nothing else reads `env`. */
 export interface Config {
@@ -26,6 +27,12 @@ export interface Config {
   demo: { secretKey: string; publishableKey: string } | null
   /** tests only: the stats routes report the statements they ran in X-Query-Count */
   queryLog: boolean
+  /**
+   * Seal integration credentials and signing secrets, the first key sealing; outside production
+   * without INTEGRATION_KEYS, one development key derived from LINK_SECRET. null (production
+   * without them): the integration routes answer 503, the rest of the product runs on.
+   */
+  integrationKeys: SealingKeySource[] | null
 }
 
 // an empty binding is the same as a missing one (a blank line in .dev.vars, `ADMIN_TOKEN=`)
@@ -63,6 +70,7 @@ const bindings = z.object({
   DEMO_SECRET_KEY: text,
   DEMO_PUBLISHABLE_KEY: text,
   QUERY_LOG: text,
+  INTEGRATION_KEYS: text,
 })
 
 /** What production cannot run without: missing any of these, every route answers 503. */
@@ -99,6 +107,8 @@ function parseConfig(env: Env): Config {
       if (!vars[name]) problems.push(`${name} is required in production.`)
     }
   }
+  const integrationKeys = vars.INTEGRATION_KEYS ? parseSealingKeys(vars.INTEGRATION_KEYS) : null
+  if (typeof integrationKeys === 'string') problems.push(integrationKeys)
   if (problems.length > 0) throw new ConfigError(problems)
   return {
     environment: vars.ENVIRONMENT,
@@ -121,6 +131,11 @@ function parseConfig(env: Env): Config {
         ? { secretKey: vars.DEMO_SECRET_KEY, publishableKey: vars.DEMO_PUBLISHABLE_KEY }
         : null,
     queryLog: vars.ENVIRONMENT === 'test' && vars.QUERY_LOG === '1',
+    integrationKeys: Array.isArray(integrationKeys)
+      ? integrationKeys
+      : production
+        ? null
+        : [{ id: 'dev', derivedFrom: vars.LINK_SECRET! }],
   }
 }
 

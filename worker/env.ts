@@ -1,4 +1,5 @@
 import type { Db } from '../db/client'
+import type { IntegrationRow } from '../db/schema'
 import type { Config } from './config'
 import type { Mailer } from './email/mailer'
 
@@ -13,6 +14,8 @@ interface Secrets {
   LINK_SECRET?: string
   RESEND_API_KEY?: string
   RESEND_WEBHOOK_SECRET?: string
+  /** `keyId:base64` of 32 bytes, comma-separated: seal integration secrets (the first seals) */
+  INTEGRATION_KEYS?: string
 }
 
 /** What only local runs and tests set (production uses the HYPERDRIVE binding). */
@@ -61,6 +64,8 @@ export interface Variables {
    */
   afterResponse: (work: (db: Db) => Promise<unknown>) => void
   principal: Principal
+  /** the integration an inbound event is addressed to, once its signature was checked */
+  integration: IntegrationRow
   /** set when a browser request carried a publishable key from one of its agency's origins */
   browserAgencyId: string | undefined
 }

@@ -8,6 +8,7 @@ import * as protectCandidates from './2026_11_30_000100_protect_candidates'
 import * as addSendQuotas from './2026_11_30_000200_add_send_quotas'
 import * as addSessionRevocation from './2026_11_30_000300_add_session_revocation'
 import * as scheduleInterviews from './2026_11_30_000400_schedule_interviews'
+import * as createIntegrations from './2026_11_30_000500_create_integrations'
 import * as addOutcomes from './2026_11_30_000600_add_outcomes'
 
 /** Every migration, by name; the names sort in the order they run. */
@@ -21,5 +22,6 @@ export const migrations: Record<string, Migration> = {
   '2026_11_30_000200_add_send_quotas': addSendQuotas,
   '2026_11_30_000300_add_session_revocation': addSessionRevocation,
   '2026_11_30_000400_schedule_interviews': scheduleInterviews,
+  '2026_11_30_000500_create_integrations': createIntegrations,
   '2026_11_30_000600_add_outcomes': addOutcomes,
 }

@@ -9,6 +9,13 @@ import {
 import { createAgency, createSession, type TestAgency } from '../support/factories'
 import { resendBindings, startFakeResend, type FakeResend } from '../support/fake-resend'
 import { startHarness, type Harness, type RequestOptions } from '../support/harness'
+import {
+  createWebhookIntegration,
+  eventInterview,
+  inboundEvent,
+  signatureOf,
+  type TestIntegration,
+} from '../support/integrations'
 
 /**
  * Every operation of /openapi.json, called with the credentials of another agency, another
@@ -32,6 +39,9 @@ interface World {
   ownToken: string
   /** the link tokens of other candidates, with the secrets each must never see */
   otherCandidates: Record<string, { token: string; secrets: string[] }>
+  /** A's integration, and the signing secrets of others that must not make it act */
+  integration: TestIntegration
+  foreignSigningSecrets: Record<string, string>
 }
 
 let h: Harness
@@ -39,7 +49,8 @@ let fake: FakeResend
 let world: World
 // every operation of the API document, as the app generates it; a link's token is its credential
 const linkOperations = documentedOperations.filter((op) => op.link)
-const bearerOperations = documentedOperations.filter((op) => !op.link)
+const signedOperations = documentedOperations.filter((op) => op.signature)
+const bearerOperations = documentedOperations.filter((op) => !op.link && !op.signature)
 
 async function snapshotOf(agencyId: string): Promise<string> {
   const { rows } = await sql<{ snapshot: string }>`
@@ -56,6 +67,10 @@ async function snapshotOf(agencyId: string): Promise<string> {
       union all select row_to_json(d)::text from drafts d
         join interviews i on i.id = d.interview_id where i.agency_id = ${agencyId}
       union all select row_to_json(e)::text from events e where agency_id = ${agencyId}
+      union all select row_to_json(g)::text from integrations g where agency_id = ${agencyId}
+      union all select row_to_json(v)::text from integration_events v
+        join integrations g on g.id = v.integration_id where g.agency_id = ${agencyId}
+      union all select row_to_json(x)::text from external_records x where agency_id = ${agencyId}
       union all select (row_to_json(e)::jsonb - 'next_attempt_at' - 'attempts' - 'state' - 'send_key' - 'sent_at' - 'provider_id' - 'last_error')::text
         from emails e where agency_id = ${agencyId}
     ) rows`.execute(h.db)
@@ -115,6 +130,8 @@ beforeAll(async () => {
   const otherAgency = await coachedInterview(h, fake, b)
   const keys = await h.request('GET', '/v1/keys', { token: a.secretKey })
   const keyId = keys.body.data[0].id
+  const integration = await createWebhookIntegration(h, a)
+  const bIntegration = await createWebhookIntegration(h, b)
   const secrets = [
     a.id,
     keyId,
@@ -127,6 +144,8 @@ beforeAll(async () => {
     'Hidden Client Co',
     secret.token,
     draft,
+    integration.id,
+    integration.signingSecret,
   ]
   world = {
     a,
@@ -137,6 +156,7 @@ beforeAll(async () => {
       keys: keyId,
       interviews: secret.interview.id,
       recruiters: alice.recruiterId,
+      integrations: integration.id,
       default: secret.interview.id,
     },
     secrets,
@@ -150,6 +170,11 @@ beforeAll(async () => {
         token: sameAgency.token,
         secrets: secrets.filter((s) => s !== 'Agency A Talent'),
       },
+    },
+    integration,
+    foreignSigningSecrets: {
+      "B's signing secret": bIntegration.signingSecret,
+      "A's secret key": a.secretKey,
     },
   }
 })
@@ -249,10 +274,52 @@ async function probeLinkOperations(token: string, secrets: string[]) {
   return found
 }
 
+/**
+ * Calls every signed operation aimed at A's integration with a valid event for each body the
+ * document allows, signed with `secret`, and says what came back with A's secrets in it, what was
+ * not a 401, and whether A's rows changed.
+ */
+async function probeSignedOperations(secret: string) {
+  const found: Record<string, string[]> = {}
+  for (const op of signedOperations) {
+    const problems: string[] = []
+    const before = await snapshotOf(world.a.id)
+    const path = op.path.replace('{id}', world.integration.id)
+    const bodies = [
+      inboundEvent('interview.scheduled', eventInterview('cross-tenant-1')),
+      inboundEvent('interview.canceled', { externalRef: { id: 'cross-tenant-2' } }),
+      ...valuesFor(op.body!.schema),
+    ]
+    for (const body of bodies) {
+      const raw = JSON.stringify(body)
+      const res = await h.request(op.method.toUpperCase(), path, {
+        rawBody: raw,
+        headers: {
+          'content-type': 'application/json',
+          'followthrough-signature': signatureOf(secret, raw),
+        },
+      })
+      const leaked = leaksIn(res.text, world.secrets)
+      if (leaked.length) problems.push(`${raw.slice(0, 60)} shows ${leaked.join(', ')}`)
+      if (res.status !== 401) problems.push(`${raw.slice(0, 60)} → ${res.status}`)
+    }
+    if ((await snapshotOf(world.a.id)) !== before) problems.push("changed A's rows")
+    if (problems.length) found[nameOf(op)] = problems
+  }
+  return found
+}
+
 describe('cross-tenant: every documented operation', () => {
   it('covers the whole API document', () => {
     expect(bearerOperations.length).toBeGreaterThanOrEqual(13)
     expect(linkOperations.length).toBeGreaterThanOrEqual(6)
+    expect(signedOperations.length).toBeGreaterThanOrEqual(1)
+  })
+
+  it("never lets another agency's signing secret make A's integration act", async () => {
+    for (const [who, secret] of Object.entries(world.foreignSigningSecrets)) {
+      expect(await probeSignedOperations(secret), who).toEqual({})
+    }
   })
 
   it("never answers another agency's credentials with A's data, nor changes A's rows", async () => {
@@ -302,6 +369,13 @@ describe('the suite itself', () => {
       token: world.foreign['B secret key'],
     })
     expect(leaksIn(scoped.text, world.secrets)).toEqual([])
+  })
+
+  it("would catch a signed route that took another integration's secret", async () => {
+    // with A's own signing secret the same deliveries are accepted and change A's rows
+    const caught = await probeSignedOperations(world.integration.signingSecret)
+    expect(Object.keys(caught).sort()).toEqual(signedOperations.map(nameOf).sort())
+    for (const op of signedOperations) expect(caught[nameOf(op)]).toContain("changed A's rows")
   })
 
   it('would catch a link route that found the interviewer without scoping it to the link', async () => {

@@ -3,6 +3,11 @@ import { sql } from 'kysely'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { coachingLinkOf, createSession, logInterview } from '../support/factories'
 import { ADMIN_TOKEN } from '../support/harness'
+import {
+  createWebhookIntegration,
+  signatureOf,
+  type TestIntegration,
+} from '../support/integrations'
 import { newWebhookSecret } from '../support/svix'
 import { useAgency, useHarness } from '../support/lifecycle'
 
@@ -18,6 +23,7 @@ let interviewId: string
 let scheduledId: string
 let interviewerId: string
 let token: string
+let integration: TestIntegration
 
 /** One cheap query that changes whenever any row of interest is written. */
 async function fingerprint(): Promise<string> {
@@ -31,7 +37,9 @@ async function fingerprint(): Promise<string> {
       (select count(*) from events), (select count(*) from drafts),
       (select count(*) from interviewers where note_sent_at is not null),
       (select max(updated_at) from interviews), (select count(*) from interviewers),
-      (select max(outcome_at) from interviews)) as f`.execute(h.db)
+      (select max(outcome_at) from interviews),
+      (select count(*) from integrations), (select count(*) from integration_events),
+      (select count(*) from external_records)) as f`.execute(h.db)
   return rows[0]!.f
 }
 
@@ -48,6 +56,7 @@ beforeAll(async () => {
   ).id
   interviewerId = interview.interviewers[0].id
   token = await coachingLinkOf(h, interviewId)
+  integration = await createWebhookIntegration(h, agency)
   // let the coaching email settle so background writes don't look like fuzz damage
   await new Promise((r) => setTimeout(r, 300))
 })
@@ -56,7 +65,16 @@ const fields = {
   name: fc.string(),
   email: fc.oneof(fc.emailAddress(), fc.string()),
   kind: fc.constantFrom('secret', 'publishable', 'x', ''),
-  type: fc.constantFrom('copied', 'mail_opened', 'sent', 'unsent', 'opened', ''),
+  type: fc.constantFrom(
+    'copied',
+    'mail_opened',
+    'sent',
+    'unsent',
+    'opened',
+    '',
+    'interview.scheduled',
+    'interview.canceled',
+  ),
   interviewerId: fc.oneof(fc.uuid(), fc.string()),
   body: fc.string({ maxLength: 300 }),
   candidate: fc.record({ name: fc.string(), email: fc.string() }),
@@ -67,6 +85,12 @@ const fields = {
   durationMinutes: fc.oneof(fc.integer(), fc.double()),
   interviewers: fc.array(fc.record({ name: fc.string() }), { maxLength: 12 }),
   externalRef: fc.record({ system: fc.string(), id: fc.string() }),
+  provider: fc.constantFrom('webhook', 'bullhorn', ''),
+  credentials: fc.dictionary(fc.string(), fc.oneof(fc.string(), fc.integer())),
+  settings: fc.dictionary(fc.string(), fc.jsonValue({ maxDepth: 1 })),
+  id: fc.string({ maxLength: 40 }),
+  occurredAt: fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+  data: fc.record({ externalRef: fc.record({ id: fc.string() }), startsAt: fc.string() }),
   talkingPoints: fc.oneof(fc.string(), fc.constant(null)),
   stage: fc.constantFrom('advanced', 'offer', 'hired', 'rejected', 'withdrawn', 'x'),
 }
@@ -183,6 +207,24 @@ const targets: Target[] = [
   },
   { name: 'POST /u/:token', method: 'POST', path: (p) => `/u/${encodeURIComponent(p)}` },
   { name: 'POST /webhooks/resend', method: 'POST', path: () => '/webhooks/resend' },
+  {
+    name: 'POST /v1/integrations',
+    method: 'POST',
+    path: () => '/v1/integrations',
+    token: () => agency.secretKey,
+  },
+  {
+    name: 'DELETE /v1/integrations/:id',
+    method: 'DELETE',
+    // never the file's own integration, which the next target sends events to
+    path: (p) => `/v1/integrations/${encodeURIComponent(p)}`,
+    token: () => agency.secretKey,
+  },
+  {
+    name: 'POST /integrations/:id/events',
+    method: 'POST',
+    path: (p) => `/integrations/${p.length % 2 ? integration.id : encodeURIComponent(p)}/events`,
+  },
 ]
 
 describe.each(targets)('fuzz $name', (target) => {
@@ -198,6 +240,12 @@ describe.each(targets)('fuzz $name', (target) => {
           const before = await fingerprint()
           const headers: Record<string, string> = { 'content-type': type }
           if (idempotencyKey !== null) headers['idempotency-key'] = idempotencyKey
+          // "with a token", a delivery is signed with the integration's secret, so the body is read
+          if (target.name.startsWith('POST /integrations')) {
+            headers['followthrough-signature'] = withToken
+              ? signatureOf(integration.signingSecret, body)
+              : `t=${Math.floor(Date.now() / 1000)},v1=${Buffer.from(param).toString('hex')}`
+          }
           if (target.name.startsWith('POST /webhooks')) {
             headers['svix-id'] = param
             headers['svix-timestamp'] = String(Math.floor(Date.now() / 1000))

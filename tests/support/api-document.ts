@@ -22,6 +22,8 @@ export interface DocumentedOperation {
   credentials: PrincipalKind[]
   /** a candidate link: the token in the path is the credential */
   link: boolean
+  /** a signed delivery from another system: the signature over its body is the credential */
+  signature: boolean
   /** the request body's media type and schema, as the document gives them */
   body?: { type: string; schema: JsonSchema }
 }
@@ -48,6 +50,7 @@ export const documentedOperations: DocumentedOperation[] = Object.entries(
       path,
       credentials: bearer ? (named as PrincipalKind[]) : [],
       link: named.includes('link'),
+      signature: named.includes('signature'),
       body: type && media ? { type, schema: media.schema } : undefined,
     }
   }),

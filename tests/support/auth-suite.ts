@@ -4,6 +4,7 @@ import { signSession } from '../../worker/services/sessions'
 import { documentedOperations, type DocumentedOperation } from './api-document'
 import { createAgency, createSession, type TestAgency } from './factories'
 import { ADMIN_TOKEN, SESSION_SECRET, type Harness } from './harness'
+import { createWebhookIntegration, signatureOf, type TestIntegration } from './integrations'
 
 const placeholderId = '00000000-0000-4000-8000-000000000000'
 
@@ -17,6 +18,8 @@ export interface Credentials {
   session: string
   expiredSession: string
   tamperedSession: string
+  /** the agency's webhook integration: the signed routes are aimed at it */
+  integration: TestIntegration
 }
 
 /** An agency with one credential of every kind and state the suite needs. */
@@ -42,6 +45,7 @@ export async function arrangeCredentials(h: Harness): Promise<Credentials> {
   )
   return {
     agency,
+    integration: await createWebhookIntegration(h, agency),
     revokedSecretKey: extra.body.key,
     session: token,
     expiredSession,
@@ -87,6 +91,28 @@ export async function credentialMismatches(
 }
 
 const protectedOperations = documentedOperations.filter((op) => op.credentials.length > 0)
+const signedOperations = documentedOperations.filter((op) => op.signature)
+
+/**
+ * A signed route called with `signature` (null: none) over an empty JSON object, and a bearer
+ * credential beside it; the path names the agency's integration.
+ */
+function callSigned(
+  h: Harness,
+  creds: Credentials,
+  op: DocumentedOperation,
+  signature: string | null,
+  token?: string,
+) {
+  return h.request(op.method.toUpperCase(), op.path.replace('{id}', creds.integration.id), {
+    token,
+    rawBody: '{}',
+    headers: {
+      'content-type': 'application/json',
+      ...(signature === null ? {} : { 'followthrough-signature': signature }),
+    },
+  })
+}
 const nameOf = (op: DocumentedOperation) => `${op.method.toUpperCase()} ${op.path}`
 
 /**
@@ -127,9 +153,43 @@ export function describeAuthSuite(getHarness: () => Harness, getCredentials: () 
     },
   )
 
+  describe.each(signedOperations.map((op) => [nameOf(op), op] as const))(
+    'signature: %s',
+    (_name, op) => {
+      it('refuses no signature, a forged, stale or future one, and bearer credentials (401)', async () => {
+        const creds = getCredentials()
+        const secret = creds.integration.signingSecret
+        const minute = 60_000
+        const refused: [string, string | null, string?][] = [
+          ['none', null],
+          ['forged', signatureOf('ftwhsec_forged', '{}')],
+          ['stale', signatureOf(secret, '{}', Date.now() - 6 * minute)],
+          ['future', signatureOf(secret, '{}', Date.now() + 6 * minute)],
+          ['secret key only', null, creds.agency.secretKey],
+          ['session only', null, creds.session],
+          ['admin token only', null, ADMIN_TOKEN],
+        ]
+        for (const [what, signature, token] of refused) {
+          const res = await callSigned(getHarness(), creds, op, signature, token)
+          expect(res.status, what).toBe(401)
+          expect(res.body.error.code).toBe('unauthorized')
+        }
+      })
+
+      it('accepts the signature of the integration it names', async () => {
+        const creds = getCredentials()
+        const signature = signatureOf(creds.integration.signingSecret, '{}')
+        const res = await callSigned(getHarness(), creds, op, signature)
+        // past the signature, an empty object is not an event
+        expect(res.status, res.text).toBe(400)
+      })
+    },
+  )
+
   describe('the auth suite itself', () => {
     it('covers the protected routes of the API document', () => {
       expect(protectedOperations.length).toBeGreaterThanOrEqual(13)
+      expect(signedOperations.length).toBeGreaterThanOrEqual(1)
     })
 
     it('fails a route documented with a credential it refuses, or without one it accepts', async () => {

@@ -50,17 +50,27 @@ export async function createTestDatabase(
   }
 }
 
-/** Every text-like column of every table that holds `needle`, as "table.column". */
+/** Every text-like or bytea column of every table that holds `needle`, as "table.column". */
 export async function columnsContaining(db: Db, needle: string): Promise<string[]> {
-  const { rows: columns } = await sql<{ table_name: string; column_name: string }>`
-    select table_name, column_name from information_schema.columns
-    where table_schema = 'public' and data_type in ('text', 'character varying', 'jsonb', 'json')
+  const { rows: columns } = await sql<{
+    table_name: string
+    column_name: string
+    data_type: string
+  }>`
+    select table_name, column_name, data_type from information_schema.columns
+    where table_schema = 'public'
+      and data_type in ('text', 'character varying', 'jsonb', 'json', 'bytea')
   `.execute(db)
   const found: string[] = []
-  for (const { table_name, column_name } of columns) {
+  for (const { table_name, column_name, data_type } of columns) {
+    // bytes are searched as the text they would spell
+    const value =
+      data_type === 'bytea'
+        ? sql`convert_from(${sql.ref(column_name)}, 'SQL_ASCII')`
+        : sql`${sql.ref(column_name)}::text`
     const { rows } = await sql<{ n: number }>`
       select count(*)::int as n from ${sql.table(table_name)}
-      where ${sql.ref(column_name)}::text ilike ${'%' + needle + '%'}
+      where ${value} ilike ${'%' + needle + '%'}
     `.execute(db)
     if (rows[0]!.n > 0) found.push(`${table_name}.${column_name}`)
   }

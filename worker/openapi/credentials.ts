@@ -1,4 +1,5 @@
-import type { PrincipalKind } from '../env'
+import type { MiddlewareHandler } from 'hono'
+import type { AppEnv, PrincipalKind } from '../env'
 import { authenticate } from '../middleware/auth'
 
 /** How a bearer credential is sent; each operation's `x-credentials` names the kinds it takes. */
@@ -24,6 +25,16 @@ export function bearer(...kinds: PrincipalKind[]) {
 
 /** A candidate link: the token in the path is the whole credential; no Authorization header. */
 export const candidateLink = { security: [], 'x-credentials': ['link'] }
+
+/**
+ * A delivery from another system: the signature over its exact body (in a provider's header) is
+ * the credential, checked by `middleware`; no Authorization header.
+ */
+export const signedDelivery = (middleware: MiddlewareHandler<AppEnv>) => ({
+  security: [],
+  'x-credentials': ['signature'],
+  middleware: [middleware],
+})
 
 /** A route anyone may call. */
 export const noCredential = { security: [] }

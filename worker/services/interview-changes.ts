@@ -4,9 +4,16 @@ import { ApiError, notFound } from '../errors'
 import { inTransaction } from '../lib/transaction'
 import { cancelInterviewEmails, rescheduleInterviewEmails } from '../outbox/enqueue'
 import { sendAfterResponse, type RequestMailing } from '../outbox/send'
+import type { Agency } from '../schemas/agency'
 import type { Interview, UpdateInterviewInput } from '../schemas/interview'
 import { getAgency } from './agencies'
-import { checkTimes, getInterview, insertInterviewers, type Viewer } from './interviews'
+import {
+  checkTimes,
+  getInterview,
+  insertInterviewers,
+  type MailingOptions,
+  type Viewer,
+} from './interviews'
 
 // Changes to an interview after it was logged: rescheduling or correcting it while its coaching
 // email has not gone, and canceling it.
@@ -56,9 +63,72 @@ function patched(row: InterviewRow, patch: UpdateInterviewInput) {
 }
 
 /**
- * PATCH /v1/interviews/:id: reschedules or corrects an interview while its coaching email has not
- * gone; its messages move with it (rescheduleInterviewEmails). A canceled or erased interview,
- * or one whose email has gone, is refused (409). Moved into the past, its email goes at once.
+ * Reschedules or corrects an interview in the caller's transaction while its coaching email has
+ * not gone; its messages move with it (rescheduleInterviewEmails). A canceled or erased
+ * interview, or one whose email has gone, is refused (409). Returns the coaching email to send
+ * once this commits, when it is due now (moved into the past, it goes at once).
+ */
+export async function changeInterview(
+  trx: Db,
+  agency: Agency,
+  viewer: Viewer,
+  interviewId: string,
+  patch: UpdateInterviewInput,
+  options: MailingOptions,
+): Promise<string | null> {
+  const { now } = options
+  const row = await lockForChange(trx, viewer, interviewId)
+  if (row.canceled_at) throw new ApiError('conflict', 'The interview was canceled.')
+  if (row.candidate_name === null || row.candidate_email === null) {
+    throw new ApiError('conflict', "The candidate's data was erased.")
+  }
+  const fields = patched(row, patch)
+  if (patch.startsAt) checkTimes(fields.starts_at, now)
+  await trx
+    .updateTable('interviews')
+    .set({ ...fields, updated_at: now })
+    .where('id', '=', interviewId)
+    .execute()
+  if (patch.interviewers) {
+    await trx.deleteFrom('interviewers').where('interview_id', '=', interviewId).execute()
+    await insertInterviewers(trx, interviewId, patch.interviewers)
+  }
+  const interviewers = await trx
+    .selectFrom('interviewers')
+    .select(['name', 'title'])
+    .where('interview_id', '=', interviewId)
+    .orderBy('position')
+    .execute()
+  const recruiter = row.recruiter_id
+    ? await trx
+        .selectFrom('recruiters')
+        .select(['name', 'email'])
+        .where('id', '=', row.recruiter_id)
+        .executeTakeFirst()
+    : undefined
+  const moved = await rescheduleInterviewEmails(
+    trx,
+    {
+      agency,
+      interviewId,
+      candidateId: row.candidate_id,
+      candidate: { name: row.candidate_name, email: row.candidate_email },
+      recruiter: recruiter ?? null,
+      roleTitle: fields.role_title,
+      clientCompany: fields.client_company,
+      interviewers,
+      endsAt: fields.ends_at,
+      publicUrl: options.publicUrl,
+      fromAddress: options.fromAddress,
+    },
+    now,
+  )
+  return moved.dueAt <= now ? moved.coachingEmailId : null
+}
+
+/**
+ * PATCH /v1/interviews/:id: changeInterview in a transaction of its own; a coaching email it made
+ * due goes as soon as the response is out.
  */
 export async function updateInterview(
   db: Db,
@@ -69,79 +139,44 @@ export async function updateInterview(
   options: { requestOrigin: string },
 ): Promise<Interview> {
   const agency = await getAgency(db, viewer.agencyId)
-  const now = new Date()
-  const coachingEmailId = await inTransaction(db, async (trx) => {
-    const row = await lockForChange(trx, viewer, interviewId)
-    if (row.canceled_at) throw new ApiError('conflict', 'The interview was canceled.')
-    if (row.candidate_name === null || row.candidate_email === null) {
-      throw new ApiError('conflict', "The candidate's data was erased.")
-    }
-    const fields = patched(row, patch)
-    if (patch.startsAt) checkTimes(fields.starts_at, now)
-    await trx
-      .updateTable('interviews')
-      .set({ ...fields, updated_at: now })
-      .where('id', '=', interviewId)
-      .execute()
-    if (patch.interviewers) {
-      await trx.deleteFrom('interviewers').where('interview_id', '=', interviewId).execute()
-      await insertInterviewers(trx, interviewId, patch.interviewers)
-    }
-    const interviewers = await trx
-      .selectFrom('interviewers')
-      .select(['name', 'title'])
-      .where('interview_id', '=', interviewId)
-      .orderBy('position')
-      .execute()
-    const recruiter = row.recruiter_id
-      ? await trx
-          .selectFrom('recruiters')
-          .select(['name', 'email'])
-          .where('id', '=', row.recruiter_id)
-          .executeTakeFirst()
-      : undefined
-    const moved = await rescheduleInterviewEmails(
-      trx,
-      {
-        agency,
-        interviewId,
-        candidateId: row.candidate_id,
-        candidate: { name: row.candidate_name, email: row.candidate_email },
-        recruiter: recruiter ?? null,
-        roleTitle: fields.role_title,
-        clientCompany: fields.client_company,
-        interviewers,
-        endsAt: fields.ends_at,
-        publicUrl: request.config.publicUrl ?? options.requestOrigin,
-        fromAddress: request.config.email.from,
-      },
-      now,
-    )
-    return moved.dueAt <= now ? moved.coachingEmailId : null
-  })
+  const mailing = {
+    now: new Date(),
+    publicUrl: request.config.publicUrl ?? options.requestOrigin,
+    fromAddress: request.config.email.from,
+  }
+  const coachingEmailId = await inTransaction(db, (trx) =>
+    changeInterview(trx, agency, viewer, interviewId, patch, mailing),
+  )
   if (coachingEmailId) sendAfterResponse(request, coachingEmailId)
   return getInterview(db, viewer, interviewId)
 }
 
 /**
- * POST /v1/interviews/:id/cancel: the interview did not take place. What was still to go is
- * canceled, the interview shows `canceled` and the stats leave it out; a repeat changes nothing.
+ * Cancels an interview in the caller's transaction: what was still to go is canceled, the
+ * interview shows `canceled` and the stats leave it out; a repeat changes nothing.
  */
+export async function markInterviewCanceled(
+  trx: Db,
+  viewer: Viewer,
+  interviewId: string,
+  now: Date,
+) {
+  const row = await lockForChange(trx, viewer, interviewId)
+  if (row.canceled_at) return
+  await trx
+    .updateTable('interviews')
+    .set({ canceled_at: now, updated_at: now })
+    .where('id', '=', interviewId)
+    .execute()
+  await cancelInterviewEmails(trx, viewer.agencyId, interviewId)
+}
+
+/** POST /v1/interviews/:id/cancel: the interview did not take place. */
 export async function cancelInterview(
   db: Db,
   viewer: Viewer,
   interviewId: string,
 ): Promise<Interview> {
-  await inTransaction(db, async (trx) => {
-    const row = await lockForChange(trx, viewer, interviewId)
-    if (row.canceled_at) return
-    const now = new Date()
-    await trx
-      .updateTable('interviews')
-      .set({ canceled_at: now, updated_at: now })
-      .where('id', '=', interviewId)
-      .execute()
-    await cancelInterviewEmails(trx, viewer.agencyId, interviewId)
-  })
+  await inTransaction(db, (trx) => markInterviewCanceled(trx, viewer, interviewId, new Date()))
   return getInterview(db, viewer, interviewId)
 }

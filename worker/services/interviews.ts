@@ -44,7 +44,14 @@ export function checkTimes(startsAt: Date, now: Date) {
   }
 }
 
-interface CreatedInterview {
+/** When a change is made and what its messages are written with. */
+export interface MailingOptions {
+  now: Date
+  publicUrl: string
+  fromAddress: string
+}
+
+export interface CreatedInterview {
   interview: Interview
   /** the coaching email to send straight after the transaction commits; null: none is due */
   coachingEmailId: string | null
@@ -56,15 +63,16 @@ interface CreatedInterview {
  * Logs an interview, one that has taken place or one ahead: the candidate (matched by email
  * within the agency), the interviewers, and the coaching email and reminder in the outbox, all in
  * the caller's transaction, so either everything exists or nothing does. An interview with an
- * external reference the agency already has is refused (409), naming the one it has. The coaching email counts against the send quotas; over
- * them, nothing is written and the caller gets 429 quota_exceeded.
+ * external reference the agency already has is refused (409), naming the one it has. The coaching
+ * email counts against the send quotas; over them, nothing is written and the caller gets 429
+ * quota_exceeded.
  */
-async function createInterview(
+export async function createInterview(
   trx: Db,
   agency: Agency,
   actor: { sessionRecruiterId: string | null },
   input: CreateInterviewInput,
-  options: { now: Date; publicUrl: string; fromAddress: string },
+  options: MailingOptions,
 ): Promise<CreatedInterview> {
   const startsAt = new Date(input.startsAt)
   checkTimes(startsAt, options.now)

@@ -1,0 +1,52 @@
+import type { Generated } from 'kysely'
+import type { GeneratedTimestamp, Json, Timestamp } from './schema'
+
+// The tables of integrations with other systems (see the create_integrations migration); listed
+// in schema.ts's Database with the others.
+
+/** Each provider has an adapter in worker/integrations/. */
+export type IntegrationProvider = 'webhook'
+export type IntegrationEventResult = 'created' | 'updated' | 'canceled' | 'ignored'
+
+/** One agency's connection to one provider; its id is chosen by the worker, to seal for it. */
+export interface IntegrationTable {
+  id: string
+  agency_id: string
+  provider: IntegrationProvider
+  status: Generated<'active'>
+  /** `<key id>.<iv>.<ciphertext>` (AES-256-GCM, worker/lib/sealing.ts); never the plaintext */
+  credentials_sealed: string | null
+  signing_secret_sealed: string | null
+  settings: Json<Record<string, unknown>>
+  created_count: Generated<number>
+  updated_count: Generated<number>
+  canceled_count: Generated<number>
+  ignored_count: Generated<number>
+  last_event_at: Timestamp | null
+  last_error: string | null
+  last_error_at: Timestamp | null
+  created_at: GeneratedTimestamp
+}
+
+/** An inbound event, recorded once per integration and sender's id, with what it did. */
+export interface IntegrationEventTable {
+  integration_id: string
+  event_id: string
+  type: string
+  occurred_at: Timestamp
+  result: IntegrationEventResult
+  reason: string | null
+  interview_id: string | null
+  received_at: GeneratedTimestamp
+}
+
+/** A record of another system, as far as its events have been applied here. */
+export interface ExternalRecordTable {
+  agency_id: string
+  system: string
+  external_id: string
+  interview_id: string | null
+  /** the provider's time of the newest event applied (an older one is stale) */
+  last_occurred_at: Timestamp | null
+  canceled_at: Timestamp | null
+}

@@ -1,0 +1,180 @@
+import { describe, expect, it } from 'vitest'
+import { createAgency, runCron } from '../support/factories'
+import { resendBindings } from '../support/fake-resend'
+import {
+  createWebhookIntegration,
+  deliver,
+  eventInterview,
+  inboundEvent,
+  type TestIntegration,
+} from '../support/integrations'
+import { useFakeResend, useHarness } from '../support/lifecycle'
+
+// The acceptance run: 200 interviews arrive from an ATS as events, with duplicates, reschedules
+// and cancellations, in a shuffled order; then again with 30% of the answers lost on the way
+// back, so the sender re-sends those events later, out of order. Each time, exactly the right
+// interviews exist, and the cron sends exactly one coaching email to each candidate whose
+// interview still takes place, none to the others.
+
+const minute = 60_000
+const interviews = 200
+// on a real server the sender delivers several at once; PGlite serves one connection
+const concurrency = process.env.TEST_DATABASE_URL ? 4 : 1
+const fake = useFakeResend()
+const h = useHarness(() => resendBindings(fake))
+
+/** mulberry32: the same seed gives the same order every run */
+function seededRandom(seed: number) {
+  let state = seed
+  return () => {
+    state = (state + 0x6d2b79f5) | 0
+    let t = Math.imul(state ^ (state >>> 15), 1 | state)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
+  }
+}
+
+function shuffled<T>(items: T[], random: () => number): T[] {
+  const out = [...items]
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1))
+    ;[out[i], out[j]] = [out[j]!, out[i]!]
+  }
+  return out
+}
+
+type Event = ReturnType<typeof inboundEvent>
+
+/** The events of the run in the order sent, and what each record must end as (null: canceled). */
+function planRun(prefix: string, random: () => number) {
+  const now = Date.now()
+  const at = (ms: number) => new Date(now - 10 * minute + ms).toISOString()
+  const events: Event[] = []
+  const expected = new Map<string, { startsAt: string | null; email: string }>()
+  for (let i = 0; i < interviews; i++) {
+    const id = `${prefix}-${i}`
+    const startsAt = new Date(now + 60 * minute + (i % 30) * minute).toISOString()
+    const data = eventInterview(id, { startsAt })
+    const email = (data.candidate as { email: string }).email
+    events.push(inboundEvent('interview.scheduled', data, { occurredAt: at(i) }))
+    if (i < interviews * 0.05) {
+      const cancel = { externalRef: { id } }
+      events.push(inboundEvent('interview.canceled', cancel, { occurredAt: at(2 * minute + i) }))
+      expected.set(id, { startsAt: null, email })
+    } else if (i < interviews * 0.15) {
+      const movedTo = new Date(Date.parse(startsAt) + 30 * minute).toISOString()
+      const moved = eventInterview(id, { startsAt: movedTo })
+      events.push(inboundEvent('interview.updated', moved, { occurredAt: at(minute + i) }))
+      expected.set(id, { startsAt: movedTo, email })
+    } else {
+      expected.set(id, { startsAt, email })
+    }
+  }
+  const duplicates = shuffled(events, random).slice(0, interviews * 0.1)
+  return { events, expected, deliveries: shuffled([...events, ...duplicates], random) }
+}
+
+/**
+ * Sends every delivery until the sender has an answer for each: a lost answer (the event was
+ * received, the sender cannot know) puts the same event back at a random later place.
+ */
+async function sendAll(
+  integration: TestIntegration,
+  deliveries: Event[],
+  random: () => number,
+  lossRate: number,
+) {
+  const queue = [...deliveries]
+  const answers: Record<string, number> = {}
+  let lost = 0
+  async function sender() {
+    for (let event = queue.shift(); event; event = queue.shift()) {
+      const res = await deliver(h, integration, event)
+      expect(res.status, res.text).toBe(200)
+      if (random() < lossRate) {
+        lost += 1
+        queue.splice(Math.floor(random() * (queue.length + 1)), 0, event)
+        continue
+      }
+      answers[res.body.result] = (answers[res.body.result] ?? 0) + 1
+    }
+  }
+  await Promise.all(Array.from({ length: concurrency }, sender))
+  return { answers, lost }
+}
+
+async function checkOutcome(
+  agencyId: string,
+  expected: Map<string, { startsAt: string | null; email: string }>,
+) {
+  const rows = await h.db
+    .selectFrom('interviews')
+    .select(['external_id', 'starts_at', 'ends_at', 'canceled_at'])
+    .where('agency_id', '=', agencyId)
+    .execute()
+  const byRef = new Map(rows.map((row) => [row.external_id!, row]))
+  expect(rows).toHaveLength(byRef.size)
+  const wrong: string[] = []
+  for (const [id, want] of expected) {
+    const row = byRef.get(id)
+    if (want.startsAt === null) {
+      if (row && !row.canceled_at) wrong.push(`${id} should be canceled`)
+    } else if (!row || row.canceled_at || row.starts_at.toISOString() !== want.startsAt) {
+      wrong.push(`${id}: ${row?.starts_at.toISOString()} instead of ${want.startsAt}`)
+    }
+  }
+  expect(wrong).toEqual([])
+  expect([...byRef.keys()].every((id) => expected.has(id))).toBe(true)
+
+  // nothing before its end; then exactly one coaching email per interview that takes place
+  const ends = rows.map((row) => row.ends_at.getTime())
+  const coached = (address: string) =>
+    fake.sent.filter(
+      (e) =>
+        e.to.includes(address) && e.tags.some((t) => t.name === 'kind' && t.value === 'coaching'),
+    ).length
+  await runCron(h, new Date(Math.min(...ends) - minute))
+  expect([...expected.values()].filter((want) => coached(want.email) > 0)).toEqual([])
+  await runCron(h, new Date(Math.max(...ends) + minute))
+  await runCron(h, new Date(Math.max(...ends) + 2 * minute))
+  const counts = [...expected.values()].map((want) => [want.startsAt !== null, coached(want.email)])
+  expect(counts.filter(([takesPlace, n]) => n !== (takesPlace ? 1 : 0))).toEqual([])
+  return counts.filter(([, n]) => n === 1).length
+}
+
+describe('acceptance: 200 interviews from an ATS', () => {
+  it('shuffled, with 10% duplicates, 10% reschedules and 5% cancellations', async () => {
+    const agency = await createAgency(h)
+    const integration = await createWebhookIntegration(h, agency)
+    const random = seededRandom(20261130)
+    const run = planRun('ats', random)
+    const { answers } = await sendAll(integration, run.deliveries, random, 0)
+    expect(answers.duplicate).toBe(interviews * 0.1)
+    const emailed = await checkOutcome(agency.id, run.expected)
+    expect(emailed).toBe(interviews * 0.95)
+    const list = await h.request('GET', '/v1/integrations', { token: agency.secretKey })
+    const counts = list.body.data[0].counts
+    expect(counts.created + counts.updated + counts.canceled + counts.ignored).toBe(
+      run.events.length,
+    )
+    console.info('acceptance run', { deliveries: run.deliveries.length, answers, counts, emailed })
+  }, 240_000)
+
+  it('the same, when 30% of the answers are lost and the sender re-sends later', async () => {
+    const agency = await createAgency(h)
+    const integration = await createWebhookIntegration(h, agency)
+    const random = seededRandom(7)
+    const run = planRun('lossy', random)
+    const { answers, lost } = await sendAll(integration, run.deliveries, random, 0.3)
+    expect(lost).toBeGreaterThan(run.deliveries.length * 0.2)
+    const emailed = await checkOutcome(agency.id, run.expected)
+    expect(emailed).toBe(interviews * 0.95)
+    const recorded = await h.db
+      .selectFrom('integration_events')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('integration_id', '=', integration.id)
+      .executeTakeFirstOrThrow()
+    expect(Number(recorded.n)).toBe(run.events.length)
+    console.info('lossy run', { deliveries: run.deliveries.length, lost, answers, emailed })
+  }, 240_000)
+})

@@ -1,0 +1,146 @@
+import { createMiddleware } from 'hono/factory'
+import type { AppEnv } from '../env'
+import { ApiError, notFound } from '../errors'
+import { providers } from '../integrations/providers'
+import { signatureHeader } from '../integrations/webhook/signature'
+import { agencyIdOf, viewerOf } from '../middleware/auth'
+import { countFailedAuthentication } from '../middleware/rate-limit'
+import { bearer, signedDelivery } from '../openapi/credentials'
+import { errorResponse, jsonResponse, quotaExceeded } from '../openapi/responses'
+import { apiRoutes, jsonBody, resource } from '../openapi/route'
+import { idPath, uuid } from '../schemas/common'
+import {
+  createdIntegration,
+  createIntegrationBody,
+  eventResult,
+  inboundEvent,
+  integration,
+  integrationList,
+} from '../schemas/integration'
+import { onceForKey } from '../services/idempotency'
+import { receiveIntegrationEvent } from '../services/integration-events'
+import {
+  createIntegration,
+  deleteIntegration,
+  integrationForDelivery,
+  integrationKeyring,
+  listIntegrations,
+} from '../services/integrations'
+import { idempotencyKey, idempotencyKeyParameter } from './idempotency-header'
+
+const integrations = resource('Integrations', bearer('secret'))
+
+const unconfigured = errorResponse(
+  'unavailable: integrations are not configured on this server (INTEGRATION_KEYS).',
+)
+
+const create = integrations.post('/', {
+  summary:
+    "Connect a provider (one integration per provider); the generic webhook's signing secret is shown once",
+  parameters: [idempotencyKeyParameter],
+  request: { body: jsonBody(createIntegrationBody) },
+  responses: {
+    201: jsonResponse(createdIntegration, 'The integration; never its credentials.'),
+    409: errorResponse('conflict: the agency has an integration of this provider already.'),
+    503: unconfigured,
+  },
+})
+
+const list = integrations.get('/', {
+  summary:
+    "The agency's integrations with their last event, last error and counts (secret key, manager sessions)",
+  ...bearer('secret', 'session'),
+  responses: { 200: jsonResponse(integrationList, 'Every integration of the agency.') },
+})
+
+const remove = integrations.delete('/{id}', {
+  summary: 'Remove an integration: its deliveries are refused from now on (404)',
+  request: { params: idPath },
+  responses: { 200: jsonResponse(integration, 'The integration as it was.') },
+})
+
+/**
+ * The integration an event is addressed to, and the provider's signature over the exact body the
+ * sender sent (the one place besides Resend's webhook that reads a body raw: re-serialised JSON
+ * would not match). An unknown id is a 404, a bad signature a 401, both before the body is read
+ * as an event, and both count against the client as a failed credential.
+ */
+const verifiedDelivery = () =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    const ring = await integrationKeyring(c.var.config)
+    const id = c.req.param('id') ?? ''
+    const found = uuid.safeParse(id).success
+      ? await integrationForDelivery(c.var.db, ring, id)
+      : null
+    if (!found) {
+      await countFailedAuthentication(c)
+      throw notFound('Integration')
+    }
+    const { integration, signingSecret } = found
+    const adapter = providers[integration.provider]
+    const header = (name: string) => c.req.header(name)
+    if (!(await adapter.verifyDelivery(signingSecret, header, await c.req.text()))) {
+      await countFailedAuthentication(c)
+      throw new ApiError(
+        'unauthorized',
+        `The ${signatureHeader} header is missing, does not match the body, or is more than 5 minutes from our clock.`,
+      )
+    }
+    c.set('integration', integration)
+    await next()
+  })
+
+const receive = resource('Integration events', signedDelivery(verifiedDelivery())).post(
+  '/{id}/events',
+  {
+    summary:
+      "An event from the agency's ATS, signed with the integration's secret (Followthrough-Signature); applied once, in the sender's order",
+    request: { params: idPath, body: jsonBody(inboundEvent) },
+    responses: {
+      200: jsonResponse(
+        eventResult,
+        'Applied (created, updated, canceled), already received (duplicate), or recorded as ignored with the reason: do not send it again.',
+      ),
+      401: errorResponse(
+        'unauthorized: the signature is missing, wrong, or more than 5 minutes old or ahead.',
+      ),
+      429: quotaExceeded,
+      503: unconfigured,
+    },
+  },
+)
+
+export const integrationsRoutes = apiRoutes()
+  .openapi(create, async (c) => {
+    const agencyId = agencyIdOf(c.var.principal)
+    const input = c.req.valid('json')
+    const ring = await integrationKeyring(c.var.config)
+    const result = await onceForKey(c.var.db, agencyId, idempotencyKey(c), input, async (trx) => {
+      const created = await createIntegration(trx, ring, agencyId, input)
+      // the secret is not kept in the stored answer: a replay shows null
+      return { status: 201, body: created, replayBody: { ...created, signingSecret: null } }
+    })
+    return c.json(result.body, result.status as 201)
+  })
+  .openapi(list, async (c) => {
+    const viewer = viewerOf(c.var.principal)
+    if (viewer.ownRecruiterId) {
+      throw new ApiError('forbidden', 'Integrations are for the secret key or a manager session.')
+    }
+    return c.json({ data: await listIntegrations(c.var.db, viewer.agencyId) })
+  })
+  .openapi(remove, async (c) => {
+    const { id } = c.req.valid('param')
+    return c.json(await deleteIntegration(c.var.db, agencyIdOf(c.var.principal), id))
+  })
+
+export const integrationEventsRoutes = apiRoutes().openapi(receive, async (c) => {
+  const result = await receiveIntegrationEvent(
+    c.var.db,
+    c.var,
+    c.var.integration,
+    c.req.valid('json'),
+    { requestOrigin: new URL(c.req.url).origin },
+  )
+  return c.json(result, 200)
+})

@@ -1,0 +1,228 @@
+import type { Db } from '../../db/client'
+import type { IntegrationEventResult, IntegrationRow } from '../../db/schema'
+import { ApiError } from '../errors'
+import { interviewOfEventData } from '../integrations/interview-data'
+import { inTransaction } from '../lib/transaction'
+import { sendAfterResponse, type RequestMailing } from '../outbox/send'
+import type { EventResult, InboundEvent } from '../schemas/integration'
+import type { ExternalRef } from '../schemas/interview'
+import { getAgency } from './agencies'
+import { changeInterview, markInterviewCanceled } from './interview-changes'
+import { createInterview, type MailingOptions } from './interviews'
+
+// Inbound ATS events, applied exactly once and in order. Each is recorded by (integration,
+// sender's id) in the transaction that applies it: a re-delivery waits for the first to commit
+// and then finds it recorded. Per record of the other system, the provider time of the newest
+// event applied is kept, so an event that arrives late is recorded as stale and never undoes a
+// newer one. Locks: the event's record row, then the external record, then (changing an
+// interview) its candidate and the interview, as every other change of an interview takes them.
+
+type Applied =
+  | {
+      result: Exclude<IntegrationEventResult, 'ignored'>
+      /** null: canceled before it was scheduled here (a tombstone) */
+      interviewId: string | null
+      /** the coaching email to send once this commits */
+      coachingEmailId?: string | null
+      /** the transaction's last statement: the send-quota count */
+      last?: (trx: Db) => Promise<void>
+    }
+  | { result: 'ignored'; reason: string }
+
+const ignored = (reason: string): Applied => ({ result: 'ignored', reason })
+
+/** An ATS record's row, locked; made on first sight. */
+async function lockExternalRecord(trx: Db, agencyId: string, ref: ExternalRef) {
+  const key = { agency_id: agencyId, system: ref.system, external_id: ref.id }
+  await trx
+    .insertInto('external_records')
+    .values(key)
+    .onConflict((oc) => oc.doNothing())
+    .execute()
+  return trx
+    .selectFrom('external_records')
+    .selectAll()
+    .where('agency_id', '=', agencyId)
+    .where('system', '=', ref.system)
+    .where('external_id', '=', ref.id)
+    .forUpdate()
+    .executeTakeFirstOrThrow()
+}
+
+/** The interview already tied to this reference, however it came (this feed or the API). */
+async function interviewOfRef(trx: Db, agencyId: string, ref: ExternalRef) {
+  const row = await trx
+    .selectFrom('interviews')
+    .select('id')
+    .where('agency_id', '=', agencyId)
+    .where('external_system', '=', ref.system)
+    .where('external_id', '=', ref.id)
+    .executeTakeFirst()
+  return row?.id ?? null
+}
+
+async function applyEvent(
+  trx: Db,
+  integration: IntegrationRow,
+  event: InboundEvent,
+  options: MailingOptions,
+): Promise<Applied> {
+  if (event.type === 'interview.outcome') return ignored('Outcomes are not handled yet.')
+  const agencyId = integration.agency_id
+  const ref = { system: integration.provider, id: event.data.externalRef.id }
+  const occurredAt = new Date(event.occurredAt)
+  const record = await lockExternalRecord(trx, agencyId, ref)
+  if (record.last_occurred_at && occurredAt < record.last_occurred_at) {
+    return ignored(
+      `Stale: an event of ${record.last_occurred_at.toISOString()} for this record was applied.`,
+    )
+  }
+  if (record.canceled_at) return ignored('The interview was canceled.')
+  const viewer = { agencyId, ownRecruiterId: null }
+  const interviewId = record.interview_id ?? (await interviewOfRef(trx, agencyId, ref))
+  const remember = (values: { interview_id: string | null; canceled_at?: Date }) =>
+    trx
+      .updateTable('external_records')
+      .set({ ...values, last_occurred_at: occurredAt })
+      .where('agency_id', '=', agencyId)
+      .where('system', '=', ref.system)
+      .where('external_id', '=', ref.id)
+      .execute()
+
+  if (event.type === 'interview.canceled') {
+    if (interviewId) await markInterviewCanceled(trx, viewer, interviewId, options.now)
+    // without an interview yet, a tombstone: the scheduling event that comes later is stale
+    await remember({ interview_id: interviewId, canceled_at: options.now })
+    return { result: 'canceled', interviewId }
+  }
+
+  const mapped = interviewOfEventData(event.data)
+  if ('reason' in mapped) return ignored(mapped.reason)
+  const agency = await getAgency(trx, agencyId)
+  if (!interviewId) {
+    const created = await createInterview(
+      trx,
+      agency,
+      { sessionRecruiterId: null },
+      { ...mapped.interview, externalRef: ref },
+      options,
+    )
+    await remember({ interview_id: created.interview.id })
+    return {
+      result: 'created',
+      interviewId: created.interview.id,
+      coachingEmailId: created.coachingEmailId,
+      last: created.countAgainstQuotas,
+    }
+  }
+  const { candidate: _candidate, recruiterExternalId: _recruiter, ...patch } = mapped.interview
+  const coachingEmailId = await changeInterview(trx, agency, viewer, interviewId, patch, options)
+  await remember({ interview_id: interviewId })
+  return { result: 'updated', interviewId, coachingEmailId }
+}
+
+/** Claims the event's record; false when it was recorded before (a duplicate). */
+async function claimEvent(trx: Db, integration: IntegrationRow, event: InboundEvent) {
+  const claimed = await trx
+    .insertInto('integration_events')
+    .values({
+      integration_id: integration.id,
+      event_id: event.id,
+      type: event.type,
+      occurred_at: event.occurredAt,
+      result: 'ignored',
+    })
+    .onConflict((oc) => oc.doNothing())
+    .returning('event_id')
+    .executeTakeFirst()
+  return claimed !== undefined
+}
+
+/** What the event did, on its record and the integration's counts. */
+async function recordOutcome(
+  trx: Db,
+  integration: IntegrationRow,
+  event: InboundEvent,
+  applied: Applied,
+  now: Date,
+) {
+  const ignoredReason = applied.result === 'ignored' ? applied.reason : null
+  await trx
+    .updateTable('integration_events')
+    .set({
+      result: applied.result,
+      reason: ignoredReason,
+      interview_id: 'interviewId' in applied ? applied.interviewId : null,
+    })
+    .where('integration_id', '=', integration.id)
+    .where('event_id', '=', event.id)
+    .execute()
+  const counter = `${applied.result}_count` as const
+  await trx
+    .updateTable('integrations')
+    .set((eb) => ({
+      [counter]: eb(counter, '+', 1),
+      last_event_at: now,
+      ...(ignoredReason === null ? {} : { last_error: ignoredReason, last_error_at: now }),
+    }))
+    .where('id', '=', integration.id)
+    .execute()
+}
+
+/**
+ * Why the other system's record could not be applied, when an interview service refused it (a
+ * time out of range, an unknown recruiter, a change after the coaching email went); null for
+ * failures the sender should retry (a send quota, a busy database).
+ */
+function unappliableReason(err: unknown): string | null {
+  if (!(err instanceof ApiError)) return null
+  if (!['validation_failed', 'conflict', 'not_found'].includes(err.code)) return null
+  const details = err.details.map((d) => `${d.path}: ${d.message}`).join('; ')
+  return details || err.message
+}
+
+/**
+ * POST /integrations/:id/events, once its signature is checked: applies the event once, or
+ * records why it was ignored (answered 200, so the sender does not retry it forever). Past a
+ * send quota nothing is recorded and the 429 tells the sender to retry later.
+ */
+export async function receiveIntegrationEvent(
+  db: Db,
+  request: RequestMailing,
+  integration: IntegrationRow,
+  event: InboundEvent,
+  options: { requestOrigin: string },
+): Promise<EventResult> {
+  const mailing = {
+    now: new Date(),
+    publicUrl: request.config.publicUrl ?? options.requestOrigin,
+    fromAddress: request.config.email.from,
+  }
+  let outcome: Applied | 'duplicate'
+  try {
+    outcome = await inTransaction(db, async (trx) => {
+      if (!(await claimEvent(trx, integration, event))) return 'duplicate' as const
+      const applied = await applyEvent(trx, integration, event, mailing)
+      await recordOutcome(trx, integration, event, applied, mailing.now)
+      if ('last' in applied) await applied.last?.(trx)
+      return applied
+    })
+  } catch (err) {
+    const reason = unappliableReason(err)
+    if (reason === null) throw err
+    // what the refused attempt wrote is rolled back; the event is recorded as ignored on its own
+    outcome = await inTransaction(db, async (trx) => {
+      if (!(await claimEvent(trx, integration, event))) return 'duplicate' as const
+      const applied = ignored(reason)
+      await recordOutcome(trx, integration, event, applied, mailing.now)
+      return applied
+    })
+  }
+  if (outcome === 'duplicate') return { result: 'duplicate' }
+  if (outcome.result === 'ignored') return { result: 'ignored', reason: outcome.reason }
+  if (outcome.coachingEmailId) sendAfterResponse(request, outcome.coachingEmailId)
+  return {
+    result: outcome.result,
+    ...(outcome.interviewId ? { interviewId: outcome.interviewId } : {}),
+  }
+}

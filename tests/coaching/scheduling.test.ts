@@ -346,6 +346,21 @@ describe('POST /v1/interviews/:id/outcome', () => {
       json: { stage: 'hired' },
     })
     expect(hired.body.outcome.stage).toBe('hired')
+    // a report of an earlier time, arriving late, leaves the newer outcome
+    const earlier = await h.request('POST', path, {
+      token: agency.secretKey,
+      json: { stage: 'rejected', at: ahead(-hour) },
+    })
+    expect(earlier.status).toBe(200)
+    expect(earlier.body.outcome.stage).toBe('hired')
+    const future = await h.request('POST', path, {
+      token: agency.secretKey,
+      json: { stage: 'offer', at: ahead(hour) },
+    })
+    expect(future.status).toBe(400)
+    expect(future.body.error.details).toEqual([
+      { path: 'at', message: 'Must not be in the future.' },
+    ])
 
     for (const json of [{ stage: 'promoted' }, {}, { stage: 'hired', extra: 1 }]) {
       const res = await h.request('POST', path, { token: agency.secretKey, json })

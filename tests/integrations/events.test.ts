@@ -38,11 +38,11 @@ async function interviewOf(agencySecret: string, externalId: string) {
 
 async function send(
   integration: TestIntegration,
-  type: string,
-  data: Record<string, unknown>,
+  event: string,
+  interview: Record<string, unknown>,
   extra = {},
 ) {
-  const res = await deliver(h, integration, inboundEvent(type, data, extra))
+  const res = await deliver(h, integration, inboundEvent(event, interview, extra))
   expect(res.status, res.text).toBe(200)
   return res.body
 }
@@ -136,11 +136,14 @@ describe('interview events', () => {
       expect(res.result, JSON.stringify(data)).toBe('ignored')
       expect(res.reason).toMatch(reason)
     }
-    const outcome = await send(integration, 'interview.outcome', {
-      externalRef: { id: 'job-3' },
-      stage: 'hired',
-    })
-    expect(outcome).toEqual({ result: 'ignored', reason: 'Outcomes are not handled yet.' })
+    // an outcome of a record that never became an interview has nothing to attach to
+    const outcome = await send(
+      integration,
+      'interview.outcome',
+      { externalRef: { id: 'job-3' } },
+      { outcome: { stage: 'hired' } },
+    )
+    expect(outcome).toEqual({ result: 'ignored', reason: 'No interview for this record yet.' })
     const rows = await h.db
       .selectFrom('interviews')
       .select('id')
@@ -239,5 +242,44 @@ describe('interview events', () => {
     })
     expect(notJson.status).toBe(400)
     expect(await agencyRowsDigest(h, agency.id)).toBe(before)
+  })
+
+  it('records outcomes by their own time, whatever order they arrive in', async () => {
+    const { agency, integration } = await world()
+    const created = await send(integration, 'interview.scheduled', eventInterview('out-1'))
+    expect(created.result).toBe('created')
+    const outcome = (stage: string, at: string) =>
+      send(
+        integration,
+        'interview.outcome',
+        { externalRef: { id: 'out-1' } },
+        { outcome: { stage, at } },
+      )
+    expect(await outcome('hired', at(-hour))).toEqual({
+      result: 'updated',
+      interviewId: created.interviewId,
+    })
+    // an earlier report arriving late changes nothing
+    expect(await outcome('advanced', at(-2 * hour))).toMatchObject({
+      result: 'ignored',
+      reason: 'Stale: a newer outcome of this interview was recorded.',
+    })
+    // and an outcome never makes the record's schedule events stale
+    const moved = await send(
+      integration,
+      'interview.updated',
+      eventInterview('out-1', { roleTitle: 'Shift Lead' }),
+      { occurredAt: at(1000) },
+    )
+    expect(moved.result).toBe('updated')
+    const [interview] = await interviewOf(agency.secretKey, 'out-1')
+    expect(interview.outcome.stage).toBe('hired')
+    expect(interview.roleTitle).toBe('Shift Lead')
+    const missing = await deliver(
+      h,
+      integration,
+      inboundEvent('interview.outcome', { externalRef: { id: 'out-1' } }),
+    )
+    expect(missing.body).toMatchObject({ result: 'ignored' })
   })
 })

@@ -75,7 +75,7 @@ describe('Followthrough-Signature', () => {
     // let the coaching email settle, so only the replays could change rows
     await new Promise((resolve) => setTimeout(resolve, 300))
     const before = await agencyRowsDigest(h, agency.id)
-    const changed = { ...event, data: eventInterview('sig-3', { roleTitle: 'Replaced' }) }
+    const changed = { ...event, interview: eventInterview('sig-3', { roleTitle: 'Replaced' }) }
     for (const replay of [event, event, changed]) {
       const res = await deliver(h, integration, replay)
       expect(res.status).toBe(200)

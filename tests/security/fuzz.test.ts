@@ -90,7 +90,9 @@ const fields = {
   settings: fc.dictionary(fc.string(), fc.jsonValue({ maxDepth: 1 })),
   id: fc.string({ maxLength: 40 }),
   occurredAt: fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
-  data: fc.record({ externalRef: fc.record({ id: fc.string() }), startsAt: fc.string() }),
+  event: fc.constantFrom('interview.scheduled', 'interview.outcome', 'x'),
+  interview: fc.record({ externalRef: fc.record({ id: fc.string() }), startsAt: fc.string() }),
+  outcome: fc.record({ stage: fc.string() }),
   talkingPoints: fc.oneof(fc.string(), fc.constant(null)),
   stage: fc.constantFrom('advanced', 'offer', 'hired', 'rejected', 'withdrawn', 'x'),
 }

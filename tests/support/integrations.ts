@@ -49,16 +49,16 @@ export function eventInterview(externalId: string, overrides: Record<string, unk
 }
 
 export function inboundEvent(
-  type: string,
-  data: Record<string, unknown>,
+  event: string,
+  interview: Record<string, unknown>,
   overrides: Record<string, unknown> = {},
 ) {
   counter += 1
   return {
     id: `evt_${counter}_${Math.random().toString(36).slice(2)}`,
-    type,
+    event,
     occurredAt: new Date().toISOString(),
-    data,
+    interview,
     ...overrides,
   }
 }

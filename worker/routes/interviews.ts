@@ -117,8 +117,7 @@ export const interviewsRoutes = apiRoutes()
   })
   .openapi(outcome, async (c) => {
     const { id } = c.req.valid('param')
-    const { stage } = c.req.valid('json')
-    return c.json(await recordOutcome(c.var.db, viewerOf(c.var.principal), id, stage))
+    return c.json(await recordOutcome(c.var.db, viewerOf(c.var.principal), id, c.req.valid('json')))
   })
   .openapi(resend, async (c) => {
     const viewer = viewerOf(c.var.principal)

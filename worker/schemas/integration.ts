@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { line } from './common'
+import { interviewOutcome } from './interview'
 
 export const integrationProvider = z.enum(['webhook'])
 
@@ -52,16 +53,25 @@ export const eventType = z.enum([
 
 /**
  * The generic webhook's event. The envelope is the contract and a malformed one is refused (400);
- * `data` holds the ATS record, checked when it is applied, so a record that cannot become an
+ * `interview` holds the ATS record, checked when it is applied, so a record that cannot become an
  * interview is recorded as ignored with the reason instead of being re-sent forever.
  */
 export const inboundEvent = z.strictObject({
   /** the sender's id of this event: the same id twice is one event */
   id: line(200),
-  type: eventType,
+  event: eventType,
   /** when it happened in the sender's system: an event older than one applied is stale */
   occurredAt: z.iso.datetime({ offset: true, message: 'Must be an ISO-8601 date and time.' }),
-  data: z.looseObject({ externalRef: z.strictObject({ id: line(200) }) }),
+  interview: z.looseObject({ externalRef: z.strictObject({ id: line(200) }) }),
+  /** with interview.outcome: where the candidate got, and when (default: occurredAt) */
+  outcome: z
+    .strictObject({
+      stage: interviewOutcome,
+      at: z.iso
+        .datetime({ offset: true, message: 'Must be an ISO-8601 date and time.' })
+        .optional(),
+    })
+    .optional(),
 })
 
 export const eventResult = z.object({

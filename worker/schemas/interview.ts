@@ -61,7 +61,11 @@ export const reminderStatus = z.enum(['scheduled', 'sent', 'captured', 'skipped'
 /** Where the candidate got after the interview; hired implies an offer, an offer implies advanced. */
 export const interviewOutcome = z.enum(['advanced', 'offer', 'hired', 'rejected', 'withdrawn'])
 
-export const outcomeBody = z.strictObject({ stage: interviewOutcome })
+export const outcomeBody = z.strictObject({
+  stage: interviewOutcome,
+  /** when it happened; default now. An older report than the one recorded changes nothing. */
+  at: z.iso.datetime({ offset: true, message: 'Must be an ISO-8601 date and time.' }).optional(),
+})
 
 export const interviewStatus = z.enum([
   'scheduled',

@@ -8,6 +8,7 @@ import type { EventResult, InboundEvent } from '../schemas/integration'
 import type { ExternalRef } from '../schemas/interview'
 import { getAgency } from './agencies'
 import { changeInterview, markInterviewCanceled } from './interview-changes'
+import { setOutcome } from './outcomes'
 import { createInterview, type MailingOptions } from './interviews'
 
 // Inbound ATS events, applied exactly once and in order. Each is recorded by (integration,
@@ -67,9 +68,9 @@ async function applyEvent(
   event: InboundEvent,
   options: MailingOptions,
 ): Promise<Applied> {
-  if (event.type === 'interview.outcome') return ignored('Outcomes are not handled yet.')
   const agencyId = integration.agency_id
-  const ref = { system: integration.provider, id: event.data.externalRef.id }
+  const ref = { system: integration.provider, id: event.interview.externalRef.id }
+  if (event.event === 'interview.outcome') return applyOutcomeEvent(trx, agencyId, ref, event)
   const occurredAt = new Date(event.occurredAt)
   const record = await lockExternalRecord(trx, agencyId, ref)
   if (record.last_occurred_at && occurredAt < record.last_occurred_at) {
@@ -89,14 +90,14 @@ async function applyEvent(
       .where('external_id', '=', ref.id)
       .execute()
 
-  if (event.type === 'interview.canceled') {
+  if (event.event === 'interview.canceled') {
     if (interviewId) await markInterviewCanceled(trx, viewer, interviewId, options.now)
     // without an interview yet, a tombstone: the scheduling event that comes later is stale
     await remember({ interview_id: interviewId, canceled_at: options.now })
     return { result: 'canceled', interviewId }
   }
 
-  const mapped = interviewOfEventData(event.data)
+  const mapped = interviewOfEventData(event.interview)
   if ('reason' in mapped) return ignored(mapped.reason)
   const agency = await getAgency(trx, agencyId)
   if (!interviewId) {
@@ -121,6 +122,26 @@ async function applyEvent(
   return { result: 'updated', interviewId, coachingEmailId }
 }
 
+/**
+ * An outcome moves only the interview's outcome, never the record's schedule, so it is ordered by
+ * its own time against the outcome already recorded, not against the record's other events.
+ */
+async function applyOutcomeEvent(
+  trx: Db,
+  agencyId: string,
+  ref: ExternalRef,
+  event: InboundEvent,
+): Promise<Applied> {
+  if (!event.outcome) return ignored('An interview.outcome event needs outcome.stage.')
+  const interviewId = await interviewOfRef(trx, agencyId, ref)
+  if (!interviewId) return ignored('No interview for this record yet.')
+  const at = new Date(event.outcome.at ?? event.occurredAt)
+  const applied = await setOutcome(trx, agencyId, interviewId, event.outcome.stage, at)
+  if (applied === 'canceled') return ignored('The interview was canceled.')
+  if (applied === 'stale') return ignored('Stale: a newer outcome of this interview was recorded.')
+  return { result: 'updated', interviewId }
+}
+
 /** Claims the event's record; false when it was recorded before (a duplicate). */
 async function claimEvent(trx: Db, integration: IntegrationRow, event: InboundEvent) {
   const claimed = await trx
@@ -128,7 +149,7 @@ async function claimEvent(trx: Db, integration: IntegrationRow, event: InboundEv
     .values({
       integration_id: integration.id,
       event_id: event.id,
-      type: event.type,
+      type: event.event,
       occurred_at: event.occurredAt,
       result: 'ignored',
     })

@@ -29,6 +29,19 @@ export function belongsTo<CN extends string>(column: CN, parentTable: string): C
     )
 }
 
+/** An optional reference that is cleared, not followed, when the row it names is deleted. */
+export function mayReference<CN extends string>(column: CN, parentTable: string): Column<CN> {
+  return (table) =>
+    table.addColumn(column, 'uuid', (col) =>
+      col.references(`${parentTable}.id`).onDelete('set null'),
+    )
+}
+
+/** A count kept on the row, starting at zero. */
+export function counter<CN extends string>(column: CN): Column<CN> {
+  return (table) => table.addColumn(column, 'integer', (col) => col.notNull().defaultTo(0))
+}
+
 export const agencyId = belongsTo('agency_id', 'agencies')
 export const interviewId = belongsTo('interview_id', 'interviews')
 

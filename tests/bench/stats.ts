@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import { performance } from 'node:perf_hooks'
 import type { Db } from '../../db/client'
 import { getStats } from '../../worker/services/stats'
+import { defaultBranding } from '../../worker/services/agencies'
 
 /**
  * A generated world for the stats benchmark: `total` interviews spread over ten agencies, one of
@@ -14,13 +15,7 @@ export async function seedStatsWorld(db: Db, total: number, ownShare = 0.1): Pro
     .values(
       Array.from({ length: 10 }, (_, i) => ({
         name: `Generated ${i}`,
-        branding: {
-          logoUrl: null,
-          primaryColor: '#1f4f8f',
-          accentColor: '#0f7b5f',
-          senderName: null,
-          replyTo: null,
-        },
+        branding: defaultBranding,
         allowed_origins: [],
         time_zone: 'America/Chicago',
       })),

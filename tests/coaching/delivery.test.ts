@@ -1,26 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import {
-  createAgency,
-  interviewBody,
-  logInterview,
-  runCron,
-  type TestAgency,
-} from '../support/factories'
-import { resendBindings, startFakeResend, type FakeResend } from '../support/fake-resend'
-import { startHarness, type Harness } from '../support/harness'
+import { beforeEach, describe, expect, it } from 'vitest'
+import { createAgency, interviewBody, logInterview, runCron } from '../support/factories'
+import { resendBindings } from '../support/fake-resend'
+import { useAgency, useFakeResend, useHarness } from '../support/lifecycle'
 
-let h: Harness
-let fake: FakeResend
-let agency: TestAgency
-beforeAll(async () => {
-  fake = await startFakeResend()
-  h = await startHarness(resendBindings(fake, { RESEND_TIMEOUT_MS: '1000' }))
-  agency = await createAgency(h)
-})
-afterAll(async () => {
-  await h?.close()
-  await fake?.close()
-})
+const fake = useFakeResend()
+const h = useHarness(() => resendBindings(fake, { RESEND_TIMEOUT_MS: '1000' }))
+const agency = useAgency(h)
 beforeEach(() => fake.reset())
 
 /** The outbox row of an interview's coaching email, once no attempt is in flight. */

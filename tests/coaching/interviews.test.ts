@@ -1,28 +1,18 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import {
   createAgency,
   createSession,
   interviewBody,
   logInterview,
   runCron,
-  type TestAgency,
 } from '../support/factories'
-import { resendBindings, startFakeResend, type FakeResend } from '../support/fake-resend'
-import { startHarness, type Harness } from '../support/harness'
+import { resendBindings } from '../support/fake-resend'
+import { useAgency, useFakeResend, useHarness } from '../support/lifecycle'
 
-let h: Harness
-let fake: FakeResend
-let agency: TestAgency
-beforeAll(async () => {
-  fake = await startFakeResend()
-  h = await startHarness(resendBindings(fake))
-  agency = await createAgency(h, {
-    branding: { senderName: 'Brightpath Careers', replyTo: 'team@brightpath.example' },
-  })
-})
-afterAll(async () => {
-  await h?.close()
-  await fake?.close()
+const fake = useFakeResend()
+const h = useHarness(() => resendBindings(fake))
+const agency = useAgency(h, {
+  branding: { senderName: 'Brightpath Careers', replyTo: 'team@brightpath.example' },
 })
 beforeEach(() => fake.reset())
 

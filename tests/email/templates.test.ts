@@ -4,6 +4,7 @@ import {
   renderReminderEmail,
   type CoachingEmailInput,
 } from '../../worker/email/templates'
+import { defaultBranding } from '../../worker/services/agencies'
 
 const pageUrl = 'https://notes.followthrough.test/p/k3y'
 const unsubscribeUrl = 'https://notes.followthrough.test/unsubscribe?token=t0k&list=coaching'
@@ -12,13 +13,7 @@ function input(overrides: Partial<CoachingEmailInput> = {}): CoachingEmailInput 
   return {
     agency: {
       name: 'Brightpath Staffing',
-      branding: {
-        logoUrl: null,
-        primaryColor: '#1f4f8f',
-        accentColor: '#0f7b5f',
-        senderName: null,
-        replyTo: null,
-      },
+      branding: defaultBranding,
       routingMode: 'direct',
       timeZone: 'America/New_York',
     },

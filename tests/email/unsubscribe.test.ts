@@ -5,6 +5,7 @@ import {
   createCoachedInterview,
   emailState,
   eraseCandidate,
+  suppressionsOf,
 } from '../support/coaching-fixtures'
 import { createAgency } from '../support/factories'
 import { startHarness, type Harness } from '../support/harness'
@@ -77,11 +78,7 @@ describe('POST /u/:token', () => {
     expect(res.text).toContain('Harbor Talent')
 
     expect((await candidateOf(coached.candidateId)).unsubscribed_at).toBeInstanceOf(Date)
-    const suppressions = await h.db
-      .selectFrom('suppressions')
-      .select(['email_hash', 'reason'])
-      .where('agency_id', '=', agency.id)
-      .execute()
+    const suppressions = await suppressionsOf(h, agency.id)
     expect(suppressions).toEqual([
       { email_hash: await emailHash(coached.candidateEmail), reason: 'unsubscribed' },
     ])

@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { emailHash } from '../../worker/services/suppressions'
-import { countRows, createCoachedInterview, emailState } from '../support/coaching-fixtures'
+import {
+  countRows,
+  createCoachedInterview,
+  emailState,
+  suppressionsOf,
+} from '../support/coaching-fixtures'
 import { createAgency } from '../support/factories'
 import { startHarness, type Harness } from '../support/harness'
 import { newWebhookSecret, signSvixPayload, svixHeaders } from '../support/svix'
@@ -70,11 +75,7 @@ describe('POST /webhooks/resend', () => {
     const res = await signedDelivery(resendEvent('email.bounced', coached.providerId))
     expect(res.status, res.text).toBe(200)
     expect((await eventsOf(coached.emailId)).map((e) => e.type)).toEqual(['bounced'])
-    const suppressions = await h.db
-      .selectFrom('suppressions')
-      .select(['email_hash', 'reason'])
-      .where('agency_id', '=', agency.id)
-      .execute()
+    const suppressions = await suppressionsOf(h, agency.id)
     expect(suppressions).toEqual([
       { email_hash: await emailHash(coached.candidateEmail), reason: 'bounced' },
     ])
@@ -87,11 +88,7 @@ describe('POST /webhooks/resend', () => {
     const coached = await createCoachedInterview(h, agency)
     const res = await signedDelivery(resendEvent('email.complained', coached.providerId))
     expect(res.status, res.text).toBe(200)
-    const row = await h.db
-      .selectFrom('suppressions')
-      .select('reason')
-      .where('agency_id', '=', agency.id)
-      .executeTakeFirst()
+    const [row] = await suppressionsOf(h, agency.id)
     expect(row?.reason).toBe('complained')
     expect(await emailState(h, coached.queuedEmailId)).toBe('canceled')
   })

@@ -144,18 +144,14 @@ describe('interview events', () => {
       { outcome: { stage: 'hired' } },
     )
     expect(outcome).toEqual({ result: 'ignored', reason: 'No interview for this record yet.' })
-    const rows = await h.db
-      .selectFrom('interviews')
-      .select('id')
-      .where('agency_id', '=', agency.id)
-      .execute()
-    expect(rows).toEqual([])
-    const candidates = await h.db
-      .selectFrom('candidates')
-      .select('id')
-      .where('agency_id', '=', agency.id)
-      .execute()
-    expect(candidates).toEqual([])
+    for (const table of ['interviews', 'candidates'] as const) {
+      const rows = await h.db
+        .selectFrom(table)
+        .select('id')
+        .where('agency_id', '=', agency.id)
+        .execute()
+      expect(rows, table).toEqual([])
+    }
     const list = await h.request('GET', '/v1/integrations', { token: agency.secretKey })
     expect(list.body.data[0].counts.ignored).toBe(6)
   })

@@ -107,6 +107,15 @@ export async function emailState(h: Harness, emailId: string): Promise<EmailStat
   return row.state
 }
 
+/** The agency's suppressed addresses (hashed) and why each is suppressed. */
+export function suppressionsOf(h: Harness, agencyId: string) {
+  return h.db
+    .selectFrom('suppressions')
+    .select(['email_hash', 'reason'])
+    .where('agency_id', '=', agencyId)
+    .execute()
+}
+
 /** Row counts of what email events and unsubscribes write, to show that nothing changed. */
 export async function countRows(h: Harness) {
   const count = async (table: 'webhook_receipts' | 'events' | 'suppressions') => {

@@ -19,6 +19,7 @@ export const externalRef = z.strictObject({
     ),
   id: line(200),
 })
+export type ExternalRef = z.infer<typeof externalRef>
 
 /** What can be changed of an interview while its coaching email has not gone. */
 const schedule = {
@@ -41,11 +42,13 @@ export const createInterviewBody = z.strictObject({
   recruiterExternalId: line(128).optional(),
   externalRef: externalRef.optional(),
 })
+export type CreateInterviewInput = z.infer<typeof createInterviewBody>
 
 export const updateInterviewBody = z
   .strictObject({ ...schedule, talkingPoints: paragraph(2000).nullable() })
   .partial()
   .refine((patch) => Object.keys(patch).length > 0, 'Send at least one field to change.')
+export type UpdateInterviewInput = z.infer<typeof updateInterviewBody>
 
 export const emailStatus = z.enum([
   'queued',
@@ -60,6 +63,7 @@ export const reminderStatus = z.enum(['scheduled', 'sent', 'captured', 'skipped'
 
 /** Where the candidate got after the interview; hired implies an offer, an offer implies advanced. */
 export const interviewOutcome = z.enum(['advanced', 'offer', 'hired', 'rejected', 'withdrawn'])
+export type InterviewOutcome = z.infer<typeof interviewOutcome>
 
 export const outcomeBody = z.strictObject({
   stage: interviewOutcome,
@@ -119,6 +123,7 @@ export const interview = z.object({
     unsubscribed: z.boolean(),
   }),
 })
+export type Interview = z.infer<typeof interview>
 
 export const interviewListQuery = z.strictObject({
   recruiterId: z.uuid().optional(),
@@ -131,6 +136,7 @@ export const interviewListQuery = z.strictObject({
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 })
+export type InterviewListQuery = z.infer<typeof interviewListQuery>
 
 export const interviewList = z.object({
   data: z.array(interview),
@@ -142,10 +148,3 @@ export const erasureResult = z.object({
   candidatesErased: z.number().int(),
   interviews: z.number().int(),
 })
-
-export type Interview = z.infer<typeof interview>
-export type CreateInterviewInput = z.infer<typeof createInterviewBody>
-export type UpdateInterviewInput = z.infer<typeof updateInterviewBody>
-export type InterviewOutcome = z.infer<typeof interviewOutcome>
-export type ExternalRef = z.infer<typeof externalRef>
-export type InterviewListQuery = z.infer<typeof interviewListQuery>

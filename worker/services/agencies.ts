@@ -6,7 +6,7 @@ import { wallClock } from '../lib/wall-clock'
 import type { Agency, CreateAgencyInput, CreatedApiKey, UpdateAgencyInput } from '../schemas/agency'
 import { createApiKey } from './api-keys'
 
-const defaultBranding: Branding = {
+export const defaultBranding: Branding = {
   logoUrl: null,
   primaryColor: '#1f4f8f',
   accentColor: '#0f7b5f',

@@ -9,7 +9,7 @@ import type { ExternalRef } from '../schemas/interview'
 import { getAgency } from './agencies'
 import { changeInterview, markInterviewCanceled } from './interview-changes'
 import { setOutcome } from './outcomes'
-import { createInterview, type MailingOptions } from './interviews'
+import { createInterview, interviewIdOfRef, type MailingOptions } from './interviews'
 
 // Inbound ATS events, applied exactly once and in order. Each is recorded by (integration,
 // sender's id) in the transaction that applies it: a re-delivery waits for the first to commit
@@ -50,18 +50,6 @@ async function lockExternalRecord(trx: Db, agencyId: string, ref: ExternalRef) {
     .executeTakeFirstOrThrow()
 }
 
-/** The interview already tied to this reference, however it came (this feed or the API). */
-async function interviewOfRef(trx: Db, agencyId: string, ref: ExternalRef) {
-  const row = await trx
-    .selectFrom('interviews')
-    .select('id')
-    .where('agency_id', '=', agencyId)
-    .where('external_system', '=', ref.system)
-    .where('external_id', '=', ref.id)
-    .executeTakeFirst()
-  return row?.id ?? null
-}
-
 async function applyEvent(
   trx: Db,
   integration: IntegrationRow,
@@ -80,7 +68,7 @@ async function applyEvent(
   }
   if (record.canceled_at) return ignored('The interview was canceled.')
   const viewer = { agencyId, ownRecruiterId: null }
-  const interviewId = record.interview_id ?? (await interviewOfRef(trx, agencyId, ref))
+  const interviewId = record.interview_id ?? (await interviewIdOfRef(trx, agencyId, ref))
   const remember = (values: { interview_id: string | null; canceled_at?: Date }) =>
     trx
       .updateTable('external_records')
@@ -133,7 +121,7 @@ async function applyOutcomeEvent(
   event: InboundEvent,
 ): Promise<Applied> {
   if (!event.outcome) return ignored('An interview.outcome event needs outcome.stage.')
-  const interviewId = await interviewOfRef(trx, agencyId, ref)
+  const interviewId = await interviewIdOfRef(trx, agencyId, ref)
   if (!interviewId) return ignored('No interview for this record yet.')
   const at = new Date(event.outcome.at ?? event.occurredAt)
   const applied = await setOutcome(trx, agencyId, interviewId, event.outcome.stage, at)

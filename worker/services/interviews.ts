@@ -254,17 +254,27 @@ export async function listInterviews(
   return { data: await toInterviews(db, page.data), nextCursor: page.nextCursor }
 }
 
-async function externalRefTaken(trx: Db, agencyId: string, ref: ExternalRef) {
-  const existing = await trx
+/** The agency's interview tied to this record of another system, however it came. */
+export async function interviewIdOfRef(
+  db: Db,
+  agencyId: string,
+  ref: ExternalRef,
+): Promise<string | null> {
+  const row = await db
     .selectFrom('interviews')
     .select('id')
     .where('agency_id', '=', agencyId)
     .where('external_system', '=', ref.system)
     .where('external_id', '=', ref.id)
     .executeTakeFirst()
+  return row?.id ?? null
+}
+
+async function externalRefTaken(trx: Db, agencyId: string, ref: ExternalRef) {
+  const existing = await interviewIdOfRef(trx, agencyId, ref)
   return new ApiError(
     'conflict',
-    `An interview with this externalRef exists (${existing?.id ?? 'being logged now'}); change it with PATCH /v1/interviews/{id}.`,
+    `An interview with this externalRef exists (${existing ?? 'being logged now'}); change it with PATCH /v1/interviews/{id}.`,
   )
 }
 

@@ -194,6 +194,117 @@ describe('GET /v1/interviews', () => {
   })
 })
 
+describe('GET /v1/interviews: interview order, search and recruiter names', () => {
+  const hoursAgo = (n: number) => new Date(Date.now() - n * 3_600_000).toISOString()
+
+  it('orders by interview time, pages that order with its own cursor, and names the recruiter', async () => {
+    const own = await createAgency(h)
+    const dana = await createSession(h, own, { externalId: 'dana', name: 'Dana Reyes' })
+    const boss = await createSession(h, own, { externalId: 'boss', role: 'manager' })
+    // logged in this order; they took place in another
+    const middle = await logInterview(h, dana.token, { startsAt: hoursAgo(30) })
+    const latest = await logInterview(h, own.secretKey, { startsAt: hoursAgo(2) })
+    const earliest = await logInterview(h, dana.token, { startsAt: hoursAgo(60) })
+    const ahead = await logInterview(h, dana.token, { startsAt: hoursAgo(-48) })
+
+    const list = (query: string, token = own.secretKey) =>
+      h.request('GET', `/v1/interviews${query}`, { token })
+    const ids = (res: { body: { data: { id: string }[] } }) => res.body.data.map((i) => i.id)
+    expect(ids(await list(''))).toEqual([ahead.id, earliest.id, latest.id, middle.id])
+
+    const first = await list('?order=starts_at&limit=2')
+    expect(first.status).toBe(200)
+    expect(ids(first)).toEqual([ahead.id, latest.id])
+    const second = await list(`?order=starts_at&limit=2&cursor=${first.body.nextCursor}`)
+    expect(ids(second)).toEqual([middle.id, earliest.id])
+    expect(second.body.nextCursor).toBeNull()
+    // a cursor of one order is refused by the other, rather than skipping or repeating rows
+    const mixed = await list(`?limit=2&cursor=${first.body.nextCursor}`)
+    expect(mixed.status).toBe(400)
+    expect(mixed.body.error.details).toEqual([
+      { path: 'cursor', message: 'Use the nextCursor of a previous page.' },
+    ])
+    const createdFirst = await list('?limit=2')
+    expect(ids(await list(`?limit=2&cursor=${createdFirst.body.nextCursor}`))).toEqual([
+      latest.id,
+      middle.id,
+    ])
+
+    const byId = new Map(
+      (await list('', boss.token)).body.data.map((i: { id: string }) => [i.id, i]),
+    )
+    expect(byId.get(middle.id).recruiter).toEqual({ id: dana.recruiterId, name: 'Dana Reyes' })
+    expect(byId.get(latest.id).recruiter).toBeNull()
+    expect((await list('', boss.token)).body.scope).toBe('agency')
+    expect((await list('', dana.token)).body.scope).toBe('own')
+    const one = await h.request('GET', `/v1/interviews/${middle.id}`, { token: dana.token })
+    expect(one.body.recruiter).toEqual({ id: dana.recruiterId, name: 'Dana Reyes' })
+  })
+
+  it('searches candidate and client names in any case, taking % and _ literally', async () => {
+    const own = await createAgency(h)
+    const ana = await logInterview(h, own.secretKey, {
+      candidate: { name: 'Ana Souza', email: 'ana@example.com' },
+      clientCompany: 'Globex',
+    })
+    const ben = await logInterview(h, own.secretKey, {
+      candidate: { name: 'Ben Okoro', email: 'ben@example.com' },
+      clientCompany: 'Souza_Partners 100%',
+    })
+    await logInterview(h, own.secretKey, {
+      candidate: { name: 'Cleo Park', email: 'cleo@example.com' },
+      clientCompany: 'Initech',
+    })
+    const other = await createAgency(h)
+    await logInterview(h, other.secretKey, {
+      candidate: { name: 'Ana Souza', email: 'ana@example.com' },
+      clientCompany: 'Globex',
+    })
+
+    const found = async (q: string, token = own.secretKey) => {
+      const res = await h.request('GET', `/v1/interviews?q=${encodeURIComponent(q)}`, { token })
+      expect(res.status, q).toBe(200)
+      return res.body.data.map((i: { id: string }) => i.id)
+    }
+    expect(await found('SOUZA')).toEqual([ben.id, ana.id])
+    expect(await found('glob')).toEqual([ana.id])
+    expect(await found('  ana  ')).toEqual([ana.id])
+    expect(await found('100%')).toEqual([ben.id])
+    expect(await found('a_p')).toEqual([ben.id])
+    expect(await found('%')).toEqual([ben.id])
+    expect(await found('_')).toEqual([ben.id])
+    expect(await found('\\')).toEqual([])
+    // the client filter is a whole name in any case, its wildcards literal too
+    const client = await h.request('GET', '/v1/interviews?clientCompany=_nitech', {
+      token: own.secretKey,
+    })
+    expect(client.body.data).toEqual([])
+    // another agency's interviews never appear
+    expect(await found('souza', other.secretKey)).toHaveLength(1)
+    expect(await found('ben', other.secretKey)).toEqual([])
+  })
+
+  it('refuses bad list parameters with field messages, never a 500', async () => {
+    const own = await createAgency(h)
+    const cases: [string, string][] = [
+      [`q=${'x'.repeat(101)}`, 'q'],
+      ['order=name', 'order'],
+      ['order=starts_at&cursor=nonsense', 'cursor'],
+      ['q=a&q=b', 'q'],
+    ]
+    for (const [query, path] of cases) {
+      const res = await h.request('GET', `/v1/interviews?${query}`, { token: own.secretKey })
+      expect(res.status, query).toBe(400)
+      expect(res.body.error.code).toBe('validation_failed')
+      expect(res.body.error.details.map((d: { path: string }) => d.path)).toContain(path)
+    }
+    const fine = await h.request('GET', `/v1/interviews?q=${'x'.repeat(100)}`, {
+      token: own.secretKey,
+    })
+    expect(fine.status).toBe(200)
+  })
+})
+
 describe('the nightly cron', () => {
   it('forgets idempotency keys after a day, so a key may be reused', async () => {
     const body = interviewBody()

@@ -14,13 +14,20 @@ export interface Page<T> {
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
-function decodeCursor(cursor: string): { createdAt: Date; id: string } {
+/** The time column a list is ordered by, newest first, with the id breaking ties. */
+export type PageOrder = 'created_at' | 'starts_at'
+
+function decodeCursor(cursor: string, order: PageOrder): { at: Date; id: string } {
   try {
     const bytes = fromBase64url(cursor)
-    const [createdAt, id] = JSON.parse(new TextDecoder().decode(bytes ?? new Uint8Array()))
-    const date = new Date(createdAt)
+    const [at, id, column = 'created_at'] = JSON.parse(
+      new TextDecoder().decode(bytes ?? new Uint8Array()),
+    )
+    const date = new Date(at)
+    // a cursor of one order would skip or repeat rows in another
+    if (column !== order) throw 0
     if (Number.isNaN(date.getTime()) || typeof id !== 'string' || !uuidPattern.test(id)) throw 0
-    return { createdAt: date, id }
+    return { at: date, id }
   } catch {
     throw new ApiError('validation_failed', 'The cursor is not valid.', [
       { path: 'cursor', message: 'Use the nextCursor of a previous page.' },
@@ -28,38 +35,45 @@ function decodeCursor(cursor: string): { createdAt: Date; id: string } {
   }
 }
 
-function encodeCursor(row: { created_at: Date; id: string }): string {
-  return base64url(new TextEncoder().encode(JSON.stringify([row.created_at.toISOString(), row.id])))
+function encodeCursor(at: Date, id: string, order: PageOrder): string {
+  // cursors of the default order keep their original two-element form
+  const parts = order === 'created_at' ? [at.toISOString(), id] : [at.toISOString(), id, order]
+  return base64url(new TextEncoder().encode(JSON.stringify(parts)))
 }
 
 /**
- * Newest first, keyset-paginated on (created_at, id) of the query's main table `alias`.
- * Fetches one row more than asked to know whether another page exists.
+ * Newest first, keyset-paginated on (`order`, id) of the query's main table `alias`: by
+ * created_at unless the rows carry another time to order by. Fetches one row more than asked to
+ * know whether another page exists.
  */
 export async function pageOf<
   DB,
   TB extends keyof DB,
-  Row extends { created_at: Date; id: string },
+  Row extends { created_at: Date; id: string } & Partial<Record<PageOrder, Date>>,
   T,
 >(
   query: SelectQueryBuilder<DB, TB, Row>,
   page: PageRequest,
   toItem: (row: Row) => T,
   alias = '',
+  order: PageOrder = 'created_at',
 ): Promise<Page<T>> {
   const col = (name: string) => sql.ref(alias ? `${alias}.${name}` : name)
   let q = query
   if (page.cursor) {
-    const { createdAt, id } = decodeCursor(page.cursor)
-    q = q.where(sql<boolean>`(${col('created_at')}, ${col('id')}) < (${createdAt}, ${id}::uuid)`)
+    const { at, id } = decodeCursor(page.cursor, order)
+    q = q.where(sql<boolean>`(${col(order)}, ${col('id')}) < (${at}, ${id}::uuid)`)
   }
   const rows = await q
-    .orderBy(col('created_at'), 'desc')
+    .orderBy(col(order), 'desc')
     .orderBy(col('id'), 'desc')
     .limit(page.limit + 1)
     .execute()
   const more = rows.length > page.limit
   const pageRows = more ? rows.slice(0, page.limit) : rows
   const last = pageRows.at(-1)
-  return { data: pageRows.map(toItem), nextCursor: more && last ? encodeCursor(last) : null }
+  return {
+    data: pageRows.map(toItem),
+    nextCursor: more && last ? encodeCursor(last[order]!, last.id, order) : null,
+  }
 }

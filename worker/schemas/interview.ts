@@ -83,6 +83,8 @@ export const interviewStatus = z.enum([
 export const interview = z.object({
   id: z.uuid(),
   recruiterId: z.uuid().nullable(),
+  /** who logged it; null when logged with a secret key and no recruiter */
+  recruiter: z.object({ id: z.uuid(), name: z.string() }).nullable(),
   /** null once the candidate's data was erased */
   candidate: z.object({ name: z.string(), email: z.string() }).nullable(),
   roleTitle: z.string(),
@@ -133,6 +135,10 @@ export const interviewListQuery = z.strictObject({
   to: z.iso.datetime({ offset: true }).optional(),
   externalSystem: externalRef.shape.system.optional(),
   externalId: z.string().max(200).optional(),
+  /** part of the candidate's name or the client's, any case */
+  q: z.string().trim().max(100, 'At most 100 characters.').optional(),
+  /** newest logged first (default), or the latest interview time first */
+  order: z.enum(['created_at', 'starts_at']).default('created_at'),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 })
@@ -141,6 +147,8 @@ export type InterviewListQuery = z.infer<typeof interviewListQuery>
 export const interviewList = z.object({
   data: z.array(interview),
   nextCursor: z.string().nullable(),
+  /** whose interviews the caller may list: the whole agency's, or only the recruiter's own */
+  scope: z.enum(['agency', 'own']),
 })
 
 export const eraseCandidateBody = z.strictObject({ email })

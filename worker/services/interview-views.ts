@@ -9,8 +9,12 @@ export function interviewsWithCandidate(db: Db) {
   return db
     .selectFrom('interviews as i')
     .innerJoin('candidates as c', 'c.id', 'i.candidate_id')
+    .leftJoin('recruiters as r', (join) =>
+      join.onRef('r.id', '=', 'i.recruiter_id').onRef('r.agency_id', '=', 'i.agency_id'),
+    )
     .selectAll('i')
     .select([
+      'r.name as recruiter_name',
       'c.email as candidate_email',
       'c.unsubscribed_at',
       coachingEmailOf('i').as('coaching_email'),
@@ -83,6 +87,10 @@ export async function toInterviews(db: Db, rows: InterviewJoined[]): Promise<Int
     return {
       id: row.id,
       recruiterId: row.recruiter_id,
+      recruiter:
+        row.recruiter_id !== null && row.recruiter_name !== null
+          ? { id: row.recruiter_id, name: row.recruiter_name }
+          : null,
       candidate:
         row.candidate_name !== null && row.candidate_email !== null
           ? { name: row.candidate_name, email: row.candidate_email }

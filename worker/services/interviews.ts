@@ -226,11 +226,14 @@ export async function getInterview(
   return interview!
 }
 
+/** `text` matched literally by ILIKE: its own %, _ and \ are escaped. */
+const likeLiteral = (text: string) => text.replace(/[\\%_]/g, '\\$&')
+
 export async function listInterviews(
   db: Db,
   viewer: Viewer,
   filters: InterviewListQuery,
-): Promise<Page<Interview>> {
+): Promise<Page<Interview> & { scope: 'agency' | 'own' }> {
   let query = interviewsWithCandidate(db).where('i.agency_id', '=', viewer.agencyId)
   const recruiterId = viewer.ownRecruiterId ?? filters.recruiterId
   if (
@@ -244,14 +247,26 @@ export async function listInterviews(
     )
   }
   if (recruiterId) query = query.where('i.recruiter_id', '=', recruiterId)
-  if (filters.clientCompany) query = query.where('i.client_company', 'ilike', filters.clientCompany)
+  if (filters.clientCompany) {
+    query = query.where('i.client_company', 'ilike', likeLiteral(filters.clientCompany))
+  }
+  if (filters.q) {
+    const pattern = `%${likeLiteral(filters.q)}%`
+    query = query.where((eb) =>
+      eb.or([eb('i.candidate_name', 'ilike', pattern), eb('i.client_company', 'ilike', pattern)]),
+    )
+  }
   if (filters.from) query = query.where('i.starts_at', '>=', new Date(filters.from))
   if (filters.to) query = query.where('i.starts_at', '<', new Date(filters.to))
   if (filters.status) query = query.where(coachingStatusOf('i'), '=', filters.status)
   if (filters.externalSystem) query = query.where('i.external_system', '=', filters.externalSystem)
   if (filters.externalId) query = query.where('i.external_id', '=', filters.externalId)
-  const page = await pageOf(query, filters, (row) => row, 'i')
-  return { data: await toInterviews(db, page.data), nextCursor: page.nextCursor }
+  const page = await pageOf(query, filters, (row) => row, 'i', filters.order)
+  return {
+    data: await toInterviews(db, page.data),
+    nextCursor: page.nextCursor,
+    scope: viewer.ownRecruiterId ? 'own' : 'agency',
+  }
 }
 
 /** The agency's interview tied to this record of another system, however it came. */

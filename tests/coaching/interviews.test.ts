@@ -230,11 +230,11 @@ describe('GET /v1/interviews: interview order, search and recruiter names', () =
       middle.id,
     ])
 
-    const byId = new Map(
+    const byId = new Map<string, { recruiter: unknown }>(
       (await list('', boss.token)).body.data.map((i: { id: string }) => [i.id, i]),
     )
-    expect(byId.get(middle.id).recruiter).toEqual({ id: dana.recruiterId, name: 'Dana Reyes' })
-    expect(byId.get(latest.id).recruiter).toBeNull()
+    expect(byId.get(middle.id)?.recruiter).toEqual({ id: dana.recruiterId, name: 'Dana Reyes' })
+    expect(byId.get(latest.id)?.recruiter).toBeNull()
     expect((await list('', boss.token)).body.scope).toBe('agency')
     expect((await list('', dana.token)).body.scope).toBe('own')
     const one = await h.request('GET', `/v1/interviews/${middle.id}`, { token: dana.token })

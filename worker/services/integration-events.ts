@@ -9,7 +9,8 @@ import type { ExternalRef } from '../schemas/interview'
 import { getAgency } from './agencies'
 import { changeInterview, markInterviewCanceled } from './interview-changes'
 import { setOutcome } from './outcomes'
-import { createInterview, interviewIdOfRef, type MailingOptions } from './interviews'
+import { interviewIdOfRef } from './external-refs'
+import { createInterview, type MailingOptions } from './interviews'
 
 // Inbound ATS events, applied exactly once and in order. Each is recorded by (integration,
 // sender's id) in the transaction that applies it: a re-delivery waits for the first to commit

@@ -5,13 +5,9 @@ import { inTransaction } from '../lib/transaction'
 import { enqueueInterviewEmails, enqueueResend } from '../outbox/enqueue'
 import { sendAfterResponse, type RequestMailing } from '../outbox/send'
 import type { Agency } from '../schemas/agency'
-import type {
-  CreateInterviewInput,
-  ExternalRef,
-  Interview,
-  InterviewListQuery,
-} from '../schemas/interview'
+import type { CreateInterviewInput, Interview, InterviewListQuery } from '../schemas/interview'
 import { getAgency } from './agencies'
+import { externalRefTaken } from './external-refs'
 import { recruiterFor } from './recruiters'
 import { coachingStatusOf } from './coaching-status'
 import { onceForKey, type StoredResponse } from './idempotency'
@@ -267,30 +263,6 @@ export async function listInterviews(
     nextCursor: page.nextCursor,
     scope: viewer.ownRecruiterId ? 'own' : 'agency',
   }
-}
-
-/** The agency's interview tied to this record of another system, however it came. */
-export async function interviewIdOfRef(
-  db: Db,
-  agencyId: string,
-  ref: ExternalRef,
-): Promise<string | null> {
-  const row = await db
-    .selectFrom('interviews')
-    .select('id')
-    .where('agency_id', '=', agencyId)
-    .where('external_system', '=', ref.system)
-    .where('external_id', '=', ref.id)
-    .executeTakeFirst()
-  return row?.id ?? null
-}
-
-async function externalRefTaken(trx: Db, agencyId: string, ref: ExternalRef) {
-  const existing = await interviewIdOfRef(trx, agencyId, ref)
-  return new ApiError(
-    'conflict',
-    `An interview with this externalRef exists (${existing ?? 'being logged now'}); change it with PATCH /v1/interviews/{id}.`,
-  )
 }
 
 export async function insertInterviewers(

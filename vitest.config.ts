@@ -1,9 +1,9 @@
 import { defineConfig } from 'vitest/config'
 
+const load = 'tests/faults/load.test.ts'
+
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
-    exclude: ['tests/bench/**', 'node_modules/**'],
     // the tests run the built worker: refuse a build older than the sources
     globalSetup: ['tests/support/fresh-build.ts'],
     pool: 'forks',
@@ -11,5 +11,19 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // a page or the database may take a few seconds to catch up on a busy machine
+    expect: { poll: { timeout: 10_000, interval: 50 } },
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'suite',
+          include: ['tests/**/*.test.ts'],
+          exclude: [load, 'tests/bench/**', 'node_modules/**'],
+        },
+      },
+      // the load test measures the worker, not its neighbours: it runs alone, after the rest
+      { extends: true, test: { name: 'load', include: [load], sequence: { groupOrder: 1 } } },
+    ],
   },
 })

@@ -21,7 +21,7 @@ export interface LoadReport {
   /** connection errors and timeouts */
   errors: number
   non2xx: number
-  /** the first few non-2xx answers, for the failure message */
+  /** the first few non-2xx answers and request errors, for the failure message */
   samples: string[]
 }
 
@@ -36,7 +36,10 @@ export async function runLoad(
   { connections = 50, seconds = 20 } = {},
 ): Promise<LoadReport> {
   const samples: string[] = []
-  const result = await autocannon({
+  const note = (sample: string) => {
+    if (samples.length < 5) samples.push(sample)
+  }
+  const options: autocannon.Options = {
     url: baseUrl,
     connections,
     duration: seconds,
@@ -51,11 +54,14 @@ export async function runLoad(
         body: target.body?.(),
       }),
       onResponse: (status, body) => {
-        if ((status < 200 || status > 299) && samples.length < 5) {
-          samples.push(`${target.name}: ${status} ${body.slice(0, 300)}`)
-        }
+        if (status < 200 || status > 299) note(`${target.name}: ${status} ${body.slice(0, 300)}`)
       },
     })),
+  }
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(options, (err, done) => (err ? reject(err) : resolve(done)))
+    // a connection error or timeout names itself in the failure message too
+    instance.on('reqError', (err) => note(`request error: ${String(err)}`))
   })
   return {
     name,

@@ -33,6 +33,12 @@ export interface Config {
    * without them): the integration routes answer 503, the rest of the product runs on.
    */
   integrationKeys: SealingKeySource[] | null
+  /**
+   * The base URL of a provider's API where it is not the provider's own (a sandbox, or the fake
+   * servers of the tests), by provider: PROVIDER_URLS, a JSON object. The operator's, never an
+   * agency's: an integration cannot make the worker call an address of its choosing.
+   */
+  providerUrls: Partial<Record<string, string>>
 }
 
 // an empty binding is the same as a missing one (a blank line in .dev.vars, `ADMIN_TOKEN=`)
@@ -71,6 +77,19 @@ const bindings = z.object({
   DEMO_PUBLISHABLE_KEY: text,
   QUERY_LOG: text,
   INTEGRATION_KEYS: text,
+  PROVIDER_URLS: z.preprocess(
+    (v) => {
+      if (v === '' || v === undefined) return {}
+      try {
+        return JSON.parse(String(v))
+      } catch {
+        return v
+      }
+    },
+    z.record(z.string(), z.url({ protocol: /^https?$/ }), {
+      message: 'PROVIDER_URLS must be a JSON object of provider names and URLs.',
+    }),
+  ),
 })
 
 /** What production cannot run without: missing any of these, every route answers 503. */
@@ -136,6 +155,7 @@ function parseConfig(env: Env): Config {
       : production
         ? null
         : [{ id: 'dev', derivedFrom: vars.LINK_SECRET! }],
+    providerUrls: vars.PROVIDER_URLS,
   }
 }
 

@@ -1,7 +1,7 @@
 import type { Db } from '../db/client'
-import type { IntegrationRow } from '../db/schema'
 import type { Config } from './config'
 import type { Mailer } from './email/mailer'
+import type { OpenedIntegration } from './services/integrations'
 
 /**
  * Set with `wrangler secret put` in production, by `npm start` and the tests locally; read only
@@ -23,6 +23,8 @@ interface LocalBindings {
   /** a direct connection string */
   DATABASE_URL?: string
   RESEND_BASE_URL?: string
+  /** a JSON object: a provider's API base where it is not the provider's own (worker/config.ts) */
+  PROVIDER_URLS?: string
   /** how long one provider call may take before its outcome counts as unknown */
   RESEND_TIMEOUT_MS?: string
   /**
@@ -65,7 +67,7 @@ export interface Variables {
   afterResponse: (work: (db: Db) => Promise<unknown>) => void
   principal: Principal
   /** the integration an inbound event is addressed to, once its signature was checked */
-  integration: IntegrationRow
+  integration: OpenedIntegration
   /** set when a browser request carried a publishable key from one of its agency's origins */
   browserAgencyId: string | undefined
 }

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import type { AppEnv } from './env'
 import { ApiError, type ErrorDetail } from './errors'
 
-function detailsOf(error: { issues: z.core.$ZodIssue[] }): ErrorDetail[] {
+export function detailsOf(error: { issues: z.core.$ZodIssue[] }): ErrorDetail[] {
   return error.issues.flatMap((issue) => {
     const path = issue.path.map(String).join('.')
     if (issue.code === 'unrecognized_keys') {

@@ -12,13 +12,13 @@ import { idPath, uuid } from '../schemas/common'
 import {
   createdIntegration,
   createIntegrationBody,
+  deliveryBody,
   eventResult,
-  inboundEvent,
   integration,
   integrationList,
 } from '../schemas/integration'
 import { onceForKey } from '../services/idempotency'
-import { receiveIntegrationEvent } from '../services/integration-events'
+import { receiveDelivery } from '../services/integration-events'
 import {
   createIntegration,
   deleteIntegration,
@@ -76,17 +76,18 @@ const verifiedDelivery = () =>
       await countFailedAuthentication(c)
       throw notFound('Integration')
     }
-    const { integration, signingSecret } = found
-    const adapter = providers[integration.provider]
-    const header = (name: string) => c.req.header(name)
-    if (!(await adapter.verifyDelivery(signingSecret, header, await c.req.text()))) {
+    const adapter = providers[found.integration.provider]
+    const delivery = { header: (name: string) => c.req.header(name), rawBody: await c.req.text() }
+    if (!(await adapter.verifyDelivery(found, delivery))) {
       await countFailedAuthentication(c)
       throw new ApiError(
         'unauthorized',
-        `The ${signatureHeader} header is missing, does not match the body, or is more than 5 minutes from our clock.`,
+        found.integration.provider === 'webhook'
+          ? `The ${signatureHeader} header is missing, does not match the body, or is more than 5 minutes from our clock.`
+          : `The delivery is not signed by ${found.integration.provider} with this integration's secret.`,
       )
     }
-    c.set('integration', integration)
+    c.set('integration', found)
     await next()
   })
 
@@ -95,7 +96,7 @@ const receive = resource('Integration events', signedDelivery(verifiedDelivery()
   {
     summary:
       "An event from the agency's ATS, signed with the integration's secret (Followthrough-Signature); applied once, in the sender's order",
-    request: { params: idPath, body: jsonBody(inboundEvent) },
+    request: { params: idPath, body: jsonBody(deliveryBody) },
     responses: {
       200: jsonResponse(
         eventResult,
@@ -135,12 +136,9 @@ export const integrationsRoutes = apiRoutes()
   })
 
 export const integrationEventsRoutes = apiRoutes().openapi(receive, async (c) => {
-  const result = await receiveIntegrationEvent(
-    c.var.db,
-    c.var,
-    c.var.integration,
-    c.req.valid('json'),
-    { requestOrigin: new URL(c.req.url).origin },
-  )
+  const delivery = { header: (name: string) => c.req.header(name), rawBody: await c.req.text() }
+  const result = await receiveDelivery(c.var.db, c.var, c.var.integration, delivery, {
+    requestOrigin: new URL(c.req.url).origin,
+  })
   return c.json(result, 200)
 })

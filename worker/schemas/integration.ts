@@ -74,6 +74,17 @@ export const inboundEvent = z.strictObject({
     .optional(),
 })
 
+/**
+ * What POST /integrations/:id/events takes: the generic webhook's event, or the payload of the
+ * integration's provider (a Greenhouse or Lever webhook), which its adapter reads.
+ */
+export const deliveryBody = z.union([
+  inboundEvent,
+  z
+    .looseObject({})
+    .describe("A provider's own webhook payload (Greenhouse, Lever), read by its adapter."),
+])
+
 export const eventResult = z.object({
   result: z.enum(['created', 'updated', 'canceled', 'ignored', 'duplicate']),
   reason: z.string().optional(),

@@ -1,7 +1,14 @@
 import type { Db } from '../../db/client'
 import type { IntegrationEventResult, IntegrationRow } from '../../db/schema'
 import { ApiError } from '../errors'
+import {
+  ProviderRefused,
+  ProviderUnavailable,
+  type Delivery,
+  type DeliveryReading,
+} from '../integrations/adapter'
 import { interviewOfEventData } from '../integrations/interview-data'
+import { providers } from '../integrations/providers'
 import { inTransaction } from '../lib/transaction'
 import { sendAfterResponse, type RequestMailing } from '../outbox/send'
 import type { EventResult, InboundEvent } from '../schemas/integration'
@@ -10,6 +17,7 @@ import { getAgency } from './agencies'
 import { changeInterview, markInterviewCanceled } from './interview-changes'
 import { setOutcome } from './outcomes'
 import { interviewIdOfRef } from './external-refs'
+import { providerContext, type OpenedIntegration } from './integrations'
 import { createInterview, type MailingOptions } from './interviews'
 
 // Inbound ATS events, applied exactly once and in order. Each is recorded by (integration,
@@ -235,4 +243,49 @@ export async function receiveIntegrationEvent(
     result: outcome.result,
     ...(outcome.interviewId ? { interviewId: outcome.interviewId } : {}),
   }
+}
+
+/** Shows why the provider refused on the integration's status. */
+async function noteIntegrationError(db: Db, integrationId: string, message: string, now: Date) {
+  await db
+    .updateTable('integrations')
+    .set({ last_error: message, last_error_at: now })
+    .where('id', '=', integrationId)
+    .execute()
+}
+
+/**
+ * POST /integrations/:id/events, once the delivery is verified: its adapter reads the event it
+ * carries (calling the provider's API for what it lacks), which is then applied once. When the
+ * provider's API does not answer, the delivery is refused with 503 and nothing is recorded, so
+ * the provider sends it again; what the provider refuses for good is answered as ignored.
+ */
+export async function receiveDelivery(
+  db: Db,
+  request: RequestMailing,
+  opened: OpenedIntegration,
+  delivery: Delivery,
+  options: { requestOrigin: string },
+): Promise<EventResult> {
+  const { integration } = opened
+  const now = new Date()
+  let reading: DeliveryReading
+  try {
+    const context = providerContext(request.config, opened, now)
+    reading = await providers[integration.provider].readDelivery(context, delivery)
+  } catch (err) {
+    if (err instanceof ProviderUnavailable) {
+      throw new ApiError(
+        'unavailable',
+        `${integration.provider} did not answer (${err.message}); nothing was recorded: send the event again.`,
+        [],
+        { 'Retry-After': String(err.retryAfterSeconds) },
+      )
+    }
+    if (!(err instanceof ProviderRefused)) throw err
+    await noteIntegrationError(db, integration.id, err.message, now)
+    reading = { ignore: err.message }
+  }
+  if ('ignore' in reading) return { result: 'ignored', reason: reading.ignore }
+  return receiveIntegrationEvent(db, request, integration, reading.event, options)
 }

@@ -2,7 +2,9 @@ import type { Db } from '../../db/client'
 import type { IntegrationRow } from '../../db/schema'
 import type { Config } from '../config'
 import { ApiError, notFound } from '../errors'
+import type { ProviderContext } from '../integrations/adapter'
 import { providers } from '../integrations/providers'
+import { detailsOf } from '../validate'
 import { keyringOf, seal, unseal, type Keyring } from '../lib/sealing'
 import type {
   CreatedIntegration,
@@ -66,8 +68,17 @@ export async function createIntegration(
   agencyId: string,
   input: CreateIntegrationInput,
 ): Promise<CreatedIntegration> {
+  const adapter = providers[input.provider]
+  const credentials = adapter.credentials.safeParse(input.credentials ?? {})
+  if (!credentials.success) {
+    throw new ApiError(
+      'validation_failed',
+      `These are not the credentials a ${input.provider} integration needs.`,
+      detailsOf(credentials.error).map((d) => ({ ...d, path: `credentials.${d.path}` })),
+    )
+  }
   const id = crypto.randomUUID()
-  const signingSecret = providers[input.provider].newSigningSecret()
+  const signingSecret = adapter.newSigningSecret()
   const row = await trx
     .insertInto('integrations')
     .values({
@@ -75,7 +86,7 @@ export async function createIntegration(
       agency_id: agencyId,
       provider: input.provider,
       credentials_sealed: input.credentials
-        ? await seal(ring, sealedFor(id, 'credentials'), JSON.stringify(input.credentials))
+        ? await sealCredentials(ring, id, credentials.data)
         : null,
       signing_secret_sealed: signingSecret
         ? await seal(ring, sealedFor(id, 'signing_secret'), signingSecret)
@@ -120,24 +131,69 @@ export async function deleteIntegration(
   return toIntegration(row)
 }
 
-/** The integration a delivery is addressed to, with its signing secret opened; null: none. */
+/** An integration with its secrets opened, as its adapter needs them. */
+export interface OpenedIntegration {
+  integration: IntegrationRow
+  signingSecret: string | null
+  credentials: Record<string, string>
+}
+
+async function open(
+  ring: Keyring,
+  integration: IntegrationRow,
+  field: 'credentials' | 'signing_secret',
+): Promise<string | null> {
+  const sealed =
+    field === 'credentials' ? integration.credentials_sealed : integration.signing_secret_sealed
+  if (!sealed) return null
+  const opened = await unseal(ring, sealedFor(integration.id, field), sealed)
+  if (opened === null) {
+    console.error(`[integrations] no key of INTEGRATION_KEYS opens ${integration.id}'s ${field}`)
+  }
+  return opened
+}
+
+/** Opens an integration's signing secret and credentials. */
+export async function openIntegration(
+  ring: Keyring,
+  integration: IntegrationRow,
+): Promise<OpenedIntegration> {
+  const credentials = await open(ring, integration, 'credentials')
+  return {
+    integration,
+    signingSecret: await open(ring, integration, 'signing_secret'),
+    credentials: credentials ? (JSON.parse(credentials) as Record<string, string>) : {},
+  }
+}
+
+/** Seals new credentials for the integration (a provider rotated a token). */
+export const sealCredentials = (
+  ring: Keyring,
+  integrationId: string,
+  credentials: Record<string, string>,
+) => seal(ring, sealedFor(integrationId, 'credentials'), JSON.stringify(credentials))
+
+/** The integration a delivery is addressed to, its secrets opened; null: none. */
 export async function integrationForDelivery(
   db: Db,
   ring: Keyring,
   integrationId: string,
-): Promise<{ integration: IntegrationRow; signingSecret: string | null } | null> {
+): Promise<OpenedIntegration | null> {
   const integration = await db
     .selectFrom('integrations')
     .selectAll()
     .where('id', '=', integrationId)
     .executeTakeFirst()
-  if (!integration) return null
-  const sealed = integration.signing_secret_sealed
-  const signingSecret = sealed
-    ? await unseal(ring, sealedFor(integration.id, 'signing_secret'), sealed)
-    : null
-  if (sealed && signingSecret === null) {
-    console.error(`[integrations] no key of INTEGRATION_KEYS opens ${integration.id}'s secret`)
-  }
-  return { integration, signingSecret }
+  return integration ? openIntegration(ring, integration) : null
+}
+
+/** What the integration's adapter is given to call its provider. */
+export function providerContext(
+  config: Config,
+  { integration, credentials }: OpenedIntegration,
+  now: Date,
+): ProviderContext {
+  const apiUrl =
+    config.providerUrls[integration.provider] ?? providers[integration.provider].defaultApiUrl
+  return { integration, credentials, apiUrl, now }
 }

@@ -35,7 +35,17 @@ import {
   type LeverNote,
   type LeverOpportunity,
 } from './fake-lever/records'
+import { badRequest, listPage, notFound } from './fake-lever/answers'
+import {
+  buildPosting,
+  catalogRoutes,
+  defaultArchiveReasons,
+  defaultStages,
+  type CatalogState,
+  type LeverPosting,
+} from './fake-lever/catalog'
 
+export * from './fake-lever/catalog'
 export * from './fake-lever/records'
 export * from './fake-lever/webhooks'
 
@@ -47,7 +57,10 @@ export interface FakeLever extends FailureControls {
   /** notes written through POST /v1/opportunities/{id}/notes, oldest first */
   notes: LeverNote[]
   addOpportunity(overrides?: Partial<LeverOpportunity>): LeverOpportunity
+  /** an interview for the opportunity; for the fake's default posting unless `postings` is given */
   addInterview(opportunityId: string, overrides?: Partial<LeverInterview>): LeverInterview
+  /** a job posting (`text` the title, `categories.department` the client here) */
+  addPosting(overrides?: Partial<LeverPosting>): LeverPosting
   /** changes an interview as Lever would (set `canceledAt` to cancel it) */
   updateInterview(id: string, changes: Partial<LeverInterview>): void
   removeInterview(id: string): void
@@ -66,7 +79,7 @@ export interface FakeLever extends FailureControls {
 const DEFAULT_KEY = 'lever_test_api_key'
 const DEFAULT_LIMIT = { perSecond: 10, burst: 20 }
 
-interface State {
+interface State extends CatalogState {
   opportunities: Map<string, LeverOpportunity>
   interviews: Map<string, LeverInterview>
   notes: LeverNote[]
@@ -88,6 +101,7 @@ export async function startFakeLever(options: { apiKey?: string } = {}): Promise
     tokens: DEFAULT_LIMIT.burst,
     refilledAt: Date.now(),
     performAsRequired: false,
+    ...freshCatalog(),
   }
 
   const server = await startFakeServer({
@@ -122,9 +136,18 @@ export async function startFakeLever(options: { apiKey?: string } = {}): Promise
     addInterview(opportunityId, overrides) {
       const opportunity = state.opportunities.get(opportunityId)
       if (!opportunity) throw new Error(`fake Lever: no opportunity ${opportunityId}`)
-      const interview = buildInterview(opportunityId, { stage: opportunity.stage, ...overrides })
+      const interview = buildInterview(opportunityId, {
+        stage: opportunity.stage,
+        postings: [defaultPosting(state).id],
+        ...overrides,
+      })
       state.interviews.set(interview.id, interview)
       return interview
+    },
+    addPosting(overrides) {
+      const posting = buildPosting(overrides)
+      state.postings.set(posting.id, posting)
+      return posting
     },
     updateInterview(id, changes) {
       const interview = state.interviews.get(id)
@@ -157,12 +180,33 @@ export async function startFakeLever(options: { apiKey?: string } = {}): Promise
       state.tokens = DEFAULT_LIMIT.burst
       state.refilledAt = Date.now()
       state.performAsRequired = false
+      Object.assign(state, freshCatalog())
     },
     close: server.close,
   }
 }
 
+const DEFAULT_POSTING_ID = '5b7c1f3e-2d4a-4e8b-9c6f-1a2b3c4d5e6f'
+
+function freshCatalog(): CatalogState {
+  return {
+    postings: new Map(),
+    stages: [...defaultStages],
+    archiveReasons: [...defaultArchiveReasons],
+  }
+}
+
+function defaultPosting(state: State): LeverPosting {
+  let posting = state.postings.get(DEFAULT_POSTING_ID)
+  if (!posting) {
+    posting = buildPosting({ id: DEFAULT_POSTING_ID })
+    state.postings.set(posting.id, posting)
+  }
+  return posting
+}
+
 const routes: Route<State>[] = [
+  ...catalogRoutes,
   {
     method: 'GET',
     path: /^\/v1\/opportunities\/([^/]+)$/,
@@ -266,40 +310,10 @@ function noteData(note: LeverNote) {
   }
 }
 
-/** `{ data, hasNext, next }`, paged with `limit` (1–100) and the opaque `offset` from `next` */
-function listPage<T>(call: FakeCall, list: T[]): FakeAnswer {
-  const limit = Number(call.query.get('limit') ?? 100)
-  if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
-    throw badRequest('limit must be an integer from 1 to 100')
-  }
-  const offsetParam = call.query.get('offset')
-  const start = offsetParam ? Number(Buffer.from(offsetParam, 'base64url').toString()) : 0
-  if (!Number.isInteger(start) || start < 0) throw badRequest('Invalid offset')
-  const end = start + limit
-  const hasNext = end < list.length
-  const body: { data: T[]; hasNext: boolean; next?: string } = {
-    data: list.slice(start, end),
-    hasNext,
-  }
-  if (hasNext) body.next = Buffer.from(String(end)).toString('base64url')
-  return { status: 200, body }
-}
-
 function opportunity(state: State, id: string): LeverOpportunity {
   const found = state.opportunities.get(id)
   if (!found) throw notFound('opportunity', id)
   return found
-}
-
-function notFound(kind: string, id: string) {
-  return new AnswerError({
-    status: 404,
-    body: { code: 'NotFoundError', message: `That ${kind} (${id}) doesn't exist on your account` },
-  })
-}
-
-function badRequest(message: string) {
-  return new AnswerError({ status: 400, body: { code: 'BadRequestError', message } })
 }
 
 function takeToken(state: State) {

@@ -119,6 +119,12 @@ export const leverPayloads = {
   candidateHired(input: LeverPeople) {
     return people(input)
   },
+  /** `toArchived` null when unarchived; `reason` an archive reason's id (shape assumed) */
+  candidateArchiveChange(
+    input: LeverPeople & { toArchived: { reason: string; archivedAt: number } | null },
+  ) {
+    return { ...people(input), fromArchived: null, toArchived: input.toArchived }
+  },
   /** what Lever sends when a customer tests the hook: signed, but without `opportunityId` */
   connectionTest() {
     return {}

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { createAgency, runCron } from '../support/factories'
+import {
+  checkRunOutcome,
+  seededRandom,
+  shuffled,
+  type ExpectedRecords,
+} from '../support/acceptance'
+import { createAgency } from '../support/factories'
 import { resendBindings } from '../support/fake-resend'
 import {
   createWebhookIntegration,
@@ -23,26 +29,6 @@ const concurrency = process.env.TEST_DATABASE_URL ? 4 : 1
 const fake = useFakeResend()
 const h = useHarness(() => resendBindings(fake))
 
-/** mulberry32: the same seed gives the same order every run */
-function seededRandom(seed: number) {
-  let state = seed
-  return () => {
-    state = (state + 0x6d2b79f5) | 0
-    let t = Math.imul(state ^ (state >>> 15), 1 | state)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
-  }
-}
-
-function shuffled<T>(items: T[], random: () => number): T[] {
-  const out = [...items]
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1))
-    ;[out[i], out[j]] = [out[j]!, out[i]!]
-  }
-  return out
-}
-
 type Event = ReturnType<typeof inboundEvent>
 
 /** The events of the run in the order sent, and what each record must end as (null: canceled). */
@@ -50,7 +36,7 @@ function planRun(prefix: string, random: () => number) {
   const now = Date.now()
   const at = (ms: number) => new Date(now - 10 * minute + ms).toISOString()
   const events: Event[] = []
-  const expected = new Map<string, { startsAt: string | null; email: string }>()
+  const expected: ExpectedRecords = new Map()
   for (let i = 0; i < interviews; i++) {
     const id = `${prefix}-${i}`
     const startsAt = new Date(now + 60 * minute + (i % 30) * minute).toISOString()
@@ -103,45 +89,6 @@ async function sendAll(
   return { answers, lost }
 }
 
-async function checkOutcome(
-  agencyId: string,
-  expected: Map<string, { startsAt: string | null; email: string }>,
-) {
-  const rows = await h.db
-    .selectFrom('interviews')
-    .select(['external_id', 'starts_at', 'ends_at', 'canceled_at'])
-    .where('agency_id', '=', agencyId)
-    .execute()
-  const byRef = new Map(rows.map((row) => [row.external_id!, row]))
-  expect(rows).toHaveLength(byRef.size)
-  const wrong: string[] = []
-  for (const [id, want] of expected) {
-    const row = byRef.get(id)
-    if (want.startsAt === null) {
-      if (row && !row.canceled_at) wrong.push(`${id} should be canceled`)
-    } else if (!row || row.canceled_at || row.starts_at.toISOString() !== want.startsAt) {
-      wrong.push(`${id}: ${row?.starts_at.toISOString()} instead of ${want.startsAt}`)
-    }
-  }
-  expect(wrong).toEqual([])
-  expect([...byRef.keys()].every((id) => expected.has(id))).toBe(true)
-
-  // nothing before its end; then exactly one coaching email per interview that takes place
-  const ends = rows.map((row) => row.ends_at.getTime())
-  const coached = (address: string) =>
-    fake.sent.filter(
-      (e) =>
-        e.to.includes(address) && e.tags.some((t) => t.name === 'kind' && t.value === 'coaching'),
-    ).length
-  await runCron(h, new Date(Math.min(...ends) - minute))
-  expect([...expected.values()].filter((want) => coached(want.email) > 0)).toEqual([])
-  await runCron(h, new Date(Math.max(...ends) + minute))
-  await runCron(h, new Date(Math.max(...ends) + 2 * minute))
-  const counts = [...expected.values()].map((want) => [want.startsAt !== null, coached(want.email)])
-  expect(counts.filter(([takesPlace, n]) => n !== (takesPlace ? 1 : 0))).toEqual([])
-  return counts.filter(([, n]) => n === 1).length
-}
-
 describe('acceptance: 200 interviews from an ATS', () => {
   it('shuffled, with 10% duplicates, 10% reschedules and 5% cancellations', async () => {
     const agency = await createAgency(h)
@@ -150,7 +97,7 @@ describe('acceptance: 200 interviews from an ATS', () => {
     const run = planRun('ats', random)
     const { answers } = await sendAll(integration, run.deliveries, random, 0)
     expect(answers.duplicate).toBe(interviews * 0.1)
-    const emailed = await checkOutcome(agency.id, run.expected)
+    const emailed = await checkRunOutcome(h, fake, agency.id, run.expected)
     expect(emailed).toBe(interviews * 0.95)
     const list = await h.request('GET', '/v1/integrations', { token: agency.secretKey })
     const counts = list.body.data[0].counts
@@ -167,7 +114,7 @@ describe('acceptance: 200 interviews from an ATS', () => {
     const run = planRun('lossy', random)
     const { answers, lost } = await sendAll(integration, run.deliveries, random, 0.3)
     expect(lost).toBeGreaterThan(run.deliveries.length * 0.2)
-    const emailed = await checkOutcome(agency.id, run.expected)
+    const emailed = await checkRunOutcome(h, fake, agency.id, run.expected)
     expect(emailed).toBe(interviews * 0.95)
     const recorded = await h.db
       .selectFrom('integration_events')

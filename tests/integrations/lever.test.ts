@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { checkRunOutcome, seededRandom } from '../support/acceptance'
 import { createAgency, createSession, runCron } from '../support/factories'
 import { ARCHIVE_REASONS, leverPayloads, type FakeLever } from '../support/fake-lever'
 import { resendBindings } from '../support/fake-resend'
@@ -13,6 +14,7 @@ import {
   useFakeLever,
   type LeverIntegration,
 } from '../support/lever'
+import { planLeverRun, sendLeverRun } from '../support/lever-run'
 import { useFakeResend, useHarness } from '../support/lifecycle'
 
 // Lever through the real worker: Lever's signed webhooks name an interview or a candidate, the
@@ -368,4 +370,44 @@ describe('Lever webhooks', () => {
     )
     expect(test.status).toBe(200)
   })
+})
+
+describe('acceptance: 200 interviews from Lever', () => {
+  const interviews = 200
+
+  async function run(prefix: string, seed: number, failRate: number) {
+    lever.setRateLimit(null)
+    const { agency, integration } = await world()
+    const random = seededRandom(seed)
+    const plan = planLeverRun(lever, integration, prefix, random, interviews)
+    lever.failRate(failRate, { seed })
+    const sent = await sendLeverRun(integration, plan.deliveries, random)
+    lever.failRate(0)
+    const emailed = await checkRunOutcome(h, resend, agency.id, plan.expected)
+    expect(emailed).toBe(interviews * 0.95)
+    const recorded = await h.db
+      .selectFrom('integration_events')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('integration_id', '=', integration.id)
+      .executeTakeFirstOrThrow()
+    expect(Number(recorded.n)).toBe(plan.webhooks.filter((w) => w.recorded).length)
+    const duplicates = plan.deliveries.length - plan.webhooks.length
+    const unrecordedTwice =
+      plan.deliveries.filter((d) => !d.recorded).length -
+      plan.webhooks.filter((w) => !w.recorded).length
+    expect(sent.answers.duplicate).toBe(duplicates - unrecordedTwice)
+    return { deliveries: plan.deliveries.length, ...sent, emailed }
+  }
+
+  it('shuffled, with 10% duplicates, 10% reschedules and 5% cancellations', async () => {
+    const result = await run('lever', 20261130, 0)
+    expect(result.resent).toBe(0)
+    console.info('lever acceptance run', result)
+  }, 240_000)
+
+  it('the same, with 30% of the calls to Lever failing, losing and doubling nothing', async () => {
+    const result = await run('lever-flaky', 7, 0.3)
+    expect(result.resent).toBeGreaterThan(result.deliveries * 0.3)
+    console.info('lever flaky run', result)
+  }, 240_000)
 })

@@ -8,6 +8,7 @@ import {
   createLeverIntegration,
   interviewData,
   leverBindings,
+  markFirstNoteSent,
   postBody,
   sendToIntegration,
   signedBody,
@@ -37,6 +38,11 @@ function scheduleInLever(inMs = 2 * 60 * minute, email = `cand.${Math.random()}@
   const interview = lever.addInterview(opportunity.id, { date: Date.now() + inMs, duration: 45 })
   return { opportunity, interview, ref: `${opportunity.id}/${interview.id}` }
 }
+
+const later = (minutes: number) => new Date(Date.now() + minutes * minute)
+
+const notesOf = (opportunityId: string) =>
+  lever.notes.filter((note) => note.opportunityId === opportunityId)
 
 async function interviewsOf(agencySecret: string, externalId: string) {
   const query = new URLSearchParams({ externalSystem: 'lever', externalId })
@@ -111,6 +117,63 @@ describe('Lever webhooks', () => {
       (e) => e.to.includes('maya@example.com') && e.tags.some((t) => t.value === 'coaching'),
     )
     expect(coaching).toHaveLength(1)
+
+    // the candidate marks a note sent: once the marks rest, one note on the opportunity, as the
+    // recruiter; a change rewrites that note
+    const { link, interviewers } = await markFirstNoteSent(h, agency, logged.id)
+    await runCron(h, later(1))
+    expect(notesOf(opportunity.id)).toEqual([])
+    await runCron(h, later(6))
+    const [note, ...more] = notesOf(opportunity.id)
+    expect(more).toEqual([])
+    expect(note).toMatchObject({ performAs: opportunity.owner, edits: 0 })
+    expect(note!.value).toContain('1 of 2 marked sent')
+    expect(note!.value).toContain(`Followthrough ref: ${logged.id}`)
+    await runCron(h, later(30))
+    expect(notesOf(opportunity.id)).toHaveLength(1)
+    const marked = await h.request('POST', `${link}/events`, {
+      json: { type: 'sent', interviewerId: interviewers[1]!.id },
+    })
+    expect(marked.status).toBe(200)
+    await runCron(h, later(40))
+    const [rewritten, ...others] = notesOf(opportunity.id)
+    expect(others).toEqual([])
+    expect(rewritten).toMatchObject({ id: note!.id, edits: 1 })
+    expect(rewritten!.value).toContain('2 of 2 marked sent')
+  })
+
+  it('writes back through a Lever outage, onto the note an unanswered attempt left', async () => {
+    const { agency, integration } = await world()
+    const { opportunity, interview, ref } = scheduleInLever(-2 * 60 * minute)
+    await deliver(integration, 'interviewCreated', interviewData(interview))
+    const [logged] = await interviewsOf(agency.secretKey, ref)
+    await markFirstNoteSent(h, agency, logged.id)
+    // an earlier attempt wrote the note, but its answer never came back
+    const lost = await fetch(`${lever.apiUrl}/opportunities/${opportunity.id}/notes`, {
+      method: 'POST',
+      headers: {
+        authorization: `Basic ${Buffer.from(`${lever.apiKey}:`).toString('base64')}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({ value: `Notes sent\nFollowthrough ref: ${logged.id}` }),
+    })
+    expect(lost.status).toBe(201)
+    lever.down({ status: 503, retryAfter: 60 })
+    await runCron(h, later(6))
+    const listed = await h.request('GET', '/v1/integrations', { token: agency.secretKey })
+    expect(listed.body.data[0].lastError).toMatch(/Write-back: .*503/)
+    lever.up()
+    await runCron(h, later(8))
+    const [note, ...more] = notesOf(opportunity.id)
+    expect(more).toEqual([])
+    expect(note).toMatchObject({ edits: 1 })
+    expect(note!.value).toContain('1 of 1 marked sent')
+    const row = await h.db
+      .selectFrom('write_backs')
+      .select(['state', 'attempts'])
+      .where('interview_id', '=', logged.id)
+      .executeTakeFirstOrThrow()
+    expect(row).toEqual({ state: 'written', attempts: 2 })
   })
 
   it('follows a reschedule and both kinds of cancellation', async () => {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { expect } from 'vitest'
-import type { TestAgency } from './factories'
+import { coachingLinkOf, type TestAgency } from './factories'
 import {
   leverPayloads,
   leverSignature,
@@ -101,4 +101,17 @@ export async function postBody(integration: LeverIntegration, raw: string) {
     body: JSON.parse(text) as Record<string, any>,
     headers: response.headers,
   }
+}
+
+/** The candidate marks the note to the interview's first interviewer sent, on their page. */
+export async function markFirstNoteSent(h: Harness, agency: TestAgency, interviewId: string) {
+  const link = `/c/${await coachingLinkOf(h, interviewId)}`
+  const interview = await h.request('GET', `/v1/interviews/${interviewId}`, {
+    token: agency.secretKey,
+  })
+  const res = await h.request('POST', `${link}/events`, {
+    json: { type: 'sent', interviewerId: interview.body.interviewers[0].id },
+  })
+  expect(res.status, res.text).toBe(200)
+  return { link, interviewers: interview.body.interviewers as { id: string }[] }
 }

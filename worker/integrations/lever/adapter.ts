@@ -18,6 +18,11 @@ const credentials = z.strictObject({
   webhookToken: z.string().trim().min(1).max(2000),
 })
 
+const settings = z.strictObject({
+  /** the client company of interviews whose posting has no department or team */
+  clientCompany: z.string().trim().min(1).max(160).optional(),
+})
+
 const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : null)
 
 async function readLeverDelivery(
@@ -72,6 +77,7 @@ export const leverAdapter: ProviderAdapter = {
   // Lever makes the signature token; the agency pastes it into the credentials
   newSigningSecret: () => null,
   credentials,
+  settings,
   defaultApiUrl: 'https://api.lever.co/v1',
   verifyDelivery: async ({ credentials }, { rawBody }) =>
     verifyLeverSignature(signatureTokensOf(credentials.webhookToken), rawBody),

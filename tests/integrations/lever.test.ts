@@ -15,7 +15,7 @@ import {
   useFakeLever,
   type LeverIntegration,
 } from '../support/lever'
-import { planLeverRun, sendLeverRun } from '../support/lever-run'
+import { checkLeverWriteBacks, planLeverRun, sendLeverRun } from '../support/lever-run'
 import { useFakeResend, useHarness } from '../support/lifecycle'
 
 // Lever through the real worker: Lever's signed webhooks name an interview or a candidate, the
@@ -459,7 +459,11 @@ describe('acceptance: 200 interviews from Lever', () => {
       plan.deliveries.filter((d) => !d.recorded).length -
       plan.webhooks.filter((w) => !w.recorded).length
     expect(sent.answers.duplicate).toBe(duplicates - unrecordedTwice)
-    return { deliveries: plan.deliveries.length, ...sent, emailed }
+    lever.failRate(failRate, { seed: seed + 1 })
+    const noted = await checkLeverWriteBacks(h, lever, agency)
+    lever.failRate(0)
+    expect(noted).toBe(interviews * 0.095)
+    return { deliveries: plan.deliveries.length, ...sent, emailed, noted }
   }
 
   it('shuffled, with 10% duplicates, 10% reschedules and 5% cancellations', async () => {

@@ -1,7 +1,15 @@
 import { expect } from 'vitest'
+import { runCron, type TestAgency } from './factories'
 import { shuffled, type ExpectedRecords } from './acceptance'
 import type { FakeLever, LeverEvent } from './fake-lever'
-import { interviewData, postBody, signedBody, type LeverIntegration } from './lever'
+import type { Harness } from './harness'
+import {
+  interviewData,
+  markFirstNoteSent,
+  postBody,
+  signedBody,
+  type LeverIntegration,
+} from './lever'
 
 // The acceptance run as Lever plays it: interviews scheduled in Lever, some moved, some canceled
 // (kept with canceledAt) or deleted, every change announced by a signed webhook; the webhooks
@@ -102,4 +110,48 @@ export async function sendLeverRun(
     answers[res.body.result] = (answers[res.body.result] ?? 0) + 1
   }
   return { answers, resent }
+}
+
+/**
+ * The candidates of every `every`-th interview that takes place mark a note sent; the cron then
+ * runs (hours apart, past any backoff) until no write-back is left to do. Each of those
+ * interviews must end with exactly one note on its opportunity, carrying its marker, and no other
+ * opportunity a note. The number of interviews with notes.
+ */
+export async function checkLeverWriteBacks(
+  h: Harness,
+  lever: FakeLever,
+  agency: TestAgency,
+  every = 10,
+): Promise<number> {
+  const rows = await h.db
+    .selectFrom('interviews')
+    .select(['id', 'external_id'])
+    .where('agency_id', '=', agency.id)
+    .where('canceled_at', 'is', null)
+    .orderBy('external_id')
+    .execute()
+  const chosen = rows.filter((_row, i) => i % every === 0)
+  for (const row of chosen) await markFirstNoteSent(h, agency, row.id)
+  const start = Date.now() + 6 * minute
+  for (let run = 0; run < 15; run++) {
+    await runCron(h, new Date(start + run * 7 * 60 * minute))
+    const open = await h.db
+      .selectFrom('write_backs')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('agency_id', '=', agency.id)
+      .where('state', '!=', 'written')
+      .executeTakeFirstOrThrow()
+    if (Number(open.n) === 0) break
+  }
+  const opportunities = new Set(rows.map((row) => row.external_id!.split('/')[0]))
+  const notes = lever.notes.filter((note) => opportunities.has(note.opportunityId))
+  const wrong = chosen.filter((row) => {
+    const [opportunityId] = row.external_id!.split('/')
+    const own = notes.filter((note) => note.opportunityId === opportunityId)
+    return own.length !== 1 || !own[0]!.value.includes(`Followthrough ref: ${row.id}`)
+  })
+  expect(wrong.map((row) => row.external_id)).toEqual([])
+  expect(notes).toHaveLength(chosen.length)
+  return chosen.length
 }

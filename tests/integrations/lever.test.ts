@@ -28,6 +28,8 @@ const lever: FakeLever = useFakeLever()
 const h = useHarness(() => resendBindings(resend, leverBindings(lever)))
 
 async function world(settings?: Record<string, string>) {
+  // each test starts with Lever's rate-limit bucket full, as after an idle moment
+  lever.setRateLimit({ perSecond: 10, burst: 20 })
   const agency = await createAgency(h)
   return { agency, integration: await createLeverIntegration(h, agency, lever, settings) }
 }
@@ -158,6 +160,8 @@ describe('Lever webhooks', () => {
       body: JSON.stringify({ value: `Notes sent\nFollowthrough ref: ${logged.id}` }),
     })
     expect(lost.status).toBe(201)
+    // no recruiter here is the opportunity's owner: the note is written as the owner all the same
+    lever.requirePerformAs(true)
     lever.down({ status: 503, retryAfter: 60 })
     await runCron(h, later(6))
     const listed = await h.request('GET', '/v1/integrations', { token: agency.secretKey })
@@ -168,6 +172,9 @@ describe('Lever webhooks', () => {
     expect(more).toEqual([])
     expect(note).toMatchObject({ edits: 1 })
     expect(note!.value).toContain('1 of 1 marked sent')
+    const rewrite = lever.calls.find((call) => call.query.get('note_id') === note!.id)
+    expect(rewrite?.query.get('perform_as')).toBe(opportunity.owner)
+    lever.requirePerformAs(false)
     const row = await h.db
       .selectFrom('write_backs')
       .select(['state', 'attempts'])
@@ -439,8 +446,8 @@ describe('acceptance: 200 interviews from Lever', () => {
   const interviews = 200
 
   async function run(prefix: string, seed: number, failRate: number) {
-    lever.setRateLimit(null)
     const { agency, integration } = await world()
+    lever.setRateLimit(null)
     const random = seededRandom(seed)
     const plan = planLeverRun(lever, integration, prefix, random, interviews)
     lever.failRate(failRate, { seed })

@@ -1,10 +1,10 @@
 import { ProviderRefused, type NoteToWrite, type ProviderContext } from '../adapter'
 import { leverClient, type LeverClient } from './client'
-import { segment, type LeverNote } from './records'
+import { segment, type LeverNote, type LeverOpportunity } from './records'
 
 // The "notes sent" note, on the opportunity (Lever keeps notes there, not on an interview):
-// POST /opportunities/{id}/notes with `{ value }`, as the recruiter (`perform_as=<user id>`)
-// when the interview's recruiter is a Lever user; `note_id=` rewrites an earlier one in place.
+// POST /opportunities/{id}/notes with `{ value }`, as the recruiter (`perform_as=<user id>`);
+// `note_id=` rewrites an earlier one in place.
 
 const idOf = (note: LeverNote) => note.noteId ?? note.id
 
@@ -17,6 +17,16 @@ async function noteWithMarker(client: LeverClient, notesPath: string, marker: st
   return notes.find((note) => textsOf(note).some((text) => text.includes(marker))) ?? null
 }
 
+/**
+ * The Lever user the note is written as: the interview's recruiter when they are a Lever user,
+ * else the opportunity's owner (some API keys may only write notes on someone's behalf).
+ */
+async function authorOf(client: LeverClient, opportunityId: string, recruiter: string | null) {
+  if (recruiter?.startsWith('lever:')) return recruiter.slice('lever:'.length)
+  const opportunity = await client.get<LeverOpportunity>(`/opportunities/${segment(opportunityId)}`)
+  return opportunity?.owner ?? null
+}
+
 export async function writeLeverNote(
   context: ProviderContext,
   note: NoteToWrite,
@@ -25,9 +35,8 @@ export async function writeLeverNote(
   const [opportunityId] = note.externalId.split('/')
   if (!opportunityId) throw new ProviderRefused(`${note.externalId} names no Lever opportunity.`)
   const notesPath = `/opportunities/${segment(opportunityId)}/notes`
-  const performAs: Record<string, string> = note.recruiterExternalId?.startsWith('lever:')
-    ? { perform_as: note.recruiterExternalId.slice('lever:'.length) }
-    : {}
+  const author = await authorOf(client, opportunityId, note.recruiterExternalId)
+  const performAs: Record<string, string> = author ? { perform_as: author } : {}
   const body = { value: note.text }
 
   const rewrite = async (noteId: string) =>

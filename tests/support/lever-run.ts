@@ -123,7 +123,7 @@ export async function checkLeverWriteBacks(
   lever: FakeLever,
   agency: TestAgency,
   every = 10,
-): Promise<number> {
+) {
   const rows = await h.db
     .selectFrom('interviews')
     .select(['id', 'external_id'])
@@ -153,5 +153,13 @@ export async function checkLeverWriteBacks(
   })
   expect(wrong.map((row) => row.external_id)).toEqual([])
   expect(notes).toHaveLength(chosen.length)
-  return chosen.length
+  // note writes Lever carried out whose answer never came back
+  const lostAnswers = lever.calls.filter(
+    (call) =>
+      call.method === 'POST' &&
+      opportunities.has(call.path.split('/')[3]) &&
+      call.failure !== null &&
+      'carriedOut' in call.failure,
+  ).length
+  return { noted: chosen.length, lostAnswers }
 }

@@ -18,6 +18,11 @@ export type FakeFailure =
       /** seconds, sent as `Retry-After` */
       retryAfter?: number
       headers?: Record<string, string>
+      /**
+       * the call is carried out first (state changes, notes are recorded), then answered with
+       * this error: the provider did the work, the caller never learns it (a proxy's 502)
+       */
+      carriedOut?: boolean
     }
   /** the connection is closed with no answer, at once or after `afterMs` (a hang, then a drop) */
   | { drop: true; afterMs?: number }
@@ -152,6 +157,13 @@ export async function startFakeServer(options: FakeServerOptions): Promise<FakeS
       return
     }
     if (failure && 'status' in failure) {
+      if (failure.carriedOut) {
+        try {
+          options.handle(call, baseUrl)
+        } catch {
+          // the error answer goes out whatever the call itself would have answered
+        }
+      }
       const headers: Record<string, string> = { ...failure.headers }
       if (failure.retryAfter !== undefined) headers['retry-after'] = String(failure.retryAfter)
       const answer: FakeAnswer =

@@ -142,6 +142,8 @@ describe('Lever webhooks', () => {
     expect(others).toEqual([])
     expect(rewritten).toMatchObject({ id: note!.id, edits: 1 })
     expect(rewritten!.value).toContain('2 of 2 marked sent')
+    const listed = await h.request('GET', '/v1/integrations', { token: agency.secretKey })
+    expect(listed.body.data[0].counts.writeBacks).toEqual({ written: 1, pending: 0, failed: 0 })
   })
 
   it('writes back through a Lever outage, onto the note an unanswered attempt left', async () => {
@@ -220,7 +222,12 @@ describe('Lever webhooks', () => {
     expect((await interviewsOf(agency.secretKey, deleted.ref))[0].canceledAt).not.toBeNull()
 
     const list = await h.request('GET', '/v1/integrations', { token: agency.secretKey })
-    expect(list.body.data[0].counts).toEqual({ created: 3, updated: 1, canceled: 2, ignored: 0 })
+    expect(list.body.data[0].counts).toMatchObject({
+      created: 3,
+      updated: 1,
+      canceled: 2,
+      ignored: 0,
+    })
   })
 
   it('applies a re-sent webhook once and an older one arriving late not at all', async () => {

@@ -97,4 +97,247 @@ describe('greenhouse integration', () => {
     await runCron(h, new Date(endsAt + minute))
     await expect.poll(() => coachingTo(record.email!), { timeout: 10_000 }).toBe(1)
   })
+  it('moves the interview when Greenhouse does, and cancels it on interview_deleted', async () => {
+    const { agency, integration, schedule } = await world()
+    const startsAt = new Date(Date.now() + 3 * hour)
+    const record = schedule(startsAt)
+    const first = await deliverGreenhouse(
+      h,
+      integration,
+      'new_candidate_application',
+      record.payload(),
+    )
+    expect(first.body.result).toBe('created')
+
+    const movedTo = new Date(startsAt.getTime() + 90 * minute)
+    fake.updateScheduledInterview(record.interview.id, {
+      start: { date_time: movedTo.toISOString() },
+      end: { date_time: new Date(movedTo.getTime() + 30 * minute).toISOString() },
+      video_conferencing_url: 'https://meet.example.com/abc',
+    })
+    const moved = await deliverGreenhouse(h, integration, 'application_updated', record.payload())
+    expect(moved.body.result).toBe('updated')
+    const [after] = await interviewOf(agency, record.interview.id)
+    expect(after).toMatchObject({
+      startsAt: movedTo.toISOString(),
+      durationMinutes: 30,
+      format: 'video',
+    })
+
+    fake.removeScheduledInterview(record.interview.id)
+    const deleted = greenhousePayloads.interviewDeleted(record.interview.id)
+    const canceled = await deliverGreenhouse(h, integration, 'interview_deleted', deleted)
+    expect(canceled.body).toMatchObject({ result: 'canceled', interviewId: after.id })
+    const [gone] = await interviewOf(agency, record.interview.id)
+    expect(gone.canceledAt).not.toBeNull()
+    const again = await deliverGreenhouse(h, integration, 'interview_deleted', deleted)
+    expect(again.body.result).toBe('duplicate')
+  })
+
+  it('applies a re-sent web hook once, and converges whatever order deliveries come in', async () => {
+    const { agency, integration, schedule } = await world()
+    const record = schedule(new Date(Date.now() + 4 * hour))
+    const eventId = crypto.randomUUID()
+    const payload = record.payload()
+    const sent = await deliverGreenhouse(h, integration, 'application_updated', payload, {
+      eventId,
+    })
+    expect(sent.body.result).toBe('created')
+    const digest = await agencyRowsDigest(h, agency.id)
+    const resent = await deliverGreenhouse(h, integration, 'application_updated', payload, {
+      eventId,
+    })
+    expect(resent.body.result).toBe('duplicate')
+    // another web hook about the same application, nothing changed: the same version, once
+    const other = await deliverGreenhouse(h, integration, 'candidate_stage_change', payload)
+    expect(other.body.result).toBe('duplicate')
+    expect(await agencyRowsDigest(h, agency.id)).toBe(digest)
+
+    // moved twice; the web hook of the first move arrives last and finds the newest version
+    const later = new Date(Date.now() + 6 * hour)
+    fake.updateScheduledInterview(record.interview.id, {
+      start: { date_time: new Date(Date.now() + 5 * hour).toISOString() },
+    })
+    const firstMove = record.payload()
+    fake.updateScheduledInterview(record.interview.id, {
+      start: { date_time: later.toISOString() },
+      end: { date_time: new Date(later.getTime() + 45 * minute).toISOString() },
+    })
+    const secondMove = await deliverGreenhouse(
+      h,
+      integration,
+      'application_updated',
+      record.payload(),
+    )
+    expect(secondMove.body.result).toBe('updated')
+    const lateFirst = await deliverGreenhouse(h, integration, 'application_updated', firstMove)
+    expect(lateFirst.body.result).toBe('duplicate')
+    expect((await interviewOf(agency, record.interview.id))[0].startsAt).toBe(later.toISOString())
+
+    // canceled before its scheduling web hook arrived: it never becomes an interview
+    const short = schedule(new Date(Date.now() + 4 * hour))
+    fake.removeScheduledInterview(short.interview.id)
+    const deleted = greenhousePayloads.interviewDeleted(short.interview.id)
+    expect((await deliverGreenhouse(h, integration, 'interview_deleted', deleted)).body).toEqual({
+      result: 'canceled',
+    })
+    const late = await deliverGreenhouse(h, integration, 'application_updated', short.payload())
+    expect(late.body.result).toBe('ignored')
+    expect(await interviewOf(agency, short.interview.id)).toEqual([])
+  })
+
+  it('refuses a delivery not signed with the secret key, and changes nothing', async () => {
+    const { agency, integration, schedule } = await world()
+    const record = schedule(new Date(Date.now() + 2 * hour))
+    const digest = await agencyRowsDigest(h, agency.id)
+    const calls = fake.calls.length
+    const forged = [
+      { signature: null },
+      { signature: 'sha256 ' + '0'.repeat(64) },
+      { signature: 'sha1 abc' },
+    ]
+    for (const options of forged) {
+      const res = await deliverGreenhouse(
+        h,
+        integration,
+        'application_updated',
+        record.payload(),
+        options,
+      )
+      expect(res.status, res.text).toBe(401)
+    }
+    const otherSecret = { ...integration, signingSecret: 'not-the-secret-key' }
+    const wrong = await deliverGreenhouse(h, otherSecret, 'application_updated', record.payload())
+    expect(wrong.status).toBe(401)
+    expect(await agencyRowsDigest(h, agency.id)).toBe(digest)
+    expect(fake.calls.length).toBe(calls)
+  })
+
+  it('answers 503 while Harvest is down or rate limited, and takes the re-delivery', async () => {
+    const { agency, integration, schedule } = await world()
+    const record = schedule(new Date(Date.now() + 2 * hour))
+    const eventId = crypto.randomUUID()
+    const digest = await agencyRowsDigest(h, agency.id)
+    fake.down({ status: 502 })
+    const down = await deliverGreenhouse(h, integration, 'application_updated', record.payload(), {
+      eventId,
+    })
+    expect(down.status, down.text).toBe(503)
+    expect(down.headers.get('retry-after')).toBe('60')
+    fake.up()
+    fake.failNext({ status: 429, retryAfter: 7 })
+    const limited = await deliverGreenhouse(
+      h,
+      integration,
+      'application_updated',
+      record.payload(),
+      {
+        eventId,
+      },
+    )
+    expect(limited.status).toBe(503)
+    expect(limited.headers.get('retry-after')).toBe('7')
+    fake.failNext({ drop: true })
+    const dropped = await deliverGreenhouse(
+      h,
+      integration,
+      'application_updated',
+      record.payload(),
+      {
+        eventId,
+      },
+    )
+    expect(dropped.status).toBe(503)
+    expect(await agencyRowsDigest(h, agency.id)).toBe(digest)
+    const redelivered = await deliverGreenhouse(
+      h,
+      integration,
+      'application_updated',
+      record.payload(),
+      { eventId },
+    )
+    expect(redelivered.body.result).toBe('created')
+  })
+
+  it('records an interview it cannot log as ignored, with the reason, on the integration', async () => {
+    const { agency, integration, schedule } = await world()
+    const record = schedule(new Date(Date.now() + 2 * hour), { email: null })
+    const res = await deliverGreenhouse(h, integration, 'application_updated', record.payload())
+    expect(res.body).toEqual({
+      result: 'ignored',
+      reason: expect.stringContaining('candidate.email'),
+    })
+    const list = await h.request('GET', '/v1/integrations', { token: agency.secretKey })
+    expect(list.body.data[0]).toMatchObject({
+      provider: 'greenhouse',
+      lastError: expect.stringContaining('candidate.email'),
+      counts: { created: 0, ignored: 1 },
+    })
+    expect(await interviewOf(agency, record.interview.id)).toEqual([])
+  })
+
+  it('finds the client by the documented rule: setting, custom field, then department', async () => {
+    const byField = await world({ clientCompanyField: 'client' })
+    const record = byField.schedule(new Date(Date.now() + 2 * hour))
+    const payload = record.payload()
+    payload.application.jobs[0]!.custom_fields = {
+      client: { name: 'Client', type: 'short_text', value: 'Globex' },
+    } as never
+    await deliverGreenhouse(h, byField.integration, 'application_updated', payload)
+    expect((await interviewOf(byField.agency, record.interview.id))[0].clientCompany).toBe('Globex')
+
+    const byDepartment = await world({})
+    const other = byDepartment.schedule(new Date(Date.now() + 2 * hour))
+    const departmental = other.payload()
+    departmental.application.jobs[0]!.departments = [{ id: 7, name: 'Umbrella Corp' }] as never
+    await deliverGreenhouse(h, byDepartment.integration, 'application_updated', departmental)
+    const [interview] = await interviewOf(byDepartment.agency, other.interview.id)
+    expect(interview.clientCompany).toBe('Umbrella Corp')
+  })
+
+  it('sets the outcome of the interviews held before a stage change, hire or rejection', async () => {
+    const { agency, integration, schedule } = await world()
+    const startsAt = new Date(Date.now() + hour)
+    const record = schedule(startsAt)
+    await deliverGreenhouse(h, integration, 'application_updated', record.payload())
+    const outcome = async () => (await interviewOf(agency, record.interview.id))[0].outcome?.stage
+    const at = <T extends { application: { last_activity_at: string } }>(
+      ms: number,
+      payload: T,
+    ) => {
+      payload.application.last_activity_at = new Date(startsAt.getTime() + ms).toISOString()
+      return payload
+    }
+
+    // moved on before the interview took place: not its outcome
+    const early = await deliverGreenhouse(
+      h,
+      integration,
+      'candidate_stage_change',
+      record.payload(),
+    )
+    expect(early.body.result).toBe('duplicate')
+    expect(await outcome()).toBeUndefined()
+
+    const hire = at(3 * hour, record.hirePayload())
+    hire.application.offer.resolved_at = hire.application.last_activity_at
+    const cases = [
+      [
+        'candidate_stage_change',
+        at(hour, record.payload({ id: 3, name: 'Final Round' })),
+        'advanced',
+      ],
+      ['candidate_stage_change', at(2 * hour, record.payload({ id: 4, name: 'Offer' })), 'offer'],
+      ['hire_candidate', hire, 'hired'],
+    ] as const
+    for (const [action, payload, stage] of cases) {
+      const res = await deliverGreenhouse(h, integration, action, payload)
+      expect(res.body.result, res.text).toBe('updated')
+      expect(await outcome()).toBe(stage)
+    }
+    // an older report changes nothing
+    const stale = at(30 * minute, record.payload({ id: 5, name: 'Rejected' }, 'rejected'))
+    await deliverGreenhouse(h, integration, 'candidate_stage_change', stale)
+    expect(await outcome()).toBe('hired')
+  })
 })

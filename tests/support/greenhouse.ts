@@ -103,23 +103,37 @@ export function scheduleInGreenhouse(
     end: { date_time: end.toISOString() },
     ...options.overrides,
   })
-  /** the application web hook's payload (stage change, update, hire) for this application */
+  const person = {
+    applicationId: application.id,
+    candidateId: candidate.id,
+    firstName: first,
+    lastName: last,
+  }
+  const addresses = email ? [{ value: email, type: 'personal' as const }] : []
+  /** the application web hooks' payload (stage change, update, new application) */
   const payload = (
     stage?: { id: number; name: string },
     status?: 'active' | 'rejected' | 'hired',
   ) => {
-    const built = greenhousePayloads.candidateStageChange({
-      applicationId: application.id,
-      candidateId: candidate.id,
-      firstName: first,
-      lastName: last,
-      stage,
-      status,
-    })
-    built.application.candidate.email_addresses = email ? [{ value: email, type: 'personal' }] : []
+    const built = greenhousePayloads.candidateStageChange({ ...person, stage, status })
+    built.application.candidate.email_addresses = addresses
     return built
   }
-  return { candidate, application, interview, email, name: `${first} ${last}`, payload }
+  /** hire_candidate's payload: the offer was accepted */
+  const hirePayload = () => {
+    const built = greenhousePayloads.hireCandidate(person)
+    built.application.candidate.email_addresses = addresses
+    return built
+  }
+  return {
+    candidate,
+    application,
+    interview,
+    email,
+    name: `${first} ${last}`,
+    payload,
+    hirePayload,
+  }
 }
 
 /** What a Greenhouse user's id is as a recruiter's external id. */

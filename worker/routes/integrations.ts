@@ -18,7 +18,7 @@ import {
   integrationList,
 } from '../schemas/integration'
 import { onceForKey } from '../services/idempotency'
-import { receiveDelivery } from '../services/integration-events'
+import { receiveDelivery } from '../services/integration-deliveries'
 import {
   createIntegration,
   deleteIntegration,

@@ -9,8 +9,11 @@ import {
   scheduleInGreenhouse,
   useFakeGreenhouse,
 } from '../support/greenhouse'
-import { greenhousePayloads } from '../support/fake-greenhouse'
+import { greenhousePayloads, type GreenhouseUser } from '../support/fake-greenhouse'
 import { agencyRowsDigest } from '../support/integrations'
+import { expectCoachingAtEnds } from '../support/acceptance'
+import { seededRandom } from '../support/fake-ats/server'
+import { runGreenhouseScenario, type PlannedRecord } from '../support/greenhouse-run'
 import { useFakeResend, useHarness } from '../support/lifecycle'
 
 // Greenhouse as an agency uses it: its web hooks reach the integration, the worker reads the
@@ -24,17 +27,25 @@ const resend = useFakeResend()
 const fake = useFakeGreenhouse()
 const h = useHarness(() => ({ ...resendBindings(resend), ...greenhouseBindings(fake) }))
 
-async function world(settings?: Record<string, unknown>) {
+/** An agency on Greenhouse; its interviews are organized by `recruiters` users in turn. */
+async function world(settings?: Record<string, unknown>, recruiters = 1) {
   const agency = await createAgency(h)
-  const organizer = fake.addUser({ first_name: 'Rita', last_name: 'Recruiter' })
-  await createSession(h, agency, { externalId: recruiterIdOf(organizer), name: 'Rita Recruiter' })
+  const organizers: GreenhouseUser[] = []
+  for (let i = 0; i < recruiters; i++) {
+    const organizer = fake.addUser({ first_name: 'Rita', last_name: `Recruiter${i}` })
+    await createSession(h, agency, { externalId: recruiterIdOf(organizer), name: organizer.name })
+    organizers.push(organizer)
+  }
   const { integration, writer } = await createGreenhouseIntegration(h, agency, fake, settings)
-  const schedule = (startsAt: Date, options: Parameters<typeof scheduleInGreenhouse>[2] = {}) =>
-    scheduleInGreenhouse(fake, startsAt, {
+  let scheduled = 0
+  const schedule = (startsAt: Date, options: Parameters<typeof scheduleInGreenhouse>[2] = {}) => {
+    const organizer = organizers[scheduled++ % organizers.length]
+    return scheduleInGreenhouse(fake, startsAt, {
       ...options,
       overrides: { organizer, ...options.overrides },
     })
-  return { agency, organizer, integration, writer, schedule }
+  }
+  return { agency, organizer: organizers[0]!, integration, writer, schedule }
 }
 
 async function interviewOf(agency: { secretKey: string }, scheduledInterviewId: number) {
@@ -85,7 +96,7 @@ describe('greenhouse integration', () => {
       interviewers: [{ name: 'Hugo Reyes', email: 'hugo.reyes@example.com' }],
       externalRef: { system: 'greenhouse', id: String(record.interview.id) },
     })
-    expect(interview.recruiter?.name).toBe('Rita Recruiter')
+    expect(interview.recruiter?.name).toBe(organizer.name)
     expect(fake.calls.at(-1)).toMatchObject({
       method: 'GET',
       path: `/v1/applications/${record.application.id}/scheduled_interviews`,
@@ -340,4 +351,80 @@ describe('greenhouse integration', () => {
     await deliverGreenhouse(h, integration, 'candidate_stage_change', stale)
     expect(await outcome()).toBe('hired')
   })
+})
+
+describe('greenhouse acceptance: 200 interviews', () => {
+  const size = 200
+
+  /** Exactly the right interviews, one per Greenhouse interview, and one coaching email each. */
+  async function checkRun(agencyId: string, planned: PlannedRecord[]) {
+    const rows = await h.db
+      .selectFrom('interviews')
+      .select(['external_id', 'starts_at', 'ends_at', 'canceled_at'])
+      .where('agency_id', '=', agencyId)
+      .execute()
+    const byRef = new Map(rows.map((row) => [row.external_id!, row]))
+    expect(rows).toHaveLength(byRef.size)
+    const wrong: string[] = []
+    for (const { record, startsAt } of planned) {
+      const row = byRef.get(String(record.interview.id))
+      if (startsAt === null) {
+        if (row && !row.canceled_at) wrong.push(`${record.interview.id} should be canceled`)
+      } else if (!row || row.canceled_at || row.starts_at.toISOString() !== startsAt) {
+        wrong.push(`${record.interview.id}: ${row?.starts_at.toISOString()} instead of ${startsAt}`)
+      }
+    }
+    expect(wrong).toEqual([])
+    expect(rows).toHaveLength(
+      rows.filter((row) => row.canceled_at === null).length +
+        rows.filter((row) => row.canceled_at).length,
+    )
+    const candidates = planned.map(({ record, startsAt }) => ({
+      email: record.email!,
+      takesPlace: startsAt !== null,
+    }))
+    return {
+      rows,
+      emailed: await expectCoachingAtEnds(
+        h,
+        resend,
+        rows.map((row) => row.ends_at),
+        candidates,
+      ),
+    }
+  }
+
+  it('shuffled, with 10% duplicates, 10% reschedules and 5% cancellations', async () => {
+    // ten recruiters: one sends at most 40 coaching emails an hour
+    const { agency, integration, schedule } = await world(undefined, 10)
+    const random = seededRandom(20261130)
+    const run = await runGreenhouseScenario(h, fake, integration, schedule, random, size)
+    const { rows, emailed } = await checkRun(agency.id, run.planned)
+    expect(emailed).toBe(size * 0.95)
+    const list = await h.request('GET', '/v1/integrations', { token: agency.secretKey })
+    expect(list.body.data[0].counts).toMatchObject({ created: rows.length, ignored: 0 })
+    console.info('greenhouse run', { deliveries: run.deliveries, answers: run.answers, emailed })
+  }, 120_000)
+
+  it('the same while 30% of the calls to Harvest fail, each web hook re-sent later', async () => {
+    const { agency, integration, schedule } = await world(undefined, 10)
+    fake.failRate(0.3, { seed: 30 })
+    try {
+      const random = seededRandom(7)
+      const run = await runGreenhouseScenario(h, fake, integration, schedule, random, size)
+      expect(run.unavailable).toBeGreaterThan(50)
+      fake.failRate(0)
+      const { rows, emailed } = await checkRun(agency.id, run.planned)
+      expect(emailed).toBe(size * 0.95)
+      const list = await h.request('GET', '/v1/integrations', { token: agency.secretKey })
+      expect(list.body.data[0].counts).toMatchObject({ created: rows.length, ignored: 0 })
+      console.info('greenhouse lossy run', {
+        deliveries: run.deliveries,
+        unavailable: run.unavailable,
+        emailed,
+      })
+    } finally {
+      fake.failRate(0)
+    }
+  }, 120_000)
 })

@@ -34,6 +34,12 @@ export const integration = z.object({
     updated: z.number().int(),
     canceled: z.number().int(),
     ignored: z.number().int(),
+    /** "notes sent" notes written back to the provider, waiting (or being retried), refused */
+    writeBacks: z.object({
+      written: z.number().int(),
+      pending: z.number().int(),
+      failed: z.number().int(),
+    }),
   }),
 })
 

@@ -1,3 +1,4 @@
+import type { z } from 'zod'
 import type { Db } from '../../db/client'
 import type { IntegrationRow } from '../../db/schema'
 import type { Config } from '../config'
@@ -57,8 +58,25 @@ export function toIntegration(row: IntegrationRow): Integration {
       updated: row.updated_count,
       canceled: row.canceled_count,
       ignored: row.ignored_count,
+      writeBacks: { written: 0, pending: 0, failed: 0 },
     },
   }
+}
+
+/** `value` as the provider's adapter wants it, or the 400 naming each wrong field of `part`. */
+function checked<T>(
+  schema: z.ZodType<T> | undefined,
+  value: unknown,
+  part: 'credentials' | 'settings',
+  input: CreateIntegrationInput,
+): T {
+  const result = schema ? schema.safeParse(value) : { success: true as const, data: value as T }
+  if (result.success) return result.data
+  throw new ApiError(
+    'validation_failed',
+    `These are not the ${part} a ${input.provider} integration needs.`,
+    detailsOf(result.error).map((d) => ({ ...d, path: `${part}.${d.path}` })),
+  )
 }
 
 /** A new integration; a second one of the same provider for the agency is a 409. */
@@ -69,14 +87,8 @@ export async function createIntegration(
   input: CreateIntegrationInput,
 ): Promise<CreatedIntegration> {
   const adapter = providers[input.provider]
-  const credentials = adapter.credentials.safeParse(input.credentials ?? {})
-  if (!credentials.success) {
-    throw new ApiError(
-      'validation_failed',
-      `These are not the credentials a ${input.provider} integration needs.`,
-      detailsOf(credentials.error).map((d) => ({ ...d, path: `credentials.${d.path}` })),
-    )
-  }
+  const credentials = checked(adapter.credentials, input.credentials ?? {}, 'credentials', input)
+  checked(adapter.settings, input.settings ?? {}, 'settings', input)
   const id = crypto.randomUUID()
   const signingSecret = adapter.newSigningSecret()
   const row = await trx
@@ -85,9 +97,7 @@ export async function createIntegration(
       id,
       agency_id: agencyId,
       provider: input.provider,
-      credentials_sealed: input.credentials
-        ? await sealCredentials(ring, id, credentials.data)
-        : null,
+      credentials_sealed: input.credentials ? await sealCredentials(ring, id, credentials) : null,
       signing_secret_sealed: signingSecret
         ? await seal(ring, sealedFor(id, 'signing_secret'), signingSecret)
         : null,
@@ -112,7 +122,25 @@ export async function listIntegrations(db: Db, agencyId: string): Promise<Integr
     .where('agency_id', '=', agencyId)
     .orderBy('created_at', 'desc')
     .execute()
-  return rows.map(toIntegration)
+  const writeBacks = await db
+    .selectFrom('write_backs')
+    .select(['integration_id', 'state', (eb) => eb.fn.countAll<string>().as('n')])
+    .where('agency_id', '=', agencyId)
+    .groupBy(['integration_id', 'state'])
+    .execute()
+  return rows.map((row) => {
+    const count = (...states: string[]) =>
+      writeBacks
+        .filter((w) => w.integration_id === row.id && states.includes(w.state))
+        .reduce((sum, w) => sum + Number(w.n), 0)
+    const integration = toIntegration(row)
+    integration.counts.writeBacks = {
+      written: count('written'),
+      pending: count('pending', 'sending'),
+      failed: count('failed'),
+    }
+    return integration
+  })
 }
 
 /** Removes the integration and its record of events; the interviews it brought stay. */
@@ -190,10 +218,10 @@ export async function integrationForDelivery(
 /** What the integration's adapter is given to call its provider. */
 export function providerContext(
   config: Config,
-  { integration, credentials }: OpenedIntegration,
+  { integration, credentials, signingSecret }: OpenedIntegration,
   now: Date,
 ): ProviderContext {
   const apiUrl =
     config.providerUrls[integration.provider] ?? providers[integration.provider].defaultApiUrl
-  return { integration, credentials, apiUrl, now }
+  return { integration, credentials, apiUrl, signingSecret, now }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createAgency, createSession, runCron } from '../support/factories'
+import { coachingLinkOf, createAgency, createSession, runCron } from '../support/factories'
 import { resendBindings } from '../support/fake-resend'
 import {
   createGreenhouseIntegration,
@@ -11,9 +11,13 @@ import {
 } from '../support/greenhouse'
 import { greenhousePayloads, type GreenhouseUser } from '../support/fake-greenhouse'
 import { agencyRowsDigest } from '../support/integrations'
-import { expectCoachingAtEnds } from '../support/acceptance'
 import { seededRandom } from '../support/fake-ats/server'
-import { runGreenhouseScenario, type PlannedRecord } from '../support/greenhouse-run'
+import {
+  checkGreenhouseRun,
+  markAndWriteBack,
+  runGreenhouseScenario,
+  type ScenarioResult,
+} from '../support/greenhouse-run'
 import { useFakeResend, useHarness } from '../support/lifecycle'
 
 // Greenhouse as an agency uses it: its web hooks reach the integration, the worker reads the
@@ -58,6 +62,8 @@ async function interviewOf(agency: { secretKey: string }, scheduledInterviewId: 
   return res.body.data as any[]
 }
 
+const later = (minutes: number) => new Date(Date.now() + minutes * minute)
+
 const coachingTo = (address: string) =>
   resend.sent.filter(
     (e) =>
@@ -76,7 +82,7 @@ describe('greenhouse integration', () => {
   })
 
   it('schedules the interview a web hook names, with its fields, and coaches at its end', async () => {
-    const { agency, organizer, integration } = await world()
+    const { agency, organizer, integration, writer } = await world()
     const startsAt = new Date(Date.now() + 2 * hour)
     const record = scheduleInGreenhouse(fake, startsAt, { overrides: { organizer } })
     const ping = await deliverGreenhouse(h, integration, 'ping', greenhousePayloads.ping())
@@ -107,6 +113,48 @@ describe('greenhouse integration', () => {
     expect(coachingTo(record.email!)).toBe(0)
     await runCron(h, new Date(endsAt + minute))
     await expect.poll(() => coachingTo(record.email!), { timeout: 10_000 }).toBe(1)
+
+    // the candidate marks the note sent: one note on the candidate's activity feed
+    const link = `/c/${await coachingLinkOf(h, interview.id)}`
+    const mark = async (type: 'sent' | 'unsent') => {
+      const res = await h.request('POST', `${link}/events`, {
+        json: { type, interviewerId: interview.interviewers[0].id },
+      })
+      expect(res.status, res.text).toBe(200)
+    }
+    const notes = () => fake.notes.filter((note) => note.candidate_id === record.candidate.id)
+    await mark('sent')
+    await runCron(h, later(6))
+    expect(notes()).toHaveLength(1)
+    expect(notes()[0]).toMatchObject({
+      body: expect.stringContaining('1 of 1 marked sent'),
+      user: { id: writer.id },
+      on_behalf_of: String(writer.id),
+    })
+    expect(notes()[0]!.body).toContain(`Followthrough ref: ${interview.id}`)
+    await runCron(h, later(30))
+    expect(notes()).toHaveLength(1)
+
+    // a write whose answer was lost: the next attempt finds the note by its marker
+    await h.db
+      .updateTable('write_backs')
+      .set({ state: 'pending', due_at: new Date(), note_id: null, written_text: null })
+      .where('interview_id', '=', interview.id)
+      .execute()
+    await runCron(h, later(35))
+    expect(notes()).toHaveLength(1)
+    const shown = await h.request('GET', `/v1/interviews/${interview.id}`, {
+      token: agency.secretKey,
+    })
+    expect(shown.body.writeBack).toMatchObject({ state: 'written', error: null })
+
+    // notes cannot be edited in Greenhouse: an undo is a short follow-up, written once
+    await mark('unsent')
+    await runCron(h, later(45))
+    await runCron(h, later(60))
+    expect(notes()).toHaveLength(2)
+    expect(notes()[1]!.body).toMatch(/^Update to the earlier Followthrough note:\n/)
+    expect(notes()[1]!.body).toContain('0 of 1 marked sent')
   })
   it('moves the interview when Greenhouse does, and cancels it on interview_deleted', async () => {
     const { agency, integration, schedule } = await world()
@@ -248,6 +296,8 @@ describe('greenhouse integration', () => {
     )
     expect(limited.status).toBe(503)
     expect(limited.headers.get('retry-after')).toBe('7')
+    // a GET is tried twice: a single dropped connection is not enough to refuse the delivery
+    fake.failNext({ drop: true })
     fake.failNext({ drop: true })
     const dropped = await deliverGreenhouse(
       h,
@@ -356,42 +406,27 @@ describe('greenhouse integration', () => {
 describe('greenhouse acceptance: 200 interviews', () => {
   const size = 200
 
-  /** Exactly the right interviews, one per Greenhouse interview, and one coaching email each. */
-  async function checkRun(agencyId: string, planned: PlannedRecord[]) {
-    const rows = await h.db
-      .selectFrom('interviews')
-      .select(['external_id', 'starts_at', 'ends_at', 'canceled_at'])
-      .where('agency_id', '=', agencyId)
-      .execute()
-    const byRef = new Map(rows.map((row) => [row.external_id!, row]))
-    expect(rows).toHaveLength(byRef.size)
-    const wrong: string[] = []
-    for (const { record, startsAt } of planned) {
-      const row = byRef.get(String(record.interview.id))
-      if (startsAt === null) {
-        if (row && !row.canceled_at) wrong.push(`${record.interview.id} should be canceled`)
-      } else if (!row || row.canceled_at || row.starts_at.toISOString() !== startsAt) {
-        wrong.push(`${record.interview.id}: ${row?.starts_at.toISOString()} instead of ${startsAt}`)
-      }
-    }
-    expect(wrong).toEqual([])
-    expect(rows).toHaveLength(
-      rows.filter((row) => row.canceled_at === null).length +
-        rows.filter((row) => row.canceled_at).length,
+  /** the run checked; then a tenth of the candidates mark a note sent: one note each in Greenhouse */
+  async function checkRun(agency: { id: string; secretKey: string }, run: ScenarioResult) {
+    const { rows, emailed } = await checkGreenhouseRun(h, resend, agency.id, run.planned)
+    expect(emailed).toBe(size * 0.95)
+    const list = await h.request('GET', '/v1/integrations', { token: agency.secretKey })
+    expect(list.body.data[0].counts).toMatchObject({ created: rows.length, ignored: 0 })
+    const candidateOf = new Map(
+      run.planned.map(({ record }) => [String(record.interview.id), record.candidate.id]),
     )
-    const candidates = planned.map(({ record, startsAt }) => ({
-      email: record.email!,
-      takesPlace: startsAt !== null,
-    }))
-    return {
-      rows,
-      emailed: await expectCoachingAtEnds(
-        h,
-        resend,
-        rows.map((row) => row.ends_at),
-        candidates,
-      ),
-    }
+    const held = rows.filter((row) => !row.canceled_at)
+    const marked = held.filter((_, i) => i % 10 === 0)
+    const unmarked = held.filter((_, i) => i % 10 !== 0)
+    const toCandidate = (row: (typeof rows)[number]) => ({
+      id: row.id,
+      candidateId: candidateOf.get(row.external_id!)!,
+    })
+    const notes = await markAndWriteBack(h, fake, marked.map(toCandidate))
+    expect(notes.filter((n) => n !== 1)).toEqual([])
+    const others = unmarked.map(toCandidate).map(({ candidateId }) => candidateId)
+    expect(fake.notes.filter((note) => others.includes(note.candidate_id))).toEqual([])
+    return { emailed, notes: notes.length }
   }
 
   it('shuffled, with 10% duplicates, 10% reschedules and 5% cancellations', async () => {
@@ -399,11 +434,8 @@ describe('greenhouse acceptance: 200 interviews', () => {
     const { agency, integration, schedule } = await world(undefined, 10)
     const random = seededRandom(20261130)
     const run = await runGreenhouseScenario(h, fake, integration, schedule, random, size)
-    const { rows, emailed } = await checkRun(agency.id, run.planned)
-    expect(emailed).toBe(size * 0.95)
-    const list = await h.request('GET', '/v1/integrations', { token: agency.secretKey })
-    expect(list.body.data[0].counts).toMatchObject({ created: rows.length, ignored: 0 })
-    console.info('greenhouse run', { deliveries: run.deliveries, answers: run.answers, emailed })
+    const checked = await checkRun(agency, run)
+    console.info('greenhouse run', { deliveries: run.deliveries, answers: run.answers, ...checked })
   }, 120_000)
 
   it('the same while 30% of the calls to Harvest fail, each web hook re-sent later', async () => {
@@ -412,16 +444,12 @@ describe('greenhouse acceptance: 200 interviews', () => {
     try {
       const random = seededRandom(7)
       const run = await runGreenhouseScenario(h, fake, integration, schedule, random, size)
-      expect(run.unavailable).toBeGreaterThan(50)
-      fake.failRate(0)
-      const { rows, emailed } = await checkRun(agency.id, run.planned)
-      expect(emailed).toBe(size * 0.95)
-      const list = await h.request('GET', '/v1/integrations', { token: agency.secretKey })
-      expect(list.body.data[0].counts).toMatchObject({ created: rows.length, ignored: 0 })
+      expect(run.unavailable).toBeGreaterThan(30)
+      const checked = await checkRun(agency, run)
       console.info('greenhouse lossy run', {
         deliveries: run.deliveries,
         unavailable: run.unavailable,
-        emailed,
+        ...checked,
       })
     } finally {
       fake.failRate(0)

@@ -1,6 +1,8 @@
 import { expect } from 'vitest'
-import { shuffled } from './acceptance'
+import { expectCoachingAtEnds, shuffled } from './acceptance'
+import { coachingLinkOf, runCron } from './factories'
 import { greenhousePayloads, type FakeGreenhouse } from './fake-greenhouse'
+import type { FakeResend } from './fake-resend'
 import type { Harness } from './harness'
 import { deliverGreenhouse, type scheduleInGreenhouse } from './greenhouse'
 import type { TestIntegration } from './integrations'
@@ -99,4 +101,88 @@ export async function runGreenhouseScenario(
   const duplicates = shuffled(all, random).slice(0, Math.floor(all.length * 0.1))
   await sendAll(shuffled([...first.slice(early.length), ...later, ...duplicates], random))
   return { planned, deliveries: all.length + duplicates.length, answers, unavailable }
+}
+
+export type ScenarioResult = Awaited<ReturnType<typeof runGreenhouseScenario>>
+
+/**
+ * Exactly the right interviews, one per Greenhouse interview (canceled ones canceled or never
+ * made), then one coaching email each at its end. Returns the agency's interviews.
+ */
+export async function checkGreenhouseRun(
+  h: Harness,
+  resend: FakeResend,
+  agencyId: string,
+  planned: PlannedRecord[],
+) {
+  const rows = await h.db
+    .selectFrom('interviews')
+    .select(['id', 'external_id', 'starts_at', 'ends_at', 'canceled_at'])
+    .where('agency_id', '=', agencyId)
+    .execute()
+  const byRef = new Map(rows.map((row) => [row.external_id!, row]))
+  expect(rows).toHaveLength(byRef.size)
+  const wrong: string[] = []
+  for (const { record, startsAt } of planned) {
+    const row = byRef.get(String(record.interview.id))
+    if (startsAt === null) {
+      if (row && !row.canceled_at) wrong.push(`${record.interview.id} should be canceled`)
+    } else if (!row || row.canceled_at || row.starts_at.toISOString() !== startsAt) {
+      wrong.push(`${record.interview.id}: ${row?.starts_at.toISOString()} instead of ${startsAt}`)
+    }
+  }
+  expect(wrong).toEqual([])
+  expect(rows.length).toBeLessThanOrEqual(planned.length)
+  const candidates = planned.map(({ record, startsAt }) => ({
+    email: record.email!,
+    takesPlace: startsAt !== null,
+  }))
+  const ends = rows.map((row) => row.ends_at)
+  return { rows, emailed: await expectCoachingAtEnds(h, resend, ends, candidates) }
+}
+
+/**
+ * The candidates of `interviews` mark their first interviewer's note sent; the cron runs until
+ * every write-back has settled. Returns how many notes each candidate has in Greenhouse.
+ */
+export async function markAndWriteBack(
+  h: Harness,
+  fake: FakeGreenhouse,
+  interviews: { id: string; candidateId: number }[],
+) {
+  for (const { id } of interviews) {
+    const link = `/c/${await coachingLinkOf(h, id)}`
+    const [first] = await h.db
+      .selectFrom('interviewers')
+      .select('id')
+      .where('interview_id', '=', id)
+      .execute()
+    const res = await h.request('POST', `${link}/events`, {
+      json: { type: 'sent', interviewerId: first!.id },
+    })
+    expect(res.status, res.text).toBe(200)
+  }
+  const ids = interviews.map(({ id }) => id)
+  // each run is at the time the next write falls due (failed writes wait out their backoff);
+  // Harvest's limit (50 calls in 10 s) counts real seconds, which this compressed clock skips
+  fake.setRateLimit(100_000)
+  try {
+    let at = Date.now() + 6 * minute
+    for (let run = 0; run < 60; run++) {
+      await runCron(h, new Date(at))
+      const next = await h.db
+        .selectFrom('write_backs')
+        .select((eb) => eb.fn.min('due_at').as('due'))
+        .where('interview_id', 'in', ids)
+        .where('state', 'in', ['pending', 'sending'])
+        .executeTakeFirst()
+      if (!next?.due) break
+      at = Math.max(at + 1000, new Date(next.due).getTime())
+    }
+  } finally {
+    fake.setRateLimit(50)
+  }
+  return interviews.map(
+    ({ candidateId }) => fake.notes.filter((note) => note.candidate_id === candidateId).length,
+  )
 }

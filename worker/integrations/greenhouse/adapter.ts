@@ -138,6 +138,11 @@ export const greenhouseAdapter: ProviderAdapter = {
     /** the Greenhouse user the notes are written as (Harvest's On-Behalf-Of) */
     onBehalfOf: z.string().regex(/^\d{1,20}$/, 'A Greenhouse user id (digits).'),
   }),
+  // where the client company is read from (mapping.ts, clientCompanyOf)
+  settings: z.strictObject({
+    clientCompany: z.string().trim().min(1).max(160).optional(),
+    clientCompanyField: z.string().min(1).max(64).optional(),
+  }),
   defaultApiUrl: 'https://harvest.greenhouse.io/v1',
   verifyDelivery: async ({ signingSecret }, { header, rawBody }) =>
     signingSecret !== null &&

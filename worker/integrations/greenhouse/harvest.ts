@@ -54,16 +54,26 @@ async function call<T>(
   }
   if (init.body !== undefined) headers['content-type'] = 'application/json'
   if (init.onBehalfOf !== undefined) headers['on-behalf-of'] = init.onBehalfOf
-  let response: Response
-  try {
-    response = await fetch(url, {
-      method: init.method ?? 'GET',
-      headers,
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
-      signal: AbortSignal.timeout(15_000),
-    })
-  } catch (err) {
-    throw new ProviderUnavailable(`no answer from Harvest: ${(err as Error).message}`)
+  const method = init.method ?? 'GET'
+  const request = {
+    method,
+    headers,
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  }
+  // a GET changes nothing, so one that meets a 5xx or no answer is tried again at once; a write
+  // is not (the next attempt looks for it first)
+  const tries = method === 'GET' ? 2 : 1
+  let response: Response | undefined
+  for (let attempt = 1; !response; attempt++) {
+    try {
+      const answer = await fetch(url, { ...request, signal: AbortSignal.timeout(15_000) })
+      if (answer.status < 500 || attempt === tries) response = answer
+      else await answer.body?.cancel()
+    } catch (err) {
+      if (attempt === tries) {
+        throw new ProviderUnavailable(`no answer from Harvest: ${(err as Error).message}`)
+      }
+    }
   }
   const text = await response.text()
   if (response.status === 429 || response.status >= 500) {
@@ -79,7 +89,7 @@ async function call<T>(
     throw new ProviderRefused(
       response.status === 401 || response.status === 403
         ? `Greenhouse refused the Harvest API key or On-Behalf-Of user (${response.status}: ${message}).`
-        : `Greenhouse refused ${init.method ?? 'GET'} ${path} (${response.status}: ${message}).`,
+        : `Greenhouse refused ${method} ${path} (${response.status}: ${message}).`,
     )
   }
   const parsed = schema.safeParse(text === '' ? null : safeJson(text))

@@ -79,6 +79,16 @@ describe('greenhouse integration', () => {
     })
     expect(res.status).toBe(400)
     expect(res.text).toContain('credentials.onBehalfOf')
+    const settings = await h.request('POST', '/v1/integrations', {
+      token: agency.secretKey,
+      json: {
+        provider: 'greenhouse',
+        credentials: { harvestApiKey: fake.apiToken, onBehalfOf: '42' },
+        settings: { clientCompany: '' },
+      },
+    })
+    expect(settings.status).toBe(400)
+    expect(settings.text).toContain('settings.clientCompany')
   })
 
   it('schedules the interview a web hook names, with its fields, and coaches at its end', async () => {
@@ -270,6 +280,14 @@ describe('greenhouse integration', () => {
     expect(wrong.status).toBe(401)
     expect(await agencyRowsDigest(h, agency.id)).toBe(digest)
     expect(fake.calls.length).toBe(calls)
+
+    // signed as Greenhouse signs: over the body with <, > and & escaped, as sent
+    const escaped = record.payload()
+    escaped.application.candidate.last_name = 'Austen <Jr> & Søn'
+    const accepted = await deliverGreenhouse(h, integration, 'application_updated', escaped)
+    expect(accepted.body.result, accepted.text).toBe('created')
+    const [interview] = await interviewOf(agency, record.interview.id)
+    expect(interview.candidate.name).toBe('Kate Austen <Jr> & Søn')
   })
 
   it('answers 503 while Harvest is down or rate limited, and takes the re-delivery', async () => {
@@ -335,6 +353,72 @@ describe('greenhouse integration', () => {
       counts: { created: 0, ignored: 1 },
     })
     expect(await interviewOf(agency, record.interview.id)).toEqual([])
+  })
+
+  it('shows a Harvest refusal on the integration, and a note Greenhouse will not take', async () => {
+    const agency = await createAgency(h)
+    const res = await h.request('POST', '/v1/integrations', {
+      token: agency.secretKey,
+      // a key Greenhouse revoked, and a user that is not Greenhouse's
+      json: {
+        provider: 'greenhouse',
+        credentials: { harvestApiKey: 'revoked-harvest-key', onBehalfOf: '1' },
+        settings: { clientCompany: 'Initech' },
+      },
+    })
+    const integration = { id: res.body.id, signingSecret: res.body.signingSecret }
+    const record = scheduleInGreenhouse(fake, new Date(Date.now() + 2 * hour))
+    const refused = await deliverGreenhouse(h, integration, 'application_updated', record.payload())
+    expect(refused.body).toEqual({ result: 'ignored', reason: expect.stringContaining('401') })
+    const list = await h.request('GET', '/v1/integrations', { token: agency.secretKey })
+    expect(list.body.data[0].lastError).toContain('Harvest API key')
+
+    // the notes user is wrong: the write-back fails for good, visibly, after one try
+    const other = await world()
+    await h.request('DELETE', `/v1/integrations/${other.integration.id}`, {
+      token: other.agency.secretKey,
+    })
+    const bad = await h.request('POST', '/v1/integrations', {
+      token: other.agency.secretKey,
+      json: {
+        provider: 'greenhouse',
+        credentials: { harvestApiKey: fake.apiToken, onBehalfOf: '1' },
+        settings: { clientCompany: 'Initech' },
+      },
+    })
+    const badIntegration = { id: bad.body.id, signingSecret: bad.body.signingSecret }
+    const startsAt = new Date(Date.now() + 2 * hour)
+    const held = other.schedule(startsAt)
+    const created = await deliverGreenhouse(
+      h,
+      badIntegration,
+      'application_updated',
+      held.payload(),
+    )
+    const interviewId: string = created.body.interviewId
+    await runCron(h, new Date(startsAt.getTime() + hour))
+    const [interviewer] = (await interviewOf(other.agency, held.interview.id))[0].interviewers
+    const link = `/c/${await coachingLinkOf(h, interviewId)}`
+    await h.request('POST', `${link}/events`, {
+      json: { type: 'sent', interviewerId: interviewer.id },
+    })
+    // both tries of a read fail: the write waits for the next run
+    fake.failNext({ status: 500 }, { method: 'GET' })
+    fake.failNext({ status: 500 }, { method: 'GET' })
+    await runCron(h, later(6))
+    const retried = await h.request('GET', `/v1/interviews/${interviewId}`, {
+      token: other.agency.secretKey,
+    })
+    expect(retried.body.writeBack.state).toBe('pending')
+    await runCron(h, later(20))
+    const failed = await h.request('GET', `/v1/interviews/${interviewId}`, {
+      token: other.agency.secretKey,
+    })
+    expect(failed.body.writeBack).toMatchObject({
+      state: 'failed',
+      error: expect.stringContaining('On-Behalf-Of'),
+    })
+    expect(fake.notes.filter((note) => note.candidate_id === held.candidate.id)).toEqual([])
   })
 
   it('finds the client by the documented rule: setting, custom field, then department', async () => {

@@ -4,6 +4,7 @@ import type { Api, ApiFailure } from '../api'
 import { percent } from '../format'
 import { useLoad } from '../use-load'
 import { SortTable, type Column } from './sort-table'
+import { Integrations } from './integrations'
 import { Empty, Failed, Loading } from './states'
 import { TrendChart } from './trend-chart'
 
@@ -156,6 +157,7 @@ export function Dashboard({ api, logged }: { api: Api; logged: number }) {
         </>
       )}
       {figures.loading && data && <Loading what="figures" />}
+      {data && !data.week.mine && <Integrations api={api} logged={logged} />}
     </>
   )
 }

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { linkTokenFor } from '../../worker/services/coaching-links'
+import { expectCoachingAtEnds, shuffled } from '../support/acceptance'
+import { seededRandom } from '../support/fake-ats/server'
 import { startReceiver, type Receiver } from '../support/receiver'
 import { LINK_SECRET } from '../support/harness'
 import { createAgency, runCron } from '../support/factories'
@@ -30,26 +32,6 @@ beforeAll(async () => {
   receiver = await startReceiver()
 })
 afterAll(() => receiver?.close())
-
-/** mulberry32: the same seed gives the same order every run */
-function seededRandom(seed: number) {
-  let state = seed
-  return () => {
-    state = (state + 0x6d2b79f5) | 0
-    let t = Math.imul(state ^ (state >>> 15), 1 | state)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
-  }
-}
-
-function shuffled<T>(items: T[], random: () => number): T[] {
-  const out = [...items]
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1))
-    ;[out[i], out[j]] = [out[j]!, out[i]!]
-  }
-  return out
-}
 
 type Event = ReturnType<typeof inboundEvent>
 
@@ -134,20 +116,16 @@ async function checkOutcome(
   expect(wrong).toEqual([])
   expect([...byRef.keys()].every((id) => expected.has(id))).toBe(true)
 
-  // nothing before its end; then exactly one coaching email per interview that takes place
-  const ends = rows.map((row) => row.ends_at.getTime())
-  const coached = (address: string) =>
-    fake.sent.filter(
-      (e) =>
-        e.to.includes(address) && e.tags.some((t) => t.name === 'kind' && t.value === 'coaching'),
-    ).length
-  await runCron(h, new Date(Math.min(...ends) - minute))
-  expect([...expected.values()].filter((want) => coached(want.email) > 0)).toEqual([])
-  await runCron(h, new Date(Math.max(...ends) + minute))
-  await runCron(h, new Date(Math.max(...ends) + 2 * minute))
-  const counts = [...expected.values()].map((want) => [want.startsAt !== null, coached(want.email)])
-  expect(counts.filter(([takesPlace, n]) => n !== (takesPlace ? 1 : 0))).toEqual([])
-  return counts.filter(([, n]) => n === 1).length
+  const candidates = [...expected.values()].map((want) => ({
+    email: want.email,
+    takesPlace: want.startsAt !== null,
+  }))
+  return expectCoachingAtEnds(
+    h,
+    fake,
+    rows.map((row) => row.ends_at),
+    candidates,
+  )
 }
 
 /**

@@ -5,7 +5,7 @@ import type { GeneratedTimestamp, Json, Timestamp } from './schema'
 // in schema.ts's Database with the others.
 
 /** Each provider has an adapter in worker/integrations/. */
-export type IntegrationProvider = 'webhook' | 'lever'
+export type IntegrationProvider = 'webhook' | 'greenhouse' | 'lever'
 export type IntegrationEventResult = 'created' | 'updated' | 'canceled' | 'ignored'
 
 /** One agency's connection to one provider; its id is chosen by the worker, to seal for it. */

@@ -1,11 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { linkTokenFor } from '../../worker/services/coaching-links'
-import {
-  checkRunOutcome,
-  seededRandom,
-  shuffled,
-  type ExpectedRecords,
-} from '../support/acceptance'
+import { expectRecordsAndCoaching, shuffled, type ExpectedRecords } from '../support/acceptance'
+import { seededRandom } from '../support/fake-ats/server'
 import { startReceiver, type Receiver } from '../support/receiver'
 import { LINK_SECRET } from '../support/harness'
 import { createAgency, runCron } from '../support/factories'
@@ -157,7 +153,7 @@ describe('acceptance: 200 interviews from an ATS', () => {
     const run = planRun('ats', random)
     const { answers } = await sendAll(integration, run.deliveries, random, 0)
     expect(answers.duplicate).toBe(interviews * 0.1)
-    const emailed = await checkRunOutcome(h, fake, agency.id, run.expected)
+    const emailed = await expectRecordsAndCoaching(h, fake, agency.id, run.expected)
     expect(emailed).toBe(interviews * 0.95)
     const list = await h.request('GET', '/v1/integrations', { token: agency.secretKey })
     const counts = list.body.data[0].counts
@@ -182,7 +178,7 @@ describe('acceptance: 200 interviews from an ATS', () => {
     const run = planRun('lossy', random)
     const { answers, lost } = await sendAll(integration, run.deliveries, random, 0.3)
     expect(lost).toBeGreaterThan(run.deliveries.length * 0.2)
-    const emailed = await checkRunOutcome(h, fake, agency.id, run.expected)
+    const emailed = await expectRecordsAndCoaching(h, fake, agency.id, run.expected)
     expect(emailed).toBe(interviews * 0.95)
     const recorded = await h.db
       .selectFrom('integration_events')

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { checkRunOutcome, seededRandom } from '../support/acceptance'
+import { expectRecordsAndCoaching } from '../support/acceptance'
+import { seededRandom } from '../support/fake-ats/server'
 import { createAgency, createSession, runCron } from '../support/factories'
 import { ARCHIVE_REASONS, leverPayloads, type FakeLever } from '../support/fake-lever'
 import { resendBindings } from '../support/fake-resend'
@@ -460,7 +461,7 @@ describe('acceptance: 200 interviews from Lever', () => {
     lever.failRate(failRate, { seed })
     const sent = await sendLeverRun(integration, plan.deliveries, random)
     lever.failRate(0)
-    const emailed = await checkRunOutcome(h, resend, agency.id, plan.expected)
+    const emailed = await expectRecordsAndCoaching(h, resend, agency.id, plan.expected)
     expect(emailed).toBe(interviews * 0.95)
     const recorded = await h.db
       .selectFrom('integration_events')

@@ -3,21 +3,10 @@ import { runCron } from './factories'
 import type { FakeResend } from './fake-resend'
 import type { Harness } from './harness'
 
-// The acceptance runs' shared parts: a seeded order, and the check that exactly the right
-// interviews exist and that the cron coaches each candidate exactly once, at the interview's end.
+// What every acceptance run of an integration shares: a seeded order of deliveries, and the
+// check that the cron sends exactly one coaching email per interview that takes place.
 
 const minute = 60_000
-
-/** mulberry32: the same seed gives the same order every run */
-export function seededRandom(seed: number) {
-  let state = seed
-  return () => {
-    state = (state + 0x6d2b79f5) | 0
-    let t = Math.imul(state ^ (state >>> 15), 1 | state)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
-  }
-}
 
 export function shuffled<T>(items: T[], random: () => number): T[] {
   const out = [...items]
@@ -28,17 +17,48 @@ export function shuffled<T>(items: T[], random: () => number): T[] {
   return out
 }
 
-/** What one external record must end as: its start, or null when canceled; its candidate. */
+/** How many coaching emails `address` was sent. */
+export const coachingEmailsTo = (fake: FakeResend, address: string) =>
+  fake.sent.filter(
+    (e) =>
+      e.to.includes(address) && e.tags.some((t) => t.name === 'kind' && t.value === 'coaching'),
+  ).length
+
+/**
+ * Drives the cron to just before the first interview's end (no coaching email yet), then past
+ * the last one's: exactly one coaching email for each candidate whose interview takes place, none
+ * for the others. Returns how many were coached.
+ */
+export async function expectCoachingAtEnds(
+  h: Harness,
+  fake: FakeResend,
+  endsAt: Date[],
+  candidates: { email: string; takesPlace: boolean }[],
+): Promise<number> {
+  const ends = endsAt.map((end) => end.getTime())
+  await runCron(h, new Date(Math.min(...ends) - minute))
+  expect(candidates.filter(({ email }) => coachingEmailsTo(fake, email) > 0)).toEqual([])
+  await runCron(h, new Date(Math.max(...ends) + minute))
+  await runCron(h, new Date(Math.max(...ends) + 2 * minute))
+  const counts = candidates.map(({ email, takesPlace }) => ({
+    email,
+    takesPlace,
+    sent: coachingEmailsTo(fake, email),
+  }))
+  expect(counts.filter(({ takesPlace, sent }) => sent !== (takesPlace ? 1 : 0))).toEqual([])
+  return counts.filter(({ sent }) => sent === 1).length
+}
+
+/** What each external record must end as: its start, or null when canceled; its candidate. */
 export type ExpectedRecords = Map<string, { startsAt: string | null; email: string }>
 
 /**
- * Checks the agency's interviews against `expected` (by external id), then runs the cron before
- * the first end (no coaching email) and after the last (exactly one per interview that takes
- * place, none for the canceled). The number of candidates coached.
+ * Exactly the expected interviews exist for the agency, by external id, at the expected times or
+ * canceled; then the coaching emails go as `expectCoachingAtEnds` checks. How many were coached.
  */
-export async function checkRunOutcome(
+export async function expectRecordsAndCoaching(
   h: Harness,
-  resend: FakeResend,
+  fake: FakeResend,
   agencyId: string,
   expected: ExpectedRecords,
 ): Promise<number> {
@@ -61,17 +81,14 @@ export async function checkRunOutcome(
   expect(wrong).toEqual([])
   expect([...byRef.keys()].every((id) => expected.has(id))).toBe(true)
 
-  const ends = rows.map((row) => row.ends_at.getTime())
-  const coached = (address: string) =>
-    resend.sent.filter(
-      (e) =>
-        e.to.includes(address) && e.tags.some((t) => t.name === 'kind' && t.value === 'coaching'),
-    ).length
-  await runCron(h, new Date(Math.min(...ends) - minute))
-  expect([...expected.values()].filter((want) => coached(want.email) > 0)).toEqual([])
-  await runCron(h, new Date(Math.max(...ends) + minute))
-  await runCron(h, new Date(Math.max(...ends) + 2 * minute))
-  const counts = [...expected.values()].map((want) => [want.startsAt !== null, coached(want.email)])
-  expect(counts.filter(([takesPlace, n]) => n !== (takesPlace ? 1 : 0))).toEqual([])
-  return counts.filter(([, n]) => n === 1).length
+  const candidates = [...expected.values()].map((want) => ({
+    email: want.email,
+    takesPlace: want.startsAt !== null,
+  }))
+  return expectCoachingAtEnds(
+    h,
+    fake,
+    rows.map((row) => row.ends_at),
+    candidates,
+  )
 }

@@ -241,8 +241,15 @@ describeInBrowser('the widget on the demo portal, in Chromium', () => {
       // a recruiter sees only their own interviews, a manager the agency's
       const names = await widget.locator('.interviews > li strong').allTextContents()
       expect(names).toEqual(as ? ['Cleo Park'] : ['Ben Okoro', 'Ana Souza'])
+      const statsRequests: string[] = []
+      page.on('request', (r) => {
+        if (new URL(r.url()).pathname === '/v1/stats') statsRequests.push(r.url())
+      })
       await widget.getByRole('tab', { name: 'Dashboard' }).click()
       await widget.getByRole('table').first().waitFor()
+      // the whole dashboard comes from one stats request
+      expect(statsRequests).toHaveLength(1)
+      expect(new URL(statsRequests[0]!).searchParams.get('groupBy')).toBe('week,client,recruiter')
       // a manager sees the agency's connected systems; a recruiter does not ask for them
       const systems = widget.getByRole('heading', { name: 'Connected systems' })
       if (as) expect(await systems.count()).toBe(0)

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { line } from './common'
 import { interviewOutcome } from './interview'
 
-export const integrationProvider = z.enum(['webhook', 'lever'])
+export const integrationProvider = z.enum(['webhook', 'greenhouse', 'lever'])
 
 /** A small bag of provider-specific values; credentials are sealed, settings kept as given. */
 const bag = (valueSchema: z.ZodType) =>

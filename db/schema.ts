@@ -268,4 +268,4 @@ export type InterviewRow = Selectable<InterviewTable>
 export type InterviewerRow = Selectable<InterviewerTable>
 export type EmailRow = Selectable<EmailTable>
 export type IntegrationRow = Selectable<IntegrationTable>
-export type { IntegrationEventResult, IntegrationProvider } from './integration-tables'
+export type { IntegrationEventResult, IntegrationProvider, PollState } from './integration-tables'

@@ -1,8 +1,10 @@
 import type { IntegrationProvider } from '../../db/schema'
 import type { ProviderAdapter } from './adapter'
+import { bullhornAdapter } from './bullhorn/adapter'
 import { webhookAdapter } from './webhook/adapter'
 
-/** The adapter of each provider; Bullhorn, Greenhouse and Lever join here. */
+/** The adapter of each provider; Greenhouse and Lever join here. */
 export const providers: Record<IntegrationProvider, ProviderAdapter> = {
   webhook: webhookAdapter,
+  bullhorn: bullhornAdapter,
 }

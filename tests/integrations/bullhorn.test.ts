@@ -6,6 +6,7 @@ import {
   connectLinkOf,
   createBullhornAgency,
   interviewRow,
+  type Booked,
   signInAtBullhorn,
 } from '../support/bullhorn'
 import { runCron } from '../support/factories'
@@ -124,5 +125,166 @@ describe('polling Bullhorn', () => {
     expect(coachingEmailsTo(booked.email)).toHaveLength(0)
     await runCron(h, new Date(Number(booked.appointment.dateEnd) + minute))
     await expect.poll(() => coachingEmailsTo(booked.email).length).toBe(1)
+  })
+})
+
+/** Puts an event of the appointment on Bullhorn's queue. */
+function appointmentEvent(id: number, type: 'INSERTED' | 'UPDATED' | 'DELETED') {
+  bullhorn.pushEvent({ entityName: 'Appointment', entityId: id, entityEventType: type })
+}
+
+async function pollState(integrationId: string) {
+  const row = await h.db
+    .selectFrom('integrations')
+    .select(['poll_state', 'last_error'])
+    .where('id', '=', integrationId)
+    .executeTakeFirstOrThrow()
+  return row
+}
+
+describe('Bullhorn events', () => {
+  it('a reschedule moves the interview; a cancel, a deletion or a removal cancels it', async () => {
+    const world = await connectedBullhornAgency(h, bullhorn)
+    const [moved, canceled, deleted, removed] = [1, 2, 3, 4].map(() => bookInterview(bullhorn))
+    for (const booked of [moved!, canceled!, deleted!, removed!]) {
+      appointmentEvent(booked.appointment.id, 'INSERTED')
+    }
+    await runCron(h, new Date())
+    const later = Number(moved!.appointment.dateBegin) + 3 * 3_600_000
+    bullhorn.updateEntity('Appointment', moved!.appointment.id, {
+      dateBegin: later,
+      dateEnd: later + 30 * minute,
+      communicationMethod: 'Video call',
+    })
+    appointmentEvent(moved!.appointment.id, 'UPDATED')
+    bullhorn.updateEntity('Appointment', canceled!.appointment.id, { isDeleted: true })
+    appointmentEvent(canceled!.appointment.id, 'UPDATED')
+    bullhorn.updateEntity('Appointment', deleted!.appointment.id, { isDeleted: true })
+    appointmentEvent(deleted!.appointment.id, 'DELETED')
+    bullhorn.removeEntity('Appointment', removed!.appointment.id)
+    appointmentEvent(removed!.appointment.id, 'DELETED')
+    await runCron(h, new Date())
+
+    const row = await interviewRow(h, world.agency.id, moved!.externalId)
+    expect(row).toMatchObject({ starts_at: new Date(later), format: 'video', canceled_at: null })
+    expect(row!.ends_at).toEqual(new Date(later + 30 * minute))
+    for (const booked of [canceled!, deleted!, removed!]) {
+      const gone = await interviewRow(h, world.agency.id, booked.externalId)
+      expect(gone!.canceled_at, booked.externalId).not.toBeNull()
+    }
+    await runCron(h, new Date(later + 31 * minute))
+    await expect.poll(() => coachingEmailsTo(moved!.email).length).toBe(1)
+    for (const booked of [canceled!, deleted!, removed!]) {
+      expect(coachingEmailsTo(booked.email)).toHaveLength(0)
+    }
+  })
+
+  it('duplicate and out-of-order events make one interview; other appointments none', async () => {
+    const world = await connectedBullhornAgency(h, bullhorn)
+    const booked = bookInterview(bullhorn)
+    const call = bookInterview(bullhorn, { type: 'Call' })
+    appointmentEvent(booked.appointment.id, 'UPDATED')
+    appointmentEvent(booked.appointment.id, 'INSERTED')
+    appointmentEvent(booked.appointment.id, 'INSERTED')
+    appointmentEvent(call.appointment.id, 'INSERTED')
+    await runCron(h, new Date())
+    await runCron(h, new Date())
+    const rows = await h.db
+      .selectFrom('interviews')
+      .select('external_id')
+      .where('agency_id', '=', world.agency.id)
+      .execute()
+    expect(rows.map((r) => r.external_id)).toEqual([booked.externalId])
+    await runCron(h, new Date(Number(booked.appointment.dateEnd) + minute))
+    await expect.poll(() => coachingEmailsTo(booked.email).length).toBe(1)
+  })
+
+  it('a placement records the hire on the interviews of its candidate and job', async () => {
+    const world = await connectedBullhornAgency(h, bullhorn)
+    const booked = bookInterview(bullhorn)
+    appointmentEvent(booked.appointment.id, 'INSERTED')
+    await runCron(h, new Date())
+    const placement = bullhorn.addPlacement({
+      candidateId: booked.candidate.id,
+      jobOrderId: booked.job.id,
+    })
+    bullhorn.pushEvent({
+      entityName: 'Placement',
+      entityId: placement.id,
+      entityEventType: 'INSERTED',
+    })
+    await runCron(h, new Date())
+    const row = await interviewRow(h, world.agency.id, booked.externalId)
+    expect(row!.outcome).toBe('hired')
+  })
+
+  it('Bullhorn down or 429 mid-batch: the same batch is read again, nothing lost or doubled', async () => {
+    const world = await connectedBullhornAgency(h, bullhorn)
+    const booked = [1, 2, 3, 4, 5].map(() => bookInterview(bullhorn))
+    for (const b of booked) appointmentEvent(b.appointment.id, 'INSERTED')
+    bullhorn.failNext(
+      { status: 503 },
+      { path: `/rest-services/e999/entity/Appointment/${booked[2]!.appointment.id}` },
+    )
+    await runCron(h, new Date())
+    const stopped = await pollState(world.integrationId)
+    expect(stopped.poll_state).toMatchObject({ requestId: 1, applied: false })
+    expect(stopped.last_error).toContain('503')
+    const count = () =>
+      h.db
+        .selectFrom('interviews')
+        .select('external_id')
+        .where('agency_id', '=', world.agency.id)
+        .execute()
+    expect(await count()).toHaveLength(2)
+
+    bullhorn.failNext({ status: 429 }, { path: '/rest-services/e999/event/subscription/' })
+    await runCron(h, new Date())
+    expect(await count()).toHaveLength(2)
+    expect((await pollState(world.integrationId)).last_error).toContain('429')
+
+    await runCron(h, new Date())
+    expect(await count()).toHaveLength(5)
+    expect((await pollState(world.integrationId)).poll_state).toMatchObject({
+      requestId: 1,
+      applied: true,
+    })
+    const reads = bullhorn.calls.filter((c) => c.path.includes('/event/subscription/'))
+    expect(reads.filter((c) => c.query.get('requestId') === '1').length).toBeGreaterThanOrEqual(2)
+    // the two applied before were not read from Bullhorn again
+    const firstReads = bullhorn.calls.filter((c) =>
+      c.path.endsWith(`/entity/Appointment/${booked[0]!.appointment.id}`),
+    )
+    expect(firstReads).toHaveLength(1)
+    const events = await h.db
+      .selectFrom('integration_events')
+      .select('event_id')
+      .where('integration_id', '=', world.integrationId)
+      .execute()
+    expect(events).toHaveLength(5)
+  })
+
+  it('expired sessions renewed by racing polls: one refresh each time, never locked out', async () => {
+    const world = await connectedBullhornAgency(h, bullhorn)
+    const rounds = 20
+    const booked: Booked[] = []
+    for (let round = 0; round < rounds; round++) {
+      bullhorn.expireSessions()
+      const b = bookInterview(bullhorn)
+      booked.push(b)
+      appointmentEvent(b.appointment.id, 'INSERTED')
+      await Promise.all([runCron(h, new Date()), runCron(h, new Date()), runCron(h, new Date())])
+    }
+    const refreshes = bullhorn.calls.filter(
+      (c) => c.path.endsWith('/oauth/token') && c.query.get('grant_type') === 'refresh_token',
+    )
+    expect(refreshes.map((c) => c.status)).toEqual(Array(rounds).fill(200))
+    const used = bullhorn.refreshTokens.filter((t) => t.consumedAt !== null)
+    expect(used).toHaveLength(rounds)
+    expect(bullhorn.liveRefreshTokens()).toHaveLength(1)
+    expect((await pollState(world.integrationId)).last_error).toBeNull()
+    for (const b of booked) {
+      expect(await interviewRow(h, world.agency.id, b.externalId), b.externalId).toBeDefined()
+    }
   })
 })

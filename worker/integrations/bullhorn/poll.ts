@@ -70,6 +70,22 @@ async function markApplied(db: Db, integrationId: string, requestId: number) {
     .execute()
 }
 
+/** The events of the batch recorded already. */
+async function recordedEvents(db: Db, integrationId: string, events: BullhornEvent[]) {
+  if (events.length === 0) return new Set<string>()
+  const rows = await db
+    .selectFrom('integration_events')
+    .select('event_id')
+    .where('integration_id', '=', integrationId)
+    .where(
+      'event_id',
+      'in',
+      events.map((event) => event.eventId),
+    )
+    .execute()
+  return new Set(rows.map((row) => row.event_id))
+}
+
 export interface PollReport {
   events: number
   error?: string
@@ -103,7 +119,10 @@ export async function pollIntegration(
       }
       if (!batch) break
       const rest = new BullhornRest(batch.credentials, renew)
+      const recorded = await recordedEvents(db, integration.id, batch.events)
       for (const event of batch.events) {
+        // applied by an earlier read of this batch: its record need not be read again
+        if (recorded.has(event.eventId)) continue
         let inbound
         try {
           inbound = await inboundEventOf(db, rest, integration.agency_id, event)

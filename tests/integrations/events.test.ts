@@ -278,4 +278,36 @@ describe('interview events', () => {
     )
     expect(missing.body).toMatchObject({ result: 'ignored' })
   })
+
+  it("records an application's outcome on every interview under it, and only those", async () => {
+    const { agency, integration } = await world()
+    for (const id of ['app-7/first', 'app-7/second', 'app-70/other']) {
+      const candidate = { name: 'Ana Ruiz', email: `${id.replace('/', '.')}@example.com` }
+      const created = await send(
+        integration,
+        'interview.scheduled',
+        eventInterview(id, { candidate }),
+      )
+      expect(created.result).toBe('created')
+    }
+    const hired = await send(
+      integration,
+      'interview.outcome',
+      { externalRef: { id: 'app-7/' } },
+      { outcome: { stage: 'hired', at: at(-hour) } },
+    )
+    expect(hired.result).toBe('updated')
+    const stages = async (id: string) => (await interviewOf(agency.secretKey, id))[0].outcome
+    expect((await stages('app-7/first')).stage).toBe('hired')
+    expect((await stages('app-7/second')).stage).toBe('hired')
+    expect(await stages('app-70/other')).toBeNull()
+    // a pattern character in the id is only itself
+    const none = await send(
+      integration,
+      'interview.outcome',
+      { externalRef: { id: 'app-%/' } },
+      { outcome: { stage: 'rejected' } },
+    )
+    expect(none).toMatchObject({ result: 'ignored', reason: 'No interview for this record yet.' })
+  })
 })

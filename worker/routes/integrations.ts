@@ -24,7 +24,7 @@ import {
   oauthCallbackQuery,
 } from '../schemas/integration'
 import { onceForKey } from '../services/idempotency'
-import { receiveDelivery } from '../services/integration-events'
+import { receiveDelivery } from '../services/integration-deliveries'
 import {
   createIntegration,
   deleteIntegration,

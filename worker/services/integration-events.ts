@@ -1,14 +1,7 @@
 import type { Db } from '../../db/client'
 import type { IntegrationEventResult, IntegrationRow } from '../../db/schema'
 import { ApiError } from '../errors'
-import {
-  ProviderRefused,
-  ProviderUnavailable,
-  type Delivery,
-  type DeliveryReading,
-} from '../integrations/adapter'
-import { interviewOfEventData } from '../integrations/interview-data'
-import { providers } from '../integrations/providers'
+import { interviewOfEventData, type EventInterview } from '../integrations/interview-data'
 import { inTransaction } from '../lib/transaction'
 import { sendAfterResponse, type RequestMailing } from '../outbox/send'
 import type { EventResult, InboundEvent } from '../schemas/integration'
@@ -16,8 +9,7 @@ import type { ExternalRef } from '../schemas/interview'
 import { getAgency } from './agencies'
 import { changeInterview, markInterviewCanceled } from './interview-changes'
 import { setOutcome } from './outcomes'
-import { interviewIdOfRef } from './external-refs'
-import { providerContext, type OpenedIntegration } from './integrations'
+import { interviewIdOfRef, interviewIdsUnder } from './external-refs'
 import { createInterview, type MailingOptions } from './interviews'
 
 // Inbound ATS events, applied exactly once and in order. Each is recorded by (integration,
@@ -59,6 +51,23 @@ async function lockExternalRecord(trx: Db, agencyId: string, ref: ExternalRef) {
     .executeTakeFirstOrThrow()
 }
 
+/**
+ * An ATS names the record's owner by its own user id (`<provider>:<id>`); an owner with no
+ * recruiter of that external id here yet leaves the interview without one rather than dropping
+ * it. (The generic webhook names the agency's own recruiter ids, and an unknown one is refused.)
+ */
+async function forgetUnknownOwner(trx: Db, integration: IntegrationRow, interview: EventInterview) {
+  const owner = interview.recruiterExternalId
+  if (integration.provider === 'webhook' || owner === undefined) return
+  const known = await trx
+    .selectFrom('recruiters')
+    .select('id')
+    .where('agency_id', '=', integration.agency_id)
+    .where('external_id', '=', owner)
+    .executeTakeFirst()
+  if (!known) delete interview.recruiterExternalId
+}
+
 async function applyEvent(
   trx: Db,
   integration: IntegrationRow,
@@ -96,6 +105,7 @@ async function applyEvent(
 
   const mapped = interviewOfEventData(event.interview)
   if ('reason' in mapped) return ignored(mapped.reason)
+  await forgetUnknownOwner(trx, integration, mapped.interview)
   const agency = await getAgency(trx, agencyId)
   if (!interviewId) {
     const created = await createInterview(
@@ -121,7 +131,8 @@ async function applyEvent(
 
 /**
  * An outcome moves only the interview's outcome, never the record's schedule, so it is ordered by
- * its own time against the outcome already recorded, not against the record's other events.
+ * its own time against the outcome already recorded, not against the record's other events. An
+ * externalRef id ending in "/" names a parent record (an application): every interview under it.
  */
 async function applyOutcomeEvent(
   trx: Db,
@@ -130,13 +141,19 @@ async function applyOutcomeEvent(
   event: InboundEvent,
 ): Promise<Applied> {
   if (!event.outcome) return ignored('An interview.outcome event needs outcome.stage.')
-  const interviewId = await interviewIdOfRef(trx, agencyId, ref)
-  if (!interviewId) return ignored('No interview for this record yet.')
+  const interviewIds = ref.id.endsWith('/')
+    ? await interviewIdsUnder(trx, agencyId, ref)
+    : [await interviewIdOfRef(trx, agencyId, ref)].filter((id) => id !== null)
+  if (interviewIds.length === 0) return ignored('No interview for this record yet.')
   const at = new Date(event.outcome.at ?? event.occurredAt)
-  const applied = await setOutcome(trx, agencyId, interviewId, event.outcome.stage, at)
-  if (applied === 'canceled') return ignored('The interview was canceled.')
-  if (applied === 'stale') return ignored('Stale: a newer outcome of this interview was recorded.')
-  return { result: 'updated', interviewId }
+  const results: Awaited<ReturnType<typeof setOutcome>>[] = []
+  for (const interviewId of interviewIds) {
+    results.push(await setOutcome(trx, agencyId, interviewId, event.outcome.stage, at))
+  }
+  const recorded = interviewIds.filter((_, i) => results[i] === 'recorded')
+  if (recorded.length > 0) return { result: 'updated', interviewId: recorded[0]! }
+  if (results.includes('canceled')) return ignored('The interview was canceled.')
+  return ignored('Stale: a newer outcome of this interview was recorded.')
 }
 
 /** Claims the event's record; false when it was recorded before (a duplicate). */
@@ -243,49 +260,4 @@ export async function receiveIntegrationEvent(
     result: outcome.result,
     ...(outcome.interviewId ? { interviewId: outcome.interviewId } : {}),
   }
-}
-
-/** Shows why the provider refused on the integration's status. */
-export async function noteIntegrationError(db: Db, integrationId: string, message: string, now: Date) {
-  await db
-    .updateTable('integrations')
-    .set({ last_error: message, last_error_at: now })
-    .where('id', '=', integrationId)
-    .execute()
-}
-
-/**
- * POST /integrations/:id/events, once the delivery is verified: its adapter reads the event it
- * carries (calling the provider's API for what it lacks), which is then applied once. When the
- * provider's API does not answer, the delivery is refused with 503 and nothing is recorded, so
- * the provider sends it again; what the provider refuses for good is answered as ignored.
- */
-export async function receiveDelivery(
-  db: Db,
-  request: RequestMailing,
-  opened: OpenedIntegration,
-  delivery: Delivery,
-  options: { requestOrigin: string },
-): Promise<EventResult> {
-  const { integration } = opened
-  const now = new Date()
-  let reading: DeliveryReading
-  try {
-    const context = providerContext(db, request.config, opened, now)
-    reading = await providers[integration.provider].readDelivery(context, delivery)
-  } catch (err) {
-    if (err instanceof ProviderUnavailable) {
-      throw new ApiError(
-        'unavailable',
-        `${integration.provider} did not answer (${err.message}); nothing was recorded: send the event again.`,
-        [],
-        { 'Retry-After': String(err.retryAfterSeconds) },
-      )
-    }
-    if (!(err instanceof ProviderRefused)) throw err
-    await noteIntegrationError(db, integration.id, err.message, now)
-    reading = { ignore: err.message }
-  }
-  if ('ignore' in reading) return { result: 'ignored', reason: reading.ignore }
-  return receiveIntegrationEvent(db, request, integration, reading.event, options)
 }

@@ -37,11 +37,14 @@ export async function connectLinkOf(h: Harness, agency: TestAgency, integrationI
 export async function createBullhornAgency(
   h: Harness,
   fake: FakeBullhorn,
-  settings: Record<string, string> = {},
+  options: { settings?: Record<string, string>; ownerIsRecruiter?: boolean } = {},
 ): Promise<BullhornAgency> {
   const agency = await createAgency(h)
-  // the interviews' owner, the API user, is a recruiter of the agency
-  await createSession(h, agency, { externalId: `bullhorn:${fake.account.apiUserId}` })
+  // the interviews' owner, the API user, is a recruiter of the agency (unless told otherwise:
+  // a recruiter's hourly send quota is smaller than a run of 200 interviews)
+  if (options.ownerIsRecruiter ?? true) {
+    await createSession(h, agency, { externalId: `bullhorn:${fake.account.apiUserId}` })
+  }
   const res = await h.request('POST', '/v1/integrations', {
     token: agency.secretKey,
     json: {
@@ -51,7 +54,7 @@ export async function createBullhornAgency(
         clientSecret: fake.account.clientSecret,
         username: fake.account.username,
       },
-      settings,
+      settings: options.settings ?? {},
     },
   })
   expect(res.status, res.text).toBe(201)
@@ -67,9 +70,9 @@ export const callbackOf = (h: Harness, integrationId: string) =>
 export async function connectedBullhornAgency(
   h: Harness,
   fake: FakeBullhorn,
-  settings: Record<string, string> = {},
+  options: Parameters<typeof createBullhornAgency>[2] = {},
 ): Promise<BullhornAgency> {
-  const world = await createBullhornAgency(h, fake, settings)
+  const world = await createBullhornAgency(h, fake, options)
   fake.account.redirectUri = callbackOf(h, world.integrationId)
   const link = await connectLinkOf(h, world.agency, world.integrationId)
   const page = await signInAtBullhorn(h, fake, link.url)

@@ -61,3 +61,23 @@ export interface ExternalRecordTable {
   last_occurred_at: Timestamp | null
   canceled_at: Timestamp | null
 }
+
+export type WriteBackState = 'pending' | 'sending' | 'written' | 'failed'
+
+/** The "notes sent" note of one interview, going back to the ATS record it came from. */
+export interface WriteBackTable {
+  interview_id: string
+  agency_id: string
+  integration_id: string
+  state: WriteBackState
+  due_at: Timestamp
+  version: Generated<number>
+  written_version: number | null
+  attempts: Generated<number>
+  lease_until: Timestamp | null
+  note_id: string | null
+  written_text: string | null
+  written_at: Timestamp | null
+  last_error: string | null
+  updated_at: GeneratedTimestamp
+}

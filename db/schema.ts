@@ -3,6 +3,7 @@ import type {
   ExternalRecordTable,
   IntegrationEventTable,
   IntegrationTable,
+  WriteBackTable,
 } from './integration-tables'
 
 /** Timestamps are written as Date or ISO strings and always read back as Date. */
@@ -256,6 +257,7 @@ export interface Database {
   integrations: IntegrationTable
   integration_events: IntegrationEventTable
   external_records: ExternalRecordTable
+  write_backs: WriteBackTable
 }
 
 export type AgencyRow = Selectable<AgencyTable>
@@ -268,4 +270,5 @@ export type InterviewRow = Selectable<InterviewTable>
 export type InterviewerRow = Selectable<InterviewerTable>
 export type EmailRow = Selectable<EmailTable>
 export type IntegrationRow = Selectable<IntegrationTable>
+export type WriteBackRow = Selectable<WriteBackTable>
 export type { IntegrationEventResult, IntegrationProvider, PollState } from './integration-tables'

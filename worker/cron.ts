@@ -6,6 +6,7 @@ import { drainOutbox } from './outbox/send'
 import type { Env } from './env'
 import { forgetExpiredInterviews } from './services/erasure'
 import { forgetClosedSendWindows } from './services/send-quotas'
+import { runWriteBacks } from './services/write-backs'
 
 /** the nightly trigger in wrangler.toml; every other trigger drains the outbox */
 export const nightlyCron = '30 3 * * *'
@@ -38,6 +39,10 @@ async function drain(db: Db, config: Config, now: Date) {
     linkSecret: config.linkSecret,
   })
   if (report.calls > 0) console.log('outbox', JSON.stringify(report))
+  const writeBacks = await runWriteBacks(db, config, now)
+  if (writeBacks.written + writeBacks.retried + writeBacks.failed > 0) {
+    console.log('write-backs', JSON.stringify(writeBacks))
+  }
 }
 
 /**

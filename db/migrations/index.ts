@@ -10,7 +10,8 @@ import * as addSessionRevocation from './2026_11_30_000300_add_session_revocatio
 import * as scheduleInterviews from './2026_11_30_000400_schedule_interviews'
 import * as createIntegrations from './2026_11_30_000500_create_integrations'
 import * as addOutcomes from './2026_11_30_000600_add_outcomes'
-import * as addPollState from './2026_11_30_000700_add_poll_state'
+import * as addWriteBacks from './2026_11_30_000700_add_write_backs'
+import * as addPollState from './2026_11_30_000800_add_poll_state'
 
 /** Every migration, by name; the names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -25,5 +26,6 @@ export const migrations: Record<string, Migration> = {
   '2026_11_30_000400_schedule_interviews': scheduleInterviews,
   '2026_11_30_000500_create_integrations': createIntegrations,
   '2026_11_30_000600_add_outcomes': addOutcomes,
-  '2026_11_30_000700_add_poll_state': addPollState,
+  '2026_11_30_000700_add_write_backs': addWriteBacks,
+  '2026_11_30_000800_add_poll_state': addPollState,
 }

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { startFakeBullhorn, type FakeBullhorn } from '../support/fake-bullhorn'
-import { json, statusOf } from './receiver'
+import { json, statusOf } from '../support/receiver'
 
 let bh: FakeBullhorn
 

@@ -6,7 +6,7 @@ import {
   startFakeGreenhouse,
   type FakeGreenhouse,
 } from '../support/fake-greenhouse'
-import { json, type Receiver, startReceiver, statusOf } from './receiver'
+import { json, type Receiver, startReceiver, statusOf } from '../support/receiver'
 
 let gh: FakeGreenhouse
 let receiver: Receiver

@@ -6,7 +6,7 @@ import {
   startFakeLever,
   type FakeLever,
 } from '../support/fake-lever'
-import { json, type Receiver, startReceiver, statusOf } from './receiver'
+import { json, type Receiver, startReceiver, statusOf } from '../support/receiver'
 
 let lever: FakeLever
 let receiver: Receiver

@@ -14,10 +14,11 @@ export interface TestIntegration {
 export async function createWebhookIntegration(
   h: Harness,
   agency: TestAgency,
+  settings?: Record<string, unknown>,
 ): Promise<TestIntegration> {
   const res = await h.request('POST', '/v1/integrations', {
     token: agency.secretKey,
-    json: { provider: 'webhook' },
+    json: { provider: 'webhook', ...(settings ? { settings } : {}) },
   })
   expect(res.status, res.text).toBe(201)
   return { id: res.body.id, signingSecret: res.body.signingSecret }

@@ -22,6 +22,8 @@ export interface ProviderContext {
   credentials: Record<string, string>
   /** the provider API's base: the operator's PROVIDER_URLS entry, else the provider's own */
   apiUrl: string
+  /** the secret shown once at creation (the generic webhook signs its write-backs with it) */
+  signingSecret: string | null
   now: Date
   /**
    * For providers whose tokens rotate (a single-use refresh token): runs `renew` on the stored
@@ -68,8 +70,11 @@ export type DeliveryReading = { event: InboundEvent } | { ignore: string }
 
 /** The note written back to the ATS record once the candidate marks notes sent. */
 export interface NoteToWrite {
+  interviewId: string
   /** the interview's record in the provider (its externalRef id, as the adapter made it) */
   externalId: string
+  /** each interviewer, and when the candidate marked their note sent (null: not marked) */
+  thanked: { name: string; title: string | null; email: string | null; sentAt: Date | null }[]
   /** the note, plain text, naming who was thanked and when */
   text: string
   /** where an earlier write of this note landed: update it there; null for the first write */
@@ -88,6 +93,8 @@ export interface ProviderAdapter {
   newSigningSecret: () => string | null
   /** the credentials it needs, checked when the integration is created (400 otherwise) */
   credentials: z.ZodType<Record<string, string>>
+  /** what its settings may hold, checked when the integration is created (400 otherwise) */
+  settings?: z.ZodType<Record<string, unknown>>
   /** whether a delivery was sent by the provider for this integration */
   verifyDelivery: (
     secrets: { signingSecret: string | null; credentials: Record<string, string> },
@@ -99,6 +106,8 @@ export interface ProviderAdapter {
    * ProviderUnavailable when the provider's API does not answer.
    */
   readDelivery: (context: ProviderContext, delivery: Delivery) => Promise<DeliveryReading>
+  /** whether this integration's settings ask for write-backs (default: when writeNote exists) */
+  writesBack?: (settings: Record<string, unknown>) => boolean
   /** writes (or updates) the note on the record; the provider's id of the note */
   writeNote?: (context: ProviderContext, note: NoteToWrite) => Promise<{ noteId: string }>
   /** the provider API's base when the operator names none */

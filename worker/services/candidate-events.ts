@@ -3,6 +3,7 @@ import { ApiError } from '../errors'
 import type { CandidateEventInput, NoteState } from '../schemas/candidate'
 import type { LinkTarget } from './coaching-links'
 import { inTransaction } from '../lib/transaction'
+import { queueWriteBack } from './write-backs'
 
 /** copies and mail-app opens repeated this soon are one action (double taps, retried posts) */
 const repeatWindowMs = 5_000
@@ -60,6 +61,7 @@ export async function recordCandidateEvent(
         .returning('id')
         .executeTakeFirst()
       if (!changed) return
+      await queueWriteBack(trx, target.interviewId, now)
     } else {
       let recent = trx
         .selectFrom('events')

@@ -10,7 +10,7 @@ const retentionBatchSize = 5_000
 /**
  * Removes what was written about people for these interviews of the agency: talking points, the
  * messages in the outbox (what was still to go is canceled), the candidate's links and drafts,
- * replays of the create, and the interviewers' names, titles and addresses (a name becomes
+ * replays of the create, write-backs still to go, and the interviewers' names, titles and addresses (a name becomes
  * "Interviewer 1", …). The interview and interviewer rows, their emails' states, the note times
  * and the events stay, so every count the agency reads stays as it was. Run it in a transaction.
  */
@@ -30,6 +30,8 @@ async function forgetInterviews(trx: Db, agencyId: string, interviewIds: string[
   await forgetMessages(trx, agencyId, interviewIds)
   await trx.deleteFrom('coaching_links').where('interview_id', 'in', interviewIds).execute()
   await trx.deleteFrom('drafts').where('interview_id', 'in', interviewIds).execute()
+  // nothing more goes back to the ATS about them (its record is the agency's own)
+  await trx.deleteFrom('write_backs').where('interview_id', 'in', interviewIds).execute()
   // a replayed create would otherwise hand the forgotten details back
   await trx
     .deleteFrom('idempotency_keys')

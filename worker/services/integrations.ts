@@ -1,3 +1,4 @@
+import type { z } from 'zod'
 import type { Db } from '../../db/client'
 import type { IntegrationRow } from '../../db/schema'
 import type { Config } from '../config'
@@ -65,6 +66,22 @@ export function toIntegration(row: IntegrationRow): Integration {
   }
 }
 
+/** `value` as the provider's adapter wants it, or the 400 naming each wrong field of `part`. */
+function checked<T>(
+  schema: z.ZodType<T> | undefined,
+  value: unknown,
+  part: 'credentials' | 'settings',
+  input: CreateIntegrationInput,
+): T {
+  const result = schema ? schema.safeParse(value) : { success: true as const, data: value as T }
+  if (result.success) return result.data
+  throw new ApiError(
+    'validation_failed',
+    `These are not the ${part} a ${input.provider} integration needs.`,
+    detailsOf(result.error).map((d) => ({ ...d, path: `${part}.${d.path}` })),
+  )
+}
+
 /** A new integration; a second one of the same provider for the agency is a 409. */
 export async function createIntegration(
   trx: Db,
@@ -73,14 +90,8 @@ export async function createIntegration(
   input: CreateIntegrationInput,
 ): Promise<CreatedIntegration> {
   const adapter = providers[input.provider]
-  const credentials = adapter.credentials.safeParse(input.credentials ?? {})
-  if (!credentials.success) {
-    throw new ApiError(
-      'validation_failed',
-      `These are not the credentials a ${input.provider} integration needs.`,
-      detailsOf(credentials.error).map((d) => ({ ...d, path: `credentials.${d.path}` })),
-    )
-  }
+  const credentials = checked(adapter.credentials, input.credentials ?? {}, 'credentials', input)
+  checked(adapter.settings, input.settings ?? {}, 'settings', input)
   const id = crypto.randomUUID()
   const signingSecret = adapter.newSigningSecret()
   const row = await trx
@@ -89,9 +100,7 @@ export async function createIntegration(
       id,
       agency_id: agencyId,
       provider: input.provider,
-      credentials_sealed: input.credentials
-        ? await sealCredentials(ring, id, credentials.data)
-        : null,
+      credentials_sealed: input.credentials ? await sealCredentials(ring, id, credentials) : null,
       signing_secret_sealed: signingSecret
         ? await seal(ring, sealedFor(id, 'signing_secret'), signingSecret)
         : null,
@@ -228,7 +237,7 @@ export async function rotateCredentials(
 export function providerContext(
   db: Db,
   config: Config,
-  { integration, credentials }: OpenedIntegration,
+  { integration, credentials, signingSecret }: OpenedIntegration,
   now: Date,
 ): ProviderContext {
   const apiUrl =
@@ -237,6 +246,7 @@ export function providerContext(
     integration,
     credentials,
     apiUrl,
+    signingSecret,
     now,
     rotateCredentials: async (renew) =>
       rotateCredentials(db, await integrationKeyring(config), integration.id, renew),

@@ -3,6 +3,7 @@ import { ApiError } from '../../errors'
 import { inboundEvent } from '../../schemas/integration'
 import { detailsOf } from '../../validate'
 import type { ProviderAdapter } from '../adapter'
+import { postNotesSent, writeBackUrlOf } from './write-back'
 import { newSigningSecret, signatureHeader, verifyWebhookSignature } from './signature'
 
 /** The generic signed webhook: any ATS, Zapier or Make sends our own event shape. */
@@ -10,6 +11,8 @@ export const webhookAdapter: ProviderAdapter = {
   newSigningSecret,
   // it calls nobody: whatever credentials it is given are only kept
   credentials: z.record(z.string(), z.string()),
+  // where "notes sent" goes back, signed like the events it sends (none: no write-back)
+  settings: z.looseObject({ writeBackUrl: z.url({ protocol: /^https?$/ }).optional() }),
   defaultApiUrl: '',
   verifyDelivery: async ({ signingSecret }, { header, rawBody }) =>
     signingSecret !== null &&
@@ -25,4 +28,6 @@ export const webhookAdapter: ProviderAdapter = {
     }
     return { event: parsed.data }
   },
+  writesBack: (settings) => writeBackUrlOf(settings) !== null,
+  writeNote: postNotesSent,
 }

@@ -50,3 +50,18 @@ export async function verifyWebhookSignature(
   }
   return false
 }
+
+/** The header value for `rawBody` signed with `secret` at `at`, as senders compute it. */
+export async function signWebhook(secret: string, rawBody: string, at: Date): Promise<string> {
+  const timestamp = Math.floor(at.getTime() / 1000)
+  const key = await crypto.subtle.importKey(
+    'raw',
+    encoder.encode(secret),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign'],
+  )
+  const mac = await crypto.subtle.sign('HMAC', key, encoder.encode(`${timestamp}.${rawBody}`))
+  const hex = [...new Uint8Array(mac)].map((b) => b.toString(16).padStart(2, '0')).join('')
+  return `t=${timestamp},v1=${hex}`
+}

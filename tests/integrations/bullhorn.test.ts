@@ -9,7 +9,7 @@ import {
   type Booked,
   signInAtBullhorn,
 } from '../support/bullhorn'
-import { runCron } from '../support/factories'
+import { coachingLinkOf, runCron } from '../support/factories'
 import { startFakeBullhorn } from '../support/fake-bullhorn'
 import { resendBindings } from '../support/fake-resend'
 import { forThisFile, useFakeResend, useHarness } from '../support/lifecycle'
@@ -286,5 +286,72 @@ describe('Bullhorn events', () => {
     for (const b of booked) {
       expect(await interviewRow(h, world.agency.id, b.externalId), b.externalId).toBeDefined()
     }
+  })
+})
+
+describe('notes sent, back to Bullhorn', () => {
+  /** An interview booked in Bullhorn that ended an hour ago, polled in; its candidate's marks. */
+  async function endedInterview(settings: Record<string, string> = {}) {
+    const world = await connectedBullhornAgency(h, bullhorn, { settings })
+    const booked = bookInterview(bullhorn, { begin: Date.now() - 2 * 3_600_000, minutes: 60 })
+    appointmentEvent(booked.appointment.id, 'INSERTED')
+    await runCron(h, new Date())
+    const row = await interviewRow(h, world.agency.id, booked.externalId)
+    const link = `/c/${await coachingLinkOf(h, row!.id)}`
+    const interview = await h.request('GET', `/v1/interviews/${row!.id}`, {
+      token: world.agency.secretKey,
+    })
+    const mark = async (type: 'sent' | 'unsent', index: number) => {
+      const res = await h.request('POST', `${link}/events`, {
+        json: { type, interviewerId: interview.body.interviewers[index].id },
+      })
+      expect(res.status, res.text).toBe(200)
+    }
+    return { ...world, booked, interviewId: row!.id, mark }
+  }
+  const later = (minutes: number) => new Date(Date.now() + minutes * minute)
+
+  it('one Note on the candidate and job, by the owner, once; a session renewed on the way', async () => {
+    const { booked, interviewId, mark } = await endedInterview({ noteAction: 'Thank You Note' })
+    await mark('sent', 0)
+    bullhorn.expireSessions()
+    await runCron(h, later(6))
+    const [note, ...more] = await bullhorn.waitForNotes(1)
+    expect(more).toEqual([])
+    expect(note).toMatchObject({
+      action: 'Thank You Note',
+      personReference: { id: booked.candidate.id, _subtype: 'Candidate' },
+      jobOrder: { id: booked.job.id },
+      commentingPerson: { id: bullhorn.account.apiUserId },
+    })
+    expect(note!.comments).toContain('1 of 1 marked sent')
+    expect(note!.comments).toContain(`Followthrough ref: ${interviewId}`)
+    // Bullhorn notes are not edited: a later change writes no second note
+    await mark('unsent', 0)
+    await runCron(h, later(20))
+    await runCron(h, later(40))
+    expect(bullhorn.notes).toHaveLength(1)
+  })
+
+  it('a write whose answer was lost is found by its marker, not written twice', async () => {
+    const { interviewId, mark } = await endedInterview()
+    await mark('sent', 0)
+    await runCron(h, later(6))
+    const [note] = await bullhorn.waitForNotes(1)
+    expect(note!.action).toBe('Other')
+    // as if the answer to that write never came: nothing recorded of it here
+    await h.db
+      .updateTable('write_backs')
+      .set({ state: 'pending', note_id: null, written_text: null, due_at: new Date() })
+      .where('interview_id', '=', interviewId)
+      .execute()
+    await runCron(h, later(7))
+    expect(bullhorn.notes).toHaveLength(1)
+    const row = await h.db
+      .selectFrom('write_backs')
+      .select(['state', 'note_id'])
+      .where('interview_id', '=', interviewId)
+      .executeTakeFirstOrThrow()
+    expect(row).toEqual({ state: 'written', note_id: String(note!.id) })
   })
 })

@@ -12,6 +12,9 @@ export const bullhornAdapter: ProviderAdapter = {
   newSigningSecret: () => null,
   // the API key's client id and secret, and the API user, whose name finds its data center
   credentials: z.strictObject({ clientId: field, clientSecret: field, username: field }),
+  // the Note action the "notes sent" note is filed under: one of the corporation's
+  // commentActionList (default: Other)
+  settings: z.looseObject({ noteAction: z.string().trim().min(1).max(100).optional() }),
   defaultApiUrl: 'https://rest.bullhornstaffing.com',
   verifyDelivery: async () => false,
   readDelivery: async () => ({ ignore: 'Bullhorn sends no webhooks; events are polled' }),

@@ -5,7 +5,8 @@ import { BullhornRest, renewSession } from './session'
 // The "notes sent" note on the candidate in Bullhorn: a Note (PUT entity/Note, bullhorn/rest-api-docs
 // _entity.md and entityref/_note.md) about the candidate (personReference), on the job
 // (jobOrder), by the interview's owner (commentingPerson), with an action of the corporation's
-// commentActionList. Notes are not edited through our API: a note written once stays as written.
+// commentActionList. Notes are not edited through our API: a note written once stays as written
+// (the marks it reports may change later; Bullhorn keeps the first account of them).
 
 /** The action a note is filed under when the agency's settings name none (settings.noteAction). */
 export const defaultNoteAction = 'Other'

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { bookInterview, connectedBullhornAgency, type Booked } from '../support/bullhorn'
-import { runCron } from '../support/factories'
+import { coachingLinkOf, runCron, type TestAgency } from '../support/factories'
 import { seededRandom } from '../support/fake-ats/server'
 import { startFakeBullhorn } from '../support/fake-bullhorn'
 import { resendBindings } from '../support/fake-resend'
@@ -8,8 +8,9 @@ import { forThisFile, useFakeResend, useHarness } from '../support/lifecycle'
 
 // The acceptance run for Bullhorn: 200 interviews booked in Bullhorn arrive as subscription
 // events, with duplicates, reschedules and cancellations, shuffled; then again with Bullhorn
-// failing 30% of the calls. Each time exactly the right interviews exist, and the cron sends one
-// coaching email to each candidate whose interview takes place, none to the others.
+// failing 30% of the calls. Each time exactly the right interviews exist, the cron sends one
+// coaching email to each candidate whose interview takes place, none to the others, and each
+// interview whose candidate marks notes sent gets one Note in Bullhorn.
 
 const minute = 60_000
 const interviews = 200
@@ -91,7 +92,7 @@ async function pollUntilApplied(integrationId: string, events: number) {
 async function checkOutcome(agencyId: string, planned: Planned[]) {
   const rows = await h.db
     .selectFrom('interviews')
-    .select(['external_id', 'starts_at', 'ends_at', 'canceled_at'])
+    .select(['id', 'external_id', 'starts_at', 'ends_at', 'canceled_at'])
     .where('agency_id', '=', agencyId)
     .execute()
   const byRef = new Map(rows.map((row) => [row.external_id!, row]))
@@ -121,6 +122,46 @@ async function checkOutcome(agencyId: string, planned: Planned[]) {
   await runCron(h, new Date(Math.max(...ends) + 2 * minute))
   const counts = planned.map(({ booked, startsAt }) => [startsAt !== null, coached(booked.email)])
   expect(counts.filter(([takesPlace, n]) => n !== (takesPlace ? 1 : 0))).toEqual([])
+  return { byRef, lastEnd: Math.max(...ends) }
+}
+
+/**
+ * The candidates of every fourth interview that takes place mark a note sent; once the marks
+ * rest, each of those interviews has exactly one Note in Bullhorn, and no other has any.
+ */
+async function checkWriteBacks(
+  agency: TestAgency,
+  planned: Planned[],
+  outcome: Awaited<ReturnType<typeof checkOutcome>>,
+) {
+  const marked = planned.filter(({ startsAt }) => startsAt !== null).filter((_, i) => i % 4 === 0)
+  for (const { booked } of marked) {
+    const interviewId = outcome.byRef.get(booked.externalId)!.id
+    const interview = await h.request('GET', `/v1/interviews/${interviewId}`, {
+      token: agency.secretKey,
+    })
+    const res = await h.request('POST', `/c/${await coachingLinkOf(h, interviewId)}/events`, {
+      json: { type: 'sent', interviewerId: interview.body.interviewers[0].id },
+    })
+    expect(res.status, res.text).toBe(200)
+  }
+  // a write that fails is tried again after a backoff (up to 6 hours): each run an hour later
+  const hour = 60 * minute
+  let run = 0
+  while (bullhorn.notes.length < marked.length && run < 50) {
+    run += 1
+    await runCron(h, new Date(Date.now() + 10 * minute + run * hour))
+  }
+  await runCron(h, new Date(Date.now() + (run + 7) * hour))
+  const notesPerCandidate = new Map<number, number>()
+  for (const note of bullhorn.notes) {
+    const id = note.personReference.id
+    notesPerCandidate.set(id, (notesPerCandidate.get(id) ?? 0) + 1)
+  }
+  expect([...notesPerCandidate.values()].filter((n) => n !== 1)).toEqual([])
+  expect([...notesPerCandidate.keys()].sort()).toEqual(
+    marked.map(({ booked }) => booked.candidate.id).sort(),
+  )
 }
 
 describe('acceptance: 200 interviews from Bullhorn', () => {
@@ -129,7 +170,8 @@ describe('acceptance: 200 interviews from Bullhorn', () => {
     const run = planRun(seededRandom(20261130))
     const runs = await pollUntilApplied(world.integrationId, run.events)
     expect(runs).toBe(1)
-    await checkOutcome(world.agency.id, run.planned)
+    const outcome = await checkOutcome(world.agency.id, run.planned)
+    await checkWriteBacks(world.agency, run.planned, outcome)
   }, 60_000)
 
   it('the same, with Bullhorn failing 30% of the calls', async () => {
@@ -140,7 +182,10 @@ describe('acceptance: 200 interviews from Bullhorn', () => {
     bullhorn.failRate(0)
     const failed = bullhorn.calls.filter((c) => c.failure !== null).length
     expect(failed).toBeGreaterThan(50)
-    await checkOutcome(world.agency.id, run.planned)
+    const outcome = await checkOutcome(world.agency.id, run.planned)
+    bullhorn.failRate(0.3, { seed: 11 })
+    await checkWriteBacks(world.agency, run.planned, outcome)
+    bullhorn.failRate(0)
     console.info('bullhorn run with failures', { events: run.events, runs, failed })
   }, 60_000)
 })

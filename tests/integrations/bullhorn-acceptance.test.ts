@@ -172,7 +172,7 @@ describe('acceptance: 200 interviews from Bullhorn', () => {
     expect(runs).toBe(1)
     const outcome = await checkOutcome(world.agency.id, run.planned)
     await checkWriteBacks(world.agency, run.planned, outcome)
-  }, 60_000)
+  }, 120_000)
 
   it('the same, with Bullhorn failing 30% of the calls', async () => {
     const world = await connectedBullhornAgency(h, bullhorn, { ownerIsRecruiter: false })
@@ -187,5 +187,5 @@ describe('acceptance: 200 interviews from Bullhorn', () => {
     await checkWriteBacks(world.agency, run.planned, outcome)
     bullhorn.failRate(0)
     console.info('bullhorn run with failures', { events: run.events, runs, failed })
-  }, 60_000)
+  }, 120_000)
 })

@@ -23,6 +23,17 @@ export class BullhornError extends ProviderRefused {
   }
 }
 
+/** Bullhorn did not answer, or answered 429 or 5xx (`status`; null: no answer at all). */
+export class BullhornUnavailable extends ProviderUnavailable {
+  constructor(
+    message: string,
+    readonly status: number | null,
+    retryAfterSeconds?: number,
+  ) {
+    super(message, retryAfterSeconds)
+  }
+}
+
 const timeoutMs = 15_000
 
 function messageOf(status: number, body: Record<string, unknown>): string {
@@ -51,7 +62,7 @@ export async function callBullhorn(
       signal: AbortSignal.timeout(timeoutMs),
     })
   } catch (err) {
-    throw new ProviderUnavailable(`Bullhorn did not answer (${String(err)})`)
+    throw new BullhornUnavailable(`Bullhorn did not answer (${String(err)})`, null)
   }
   const text = await res.text().catch(() => '')
   let body: Record<string, unknown> = {}
@@ -66,8 +77,9 @@ export async function callBullhorn(
   if (res.ok) return text === '' ? null : body
   if (res.status === 429 || res.status >= 500) {
     const retryAfter = Number(res.headers.get('retry-after'))
-    throw new ProviderUnavailable(
+    throw new BullhornUnavailable(
       messageOf(res.status, body),
+      res.status,
       Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : 60,
     )
   }

@@ -1,5 +1,5 @@
 import { ProviderRefused, type CredentialRenewal } from '../adapter'
-import { BullhornError, callBullhorn, SessionExpired } from './http'
+import { BullhornError, BullhornUnavailable, callBullhorn, SessionExpired } from './http'
 import { requestTokens, restLogin, type RestSession, type Tokens } from './oauth'
 
 // The integration's credentials: what the agency gave (clientId, clientSecret, username), then
@@ -84,10 +84,24 @@ export class BullhornRest {
 
   async call(path: string, init: { method?: string; body?: unknown } = {}) {
     try {
-      return await this.attempt(path, init)
+      return await this.attemptReading(path, init)
     } catch (err) {
       if (!(err instanceof SessionExpired) || !this.renew) throw err
       this.credentials = await this.renew(err.bhRestToken)
+      return this.attempt(path, init)
+    }
+  }
+
+  /**
+   * A read that met a failed or lost answer (not a 429: Bullhorn asks to slow down) is tried once
+   * more at once: reading changes nothing, and a poll gets on instead of stopping at a blip.
+   */
+  private async attemptReading(path: string, init: { method?: string; body?: unknown }) {
+    try {
+      return await this.attempt(path, init)
+    } catch (err) {
+      const reading = (init.method ?? 'GET') === 'GET'
+      if (!reading || !(err instanceof BullhornUnavailable) || err.status === 429) throw err
       return this.attempt(path, init)
     }
   }

@@ -267,6 +267,29 @@ describe('Bullhorn events', () => {
     expect(events).toHaveLength(5)
   })
 
+  it('a half-applied batch Bullhorn no longer gives is passed, shown, and polling goes on', async () => {
+    const world = await connectedBullhornAgency(h, bullhorn)
+    const [first, second] = [bookInterview(bullhorn), bookInterview(bullhorn)]
+    appointmentEvent(first!.appointment.id, 'INSERTED')
+    for (let i = 0; i < 2; i++) {
+      bullhorn.failNext(
+        { status: 500 },
+        { path: `/rest-services/e999/entity/Appointment/${first!.appointment.id}` },
+      )
+    }
+    await runCron(h, new Date())
+    expect((await pollState(world.integrationId)).poll_state).toMatchObject({ applied: false })
+    bullhorn.subscription(`followthrough-${world.integrationId}`)!.batches.clear()
+    appointmentEvent(second!.appointment.id, 'INSERTED')
+    await runCron(h, new Date())
+    expect((await pollState(world.integrationId)).last_error).toContain('no longer had')
+    expect(await interviewRow(h, world.agency.id, second!.externalId)).toBeDefined()
+    expect((await pollState(world.integrationId)).poll_state).toMatchObject({
+      requestId: 2,
+      applied: true,
+    })
+  })
+
   it('expired sessions renewed by racing polls: one refresh each time, never locked out', async () => {
     const world = await connectedBullhornAgency(h, bullhorn)
     const rounds = 20

@@ -193,7 +193,14 @@ export const integrationEventsRoutes = apiRoutes()
   })
   .openapi(oauthCallback, async (c) => {
     const { id } = c.req.valid('param')
-    await completeConnection(c.var.db, c.var.config, id, c.req.valid('query'), publicUrlOf(c))
+    try {
+      await completeConnection(c.var.db, c.var.config, id, c.req.valid('query'), publicUrlOf(c))
+    } catch (err) {
+      // a state not signed here is a guess, counted like a credential that does not work
+      const badState = err instanceof ApiError && err.details.some((d) => d.path === 'state')
+      if (badState) await countFailedAuthentication(c)
+      throw err
+    }
     for (const [name, value] of Object.entries(pageHeaders)) c.header(name, value)
     return c.html(renderBullhornConnected(), 200)
   })

@@ -8,7 +8,7 @@ import { receiveIntegrationEvent } from '../../services/integration-events'
 import { integrationKeyring, openIntegration, rotateCredentials } from '../../services/integrations'
 import { ProviderRefused, ProviderUnavailable } from '../adapter'
 import { eventsOf, inboundEventOf, type BullhornEvent } from './events'
-import { SessionExpired } from './http'
+import { BullhornError, SessionExpired } from './http'
 import { BullhornRest, renewSession } from './session'
 
 // Bullhorn sends no webhooks: each integration's event subscription is read by the cron. A read
@@ -19,8 +19,11 @@ import { BullhornRest, renewSession } from './session'
 // Reading a batch holds the integration's row lock, so two polls never read two batches at once.
 
 const maxEvents = 100
-/** batches per integration and run: a backlog is worked off over a few minutes */
-const maxBatches = 10
+/**
+ * Batches per integration and run: a backlog is worked off over a few minutes, and a run's calls
+ * (one read per event) stay well inside a Worker invocation's subrequest limit.
+ */
+const maxBatches = 5
 
 interface Batch {
   requestId: number
@@ -28,8 +31,15 @@ interface Batch {
   credentials: Record<string, string>
 }
 
-/** The batch to apply next: the one not fully applied, else a new one; null when none waits. */
-async function claimBatch(db: Db, config: Config, integrationId: string): Promise<Batch | null> {
+/**
+ * The batch to apply next: the one not fully applied, else a new one; null when none waits;
+ * `lost` when Bullhorn no longer gives the batch left half-applied.
+ */
+async function claimBatch(
+  db: Db,
+  config: Config,
+  integrationId: string,
+): Promise<Batch | { lost: number; reason: string } | null> {
   const ring = await integrationKeyring(config)
   return db.transaction().execute(async (trx) => {
     const row = await trx
@@ -45,19 +55,28 @@ async function claimBatch(db: Db, config: Config, integrationId: string): Promis
     const rest = new BullhornRest(credentials, null)
     const path = `event/subscription/${encodeURIComponent(state.subscription)}`
     const again = state.requestId !== null && !state.applied
-    const answer = await rest.call(
-      again
-        ? `${path}?maxEvents=${maxEvents}&requestId=${state.requestId}`
-        : `${path}?maxEvents=${maxEvents}`,
-    )
+    const save = (next: PollState) =>
+      trx
+        .updateTable('integrations')
+        .set({ poll_state: next })
+        .where('id', '=', integrationId)
+        .execute()
+    let answer: Record<string, unknown> | null
+    try {
+      answer = await rest.call(
+        again
+          ? `${path}?maxEvents=${maxEvents}&requestId=${state.requestId}`
+          : `${path}?maxEvents=${maxEvents}`,
+      )
+    } catch (err) {
+      if (!again || !(err instanceof BullhornError) || err.status !== 400) throw err
+      // Bullhorn no longer has the batch (it keeps them for a while only): go on past it
+      await save({ ...state, applied: true })
+      return { lost: state.requestId!, reason: err.message }
+    }
     const requestId = typeof answer?.requestId === 'number' ? answer.requestId : null
     if (requestId === null) return null
-    const next: PollState = { ...state, requestId, applied: false }
-    await trx
-      .updateTable('integrations')
-      .set({ poll_state: next })
-      .where('id', '=', integrationId)
-      .execute()
+    await save({ ...state, requestId, applied: false })
     return { requestId, events: eventsOf(answer), credentials }
   })
 }
@@ -110,7 +129,7 @@ export async function pollIntegration(
   let applied = 0
   try {
     for (let round = 0; round < maxBatches; round++) {
-      let batch: Batch | null
+      let batch: Awaited<ReturnType<typeof claimBatch>>
       try {
         batch = await claimBatch(db, config, integration.id)
       } catch (err) {
@@ -119,6 +138,11 @@ export async function pollIntegration(
         batch = await claimBatch(db, config, integration.id)
       }
       if (!batch) break
+      if ('lost' in batch) {
+        const message = `Bullhorn no longer had events batch ${batch.lost} (${batch.reason}); some of its events may be missing.`
+        await noteIntegrationError(db, integration.id, message, new Date())
+        continue
+      }
       const rest = new BullhornRest(batch.credentials, renew)
       const recorded = await recordedEvents(db, integration.id, batch.events)
       for (const event of batch.events) {

@@ -5,7 +5,7 @@ import type { GeneratedTimestamp, Json, Timestamp } from './schema'
 // in schema.ts's Database with the others.
 
 /** Each provider has an adapter in worker/integrations/. */
-export type IntegrationProvider = 'webhook' | 'bullhorn'
+export type IntegrationProvider = 'webhook' | 'bullhorn' | 'greenhouse'
 export type IntegrationEventResult = 'created' | 'updated' | 'canceled' | 'ignored'
 
 /** Where a polled provider's feed was last read (Bullhorn: its event subscription). */

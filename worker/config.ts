@@ -25,7 +25,7 @@ export interface Config {
   }
   /** development only: the demo portal's agency keys (its backend mints sessions with the secret) */
   demo: { secretKey: string; publishableKey: string } | null
-  /** tests only: the stats routes report the statements they ran in X-Query-Count */
+  /** tests only: every response reports the statements its route ran in X-Query-Count */
   queryLog: boolean
   /**
    * Seal integration credentials and signing secrets, the first key sealing; outside production

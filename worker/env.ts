@@ -33,7 +33,7 @@ interface LocalBindings {
    */
   DEMO_SECRET_KEY?: string
   DEMO_PUBLISHABLE_KEY?: string
-  /** "1" (tests only): the stats routes report the statements they ran in X-Query-Count */
+  /** "1" (tests only): every response reports the statements its route ran in X-Query-Count */
   QUERY_LOG?: string
 }
 
@@ -66,6 +66,10 @@ export interface Variables {
    */
   afterResponse: (work: (db: Db) => Promise<unknown>) => void
   principal: Principal
+  /** QUERY_LOG=1 (tests): the statements run so far in this request */
+  queriesBeforeRoute: () => number
+  /** QUERY_LOG=1 (tests): the statements authentication ran, left out of X-Query-Count */
+  queriesOfAuthentication: number | undefined
   /** the integration an inbound event is addressed to, once its signature was checked */
   integration: OpenedIntegration
   /** set when a browser request carried a publishable key from one of its agency's origins */

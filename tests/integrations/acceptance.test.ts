@@ -1,4 +1,9 @@
-import { describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { linkTokenFor } from '../../worker/services/coaching-links'
+import { expectCoachingAtEnds, shuffled } from '../support/acceptance'
+import { seededRandom } from '../support/fake-ats/server'
+import { startReceiver, type Receiver } from '../support/receiver'
+import { LINK_SECRET } from '../support/harness'
 import { createAgency, runCron } from '../support/factories'
 import { resendBindings } from '../support/fake-resend'
 import {
@@ -22,26 +27,11 @@ const interviews = 200
 const concurrency = process.env.TEST_DATABASE_URL ? 4 : 1
 const fake = useFakeResend()
 const h = useHarness(() => resendBindings(fake))
-
-/** mulberry32: the same seed gives the same order every run */
-function seededRandom(seed: number) {
-  let state = seed
-  return () => {
-    state = (state + 0x6d2b79f5) | 0
-    let t = Math.imul(state ^ (state >>> 15), 1 | state)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
-  }
-}
-
-function shuffled<T>(items: T[], random: () => number): T[] {
-  const out = [...items]
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1))
-    ;[out[i], out[j]] = [out[j]!, out[i]!]
-  }
-  return out
-}
+let receiver: Receiver
+beforeAll(async () => {
+  receiver = await startReceiver()
+})
+afterAll(() => receiver?.close())
 
 type Event = ReturnType<typeof inboundEvent>
 
@@ -126,26 +116,74 @@ async function checkOutcome(
   expect(wrong).toEqual([])
   expect([...byRef.keys()].every((id) => expected.has(id))).toBe(true)
 
-  // nothing before its end; then exactly one coaching email per interview that takes place
-  const ends = rows.map((row) => row.ends_at.getTime())
-  const coached = (address: string) =>
-    fake.sent.filter(
-      (e) =>
-        e.to.includes(address) && e.tags.some((t) => t.name === 'kind' && t.value === 'coaching'),
-    ).length
-  await runCron(h, new Date(Math.min(...ends) - minute))
-  expect([...expected.values()].filter((want) => coached(want.email) > 0)).toEqual([])
-  await runCron(h, new Date(Math.max(...ends) + minute))
-  await runCron(h, new Date(Math.max(...ends) + 2 * minute))
-  const counts = [...expected.values()].map((want) => [want.startsAt !== null, coached(want.email)])
-  expect(counts.filter(([takesPlace, n]) => n !== (takesPlace ? 1 : 0))).toEqual([])
-  return counts.filter(([, n]) => n === 1).length
+  const candidates = [...expected.values()].map((want) => ({
+    email: want.email,
+    takesPlace: want.startsAt !== null,
+  }))
+  return expectCoachingAtEnds(
+    h,
+    fake,
+    rows.map((row) => row.ends_at),
+    candidates,
+  )
+}
+
+/**
+ * The candidate of every interview that takes place marks a note sent; once the marks rest, the
+ * cron writes each back exactly once, with `failRate` of the receiver's answers failing (a 503,
+ * or a 500 after it took the write: the answer lost) until every one is written.
+ */
+async function checkWriteBacks(agencyId: string, random: () => number, failRate: number) {
+  receiver.clear()
+  for (let i = 0; i < 2000; i++) {
+    receiver.answers.push(random() < failRate ? (random() < 0.5 ? 503 : 500) : 200)
+  }
+  const taking = await h.db
+    .selectFrom('interviews as i')
+    .innerJoin('interviewers as p', 'p.interview_id', 'i.id')
+    .select(['i.id', 'p.id as interviewer_id', 'i.ends_at'])
+    .where('i.agency_id', '=', agencyId)
+    .where('i.canceled_at', 'is', null)
+    .where('p.position', '=', 0)
+    .execute()
+  for (const row of taking) {
+    const res = await h.request('POST', `/c/${await linkTokenFor(LINK_SECRET, row.id)}/events`, {
+      json: { type: 'sent', interviewerId: row.interviewer_id },
+    })
+    expect(res.status, res.text).toBe(200)
+  }
+  const start = Math.max(Date.now(), ...taking.map((row) => row.ends_at.getTime()))
+  for (let run = 1; run <= 40; run++) {
+    await runCron(h, new Date(start + (10 + 15 * run) * minute))
+    const open = await h.db
+      .selectFrom('write_backs')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('agency_id', '=', agencyId)
+      .where('state', '!=', 'written')
+      .executeTakeFirstOrThrow()
+    if (Number(open.n) === 0) break
+  }
+  const byInterview = new Map<string, { ids: Set<string>; taken: number }>()
+  for (const got of receiver.received) {
+    const body = JSON.parse(got.raw)
+    const seen = byInterview.get(body.interview.id) ?? { ids: new Set(), taken: 0 }
+    seen.ids.add(body.id)
+    if (got.status === 200) seen.taken += 1
+    byInterview.set(body.interview.id, seen)
+  }
+  const wrong = taking.filter((row) => {
+    const seen = byInterview.get(row.id)
+    return !seen || seen.ids.size !== 1 || seen.taken !== 1
+  })
+  expect(wrong.map((row) => row.id)).toEqual([])
+  expect(byInterview.size).toBe(taking.length)
+  return { writeBacks: taking.length, calls: receiver.received.length }
 }
 
 describe('acceptance: 200 interviews from an ATS', () => {
   it('shuffled, with 10% duplicates, 10% reschedules and 5% cancellations', async () => {
     const agency = await createAgency(h)
-    const integration = await createWebhookIntegration(h, agency)
+    const integration = await createWebhookIntegration(h, agency, { writeBackUrl: receiver.url })
     const random = seededRandom(20261130)
     const run = planRun('ats', random)
     const { answers } = await sendAll(integration, run.deliveries, random, 0)
@@ -157,12 +195,20 @@ describe('acceptance: 200 interviews from an ATS', () => {
     expect(counts.created + counts.updated + counts.canceled + counts.ignored).toBe(
       run.events.length,
     )
-    console.info('acceptance run', { deliveries: run.deliveries.length, answers, counts, emailed })
+    const written = await checkWriteBacks(agency.id, random, 0)
+    expect(written.calls).toBe(written.writeBacks)
+    console.info('acceptance run', {
+      deliveries: run.deliveries.length,
+      answers,
+      counts,
+      emailed,
+      ...written,
+    })
   }, 240_000)
 
   it('the same, when 30% of the answers are lost and the sender re-sends later', async () => {
     const agency = await createAgency(h)
-    const integration = await createWebhookIntegration(h, agency)
+    const integration = await createWebhookIntegration(h, agency, { writeBackUrl: receiver.url })
     const random = seededRandom(7)
     const run = planRun('lossy', random)
     const { answers, lost } = await sendAll(integration, run.deliveries, random, 0.3)
@@ -175,6 +221,14 @@ describe('acceptance: 200 interviews from an ATS', () => {
       .where('integration_id', '=', integration.id)
       .executeTakeFirstOrThrow()
     expect(Number(recorded.n)).toBe(run.events.length)
-    console.info('lossy run', { deliveries: run.deliveries.length, lost, answers, emailed })
+    const written = await checkWriteBacks(agency.id, random, 0.3)
+    expect(written.calls).toBeGreaterThan(written.writeBacks * 1.2)
+    console.info('lossy run', {
+      deliveries: run.deliveries.length,
+      lost,
+      answers,
+      emailed,
+      ...written,
+    })
   }, 240_000)
 })

@@ -28,7 +28,13 @@ describe('POST /v1/integrations', () => {
       hasCredentials: false,
       lastEventAt: null,
       lastError: null,
-      counts: { created: 0, updated: 0, canceled: 0, ignored: 0 },
+      counts: {
+        created: 0,
+        updated: 0,
+        canceled: 0,
+        ignored: 0,
+        writeBacks: { written: 0, pending: 0, failed: 0 },
+      },
     })
     expect(res.body.signingSecret).toMatch(/^ftwhsec_[A-Za-z0-9_-]{43}$/)
 
@@ -100,7 +106,13 @@ describe('GET /v1/integrations', () => {
       expect(res.body.data).toHaveLength(1)
       expect(res.body.data[0]).toMatchObject({
         id: integration.id,
-        counts: { created: 1, updated: 0, canceled: 0, ignored: 1 },
+        counts: {
+          created: 1,
+          updated: 0,
+          canceled: 0,
+          ignored: 1,
+          writeBacks: { written: 0, pending: 0, failed: 0 },
+        },
         lastError: 'candidate.email: Required.',
       })
       expect(res.body.data[0].lastEventAt).toBeTruthy()

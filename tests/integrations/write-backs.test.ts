@@ -133,6 +133,17 @@ describe('write-back through the generic webhook', () => {
       .where('interview_id', '=', interviewId)
       .executeTakeFirstOrThrow()
     expect(row).toEqual({ state: 'written', attempts: 3, last_error: null })
+    // the interview and the integration say so
+    const shown = await h.request('GET', `/v1/interviews/${interviewId}`, {
+      token: agency.secretKey,
+    })
+    expect(shown.body.writeBack).toEqual({
+      state: 'written',
+      writtenAt: expect.any(String),
+      error: null,
+    })
+    const counts = await h.request('GET', '/v1/integrations', { token: agency.secretKey })
+    expect(counts.body.data[0].counts.writeBacks).toEqual({ written: 1, pending: 0, failed: 0 })
   })
 
   it('fails for good on a refusal (4xx), visibly, and tries again on the next mark', async () => {
@@ -165,7 +176,7 @@ describe('write-back through the generic webhook', () => {
       // each world makes a new integration: the agency keeps one per provider
       await h.request('DELETE', `/v1/integrations/${integration.id}`, { token: agency.secretKey })
     }
-  })
+  }, 120_000)
 
   it('writes nothing back after the candidate is erased, nor for an integration without a writeBackUrl', async () => {
     const erased = await world()

@@ -360,6 +360,7 @@ describe('GET /v1/stats', () => {
       totals,
       mine: null,
       groups: [],
+      breakdowns: {},
       outcomes: {
         // coached with a note: I1, I2, I3, I6
         withNote: { interviews: 4, withOutcome: 2, advanced: 2, offer: 2, hired: 1 },
@@ -394,6 +395,31 @@ describe('GET /v1/stats', () => {
       { key: dateOf(7), label: isoWeekOf(7), ...i3AndI4, interviews: 3 },
       { key: dateOf(14), label: isoWeekOf(14), ...i6Only },
     ])
+    // all three at once, from one pass: the same groups, the first also as `groups`
+    const all = await get(`/v1/stats?${range}&groupBy=week,client,recruiter`, agency.secretKey)
+    expect(all.status, all.text).toBe(200)
+    expect(all.headers.get('x-query-count')).toBe('3')
+    expect(all.body.groupBy).toBe('week')
+    expect(all.body.groups).toEqual(byWeek.body.groups)
+    expect(all.body.breakdowns).toEqual({
+      week: byWeek.body.groups,
+      client: byClient.body.groups,
+      recruiter: byRecruiter.body.groups,
+    })
+    expect(all.body.totals).toEqual(byWeek.body.totals)
+  })
+
+  it('refuses a breakdown it does not know or named twice (400)', async () => {
+    for (const groupBy of ['team', 'week,week', 'week,', ',week', 'week,client,recruiter,week']) {
+      const res = await get(`/v1/stats?${range}&groupBy=${groupBy}`, agency.secretKey)
+      expect(res.status, groupBy).toBe(400)
+      expect(res.body.error.details[0].path).toBe('groupBy')
+    }
+    // beside others, the breakdown by recruiter is left out for a recruiter session
+    const own = await get(`/v1/stats?${range}&groupBy=week,recruiter,client`, rita.token)
+    expect(own.status, own.text).toBe(200)
+    expect(Object.keys(own.body.breakdowns)).toEqual(['week', 'client'])
+    expect(own.body.groupBy).toBe('week')
   })
 
   it('counts an interview by the day it started, both ends of the range included', async () => {

@@ -4,7 +4,12 @@ import type { AddressInfo } from 'node:net'
 /** A webhook receiver on loopback for the fakes' self-tests: it keeps the raw bytes it got. */
 export interface Receiver {
   url: string
-  received: { headers: Record<string, string | string[] | undefined>; raw: string }[]
+  /** what came in, with the status it was answered */
+  received: {
+    headers: Record<string, string | string[] | undefined>
+    raw: string
+    status: number
+  }[]
   /** statuses to answer with, in order; 200 once they run out */
   answers: number[]
   /** forgets what was received and the answers still to give */
@@ -19,8 +24,9 @@ export async function startReceiver(): Promise<Receiver> {
     const chunks: Buffer[] = []
     req.on('data', (chunk: Buffer) => chunks.push(chunk))
     req.on('end', () => {
-      received.push({ headers: req.headers, raw: Buffer.concat(chunks).toString('utf8') })
-      res.writeHead(answers.shift() ?? 200).end('ok')
+      const status = answers.shift() ?? 200
+      received.push({ headers: req.headers, raw: Buffer.concat(chunks).toString('utf8'), status })
+      res.writeHead(status).end('ok')
     })
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))

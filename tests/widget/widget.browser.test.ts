@@ -4,6 +4,7 @@ import axe from 'axe-core'
 import type { BrowserContext } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest'
 import { artifactsDir, describeInBrowser } from '../support/browser'
+import { deliver, eventInterview, inboundEvent } from '../support/integrations'
 import {
   coachingLink,
   logInterview,
@@ -240,8 +241,22 @@ describeInBrowser('the widget on the demo portal, in Chromium', () => {
       // a recruiter sees only their own interviews, a manager the agency's
       const names = await widget.locator('.interviews > li strong').allTextContents()
       expect(names).toEqual(as ? ['Cleo Park'] : ['Ben Okoro', 'Ana Souza'])
+      const statsRequests: string[] = []
+      page.on('request', (r) => {
+        if (new URL(r.url()).pathname === '/v1/stats') statsRequests.push(r.url())
+      })
       await widget.getByRole('tab', { name: 'Dashboard' }).click()
       await widget.getByRole('table').first().waitFor()
+      // the whole dashboard comes from one stats request
+      expect(statsRequests).toHaveLength(1)
+      expect(new URL(statsRequests[0]!).searchParams.get('groupBy')).toBe('week,client,recruiter')
+      // a manager sees the agency's connected systems; a recruiter does not ask for them
+      const systems = widget.getByRole('heading', { name: 'Connected systems' })
+      if (as) expect(await systems.count()).toBe(0)
+      else {
+        await systems.waitFor()
+        await widget.getByText('No ATS is connected').waitFor()
+      }
       await check('dashboard')
       const tables = await widget
         .getByRole('table')
@@ -269,6 +284,34 @@ describeInBrowser('the widget on the demo portal, in Chromium', () => {
       expect(problems).toEqual([])
     } finally {
       await agencyPortal.close()
+    }
+  })
+
+  it('shows a manager what each connected system has done, and its last problem', async () => {
+    const res = await portal.h.request('POST', '/v1/integrations', {
+      token: portal.secretKey,
+      json: { provider: 'webhook' },
+    })
+    expect(res.status, res.text).toBe(201)
+    const integration = { id: res.body.id, signingSecret: res.body.signingSecret }
+    const noEmail = eventInterview('ats-77', { candidate: { name: 'Dee Moss' } })
+    const sent = await deliver(portal.h, integration, inboundEvent('interview.scheduled', noEmail))
+    expect(sent.body.result).toBe('ignored')
+    for (const width of [390, 1280]) {
+      const { page, widget, problems } = await portal.open('/demo')
+      await page.setViewportSize({ width, height: 900 })
+      await widget.getByRole('tab', { name: 'Dashboard' }).click()
+      const item = widget.locator('.systems li')
+      await item.waitFor()
+      expect(await item.innerText()).toMatch(
+        /^Signed webhook\nLast event .+\n1 ignored\nLast problem \(.+\): candidate\.email: Required\.$/,
+      )
+      await page.screenshot({
+        path: path.join(artifactsDir, `widget-systems-${width}.png`),
+        fullPage: true,
+      })
+      expect(problems).toEqual([])
+      await portal.closePages()
     }
   })
 })

@@ -65,8 +65,12 @@ export class ProviderRefused extends Error {
   }
 }
 
-/** A delivery read: the event it carries, or why there is nothing to apply (a ping, a type we do not use). */
-export type DeliveryReading = { event: InboundEvent } | { ignore: string }
+/**
+ * A delivery read: the event it carries, the events (one web hook may report several records,
+ * applied in this order), or why there is nothing to apply (a ping, a type we do not use).
+ */
+export type DeliveryReading =
+  { event: InboundEvent } | { events: InboundEvent[] } | { ignore: string }
 
 /** The note written back to the ATS record once the candidate marks notes sent. */
 export interface NoteToWrite {

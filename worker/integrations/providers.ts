@@ -1,10 +1,12 @@
 import type { IntegrationProvider } from '../../db/schema'
 import type { ProviderAdapter } from './adapter'
 import { bullhornAdapter } from './bullhorn/adapter'
+import { greenhouseAdapter } from './greenhouse/adapter'
 import { webhookAdapter } from './webhook/adapter'
 
-/** The adapter of each provider; Greenhouse and Lever join here. */
+/** The adapter of each provider; Lever joins here. */
 export const providers: Record<IntegrationProvider, ProviderAdapter> = {
   webhook: webhookAdapter,
   bullhorn: bullhornAdapter,
+  greenhouse: greenhouseAdapter,
 }

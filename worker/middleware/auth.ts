@@ -92,6 +92,7 @@ export const authenticate = (...allowed: PrincipalKind[]) =>
       )
     }
     c.set('principal', principal)
+    c.set('queriesOfAuthentication', c.var.queriesBeforeRoute())
     await next()
   })
 

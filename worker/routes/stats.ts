@@ -2,7 +2,6 @@ import type { Context } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../env'
 import { viewerOf } from '../middleware/auth'
-import { countingQueries } from '../lib/query-count'
 import { bearer } from '../openapi/credentials'
 import { jsonResponse } from '../openapi/responses'
 import { apiRoutes, resource } from '../openapi/route'
@@ -10,17 +9,9 @@ import { stats as statsSchema, statsQuery, type Stats, type StatsQuery } from '.
 import { getStats } from '../services/stats'
 import { statsToCsv } from '../services/stats-csv'
 
-/**
- * Runs the stats for the caller. With the QUERY_LOG=1 binding (tests only) the response carries
- * X-Query-Count: the statements the stats themselves ran, leaving out authentication, whose
- * count varies with how recently the key was last used.
- */
-async function statsFor(c: Context<AppEnv>, query: StatsQuery): Promise<Stats> {
-  const counter = c.var.config.queryLog ? countingQueries(c.var.db) : null
-  const result = await getStats(counter?.db ?? c.var.db, viewerOf(c.var.principal), query)
-  if (counter) c.header('X-Query-Count', String(counter.count()))
-  return result
-}
+/** Runs the stats for the caller. */
+const statsFor = (c: Context<AppEnv>, query: StatsQuery): Promise<Stats> =>
+  getStats(c.var.db, viewerOf(c.var.principal), query)
 
 const stats = resource('Stats', bearer('secret', 'session'))
 

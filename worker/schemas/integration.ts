@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { line } from './common'
 import { interviewOutcome } from './interview'
 
-export const integrationProvider = z.enum(['webhook', 'bullhorn'])
+export const integrationProvider = z.enum(['webhook', 'bullhorn', 'greenhouse'])
 
 /** A small bag of provider-specific values; credentials are sealed, settings kept as given. */
 const bag = (valueSchema: z.ZodType) =>
@@ -34,6 +34,12 @@ export const integration = z.object({
     updated: z.number().int(),
     canceled: z.number().int(),
     ignored: z.number().int(),
+    /** "notes sent" notes written back to the provider, waiting (or being retried), refused */
+    writeBacks: z.object({
+      written: z.number().int(),
+      pending: z.number().int(),
+      failed: z.number().int(),
+    }),
   }),
 })
 

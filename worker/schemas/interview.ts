@@ -106,6 +106,16 @@ export const interview = z.object({
   externalRef: z.object({ system: z.string(), id: z.string() }).nullable(),
   canceledAt: z.iso.datetime().nullable(),
   outcome: z.object({ stage: interviewOutcome, recordedAt: z.iso.datetime() }).nullable(),
+  /** the "notes sent" note going back to the ATS the interview came from; null: none */
+  writeBack: z
+    .object({
+      /** pending: waiting for the marks to rest, or being retried; failed: the ATS refused */
+      state: z.enum(['pending', 'written', 'failed']),
+      writtenAt: z.iso.datetime().nullable(),
+      /** why the last attempt did not write it */
+      error: z.string().nullable(),
+    })
+    .nullable(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime().nullable(),
   coaching: z.object({

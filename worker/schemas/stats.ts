@@ -11,9 +11,16 @@ export const statsQuery = z.strictObject({
   to: calendarDate
     .optional()
     .describe("Last day, inclusive, in the agency's time zone; default today. At most 366 days."),
-  groupBy: statsGroupBy
+  groupBy: z
+    .string()
+    .regex(
+      /^(recruiter|client|week)(,(recruiter|client|week)){0,2}$/,
+      'Must be recruiter, client or week, or several of them separated by commas.',
+    )
     .optional()
-    .describe('Break the figures down; a recruiter session may not group by recruiter.'),
+    .describe(
+      'Break the figures down: one of recruiter, client, week, or several (e.g. week,client,recruiter), all from one pass over the interviews. A recruiter session may not group by recruiter: asked alone it is refused (403), beside others it is left out.',
+    ),
 })
 
 const count = z.number().int().min(0)
@@ -61,12 +68,17 @@ export const stats = z.object({
   from: z.iso.date(),
   to: z.iso.date(),
   timeZone: z.string(),
-  groupBy: statsGroupBy.nullable(),
+  groupBy: statsGroupBy.nullable().describe('The first breakdown asked for; null: none.'),
   totals: statsFigures.describe('The whole agency.'),
   mine: statsFigures.nullable().describe("A recruiter session's own figures; otherwise null."),
   groups: z
     .array(statsGroup)
-    .describe("Per groupBy; a recruiter session's groups hold only its own interviews."),
+    .describe(
+      "The first breakdown's groups; a recruiter session's groups hold only its own interviews.",
+    ),
+  breakdowns: z
+    .partialRecord(statsGroupBy, z.array(statsGroup))
+    .describe('Every breakdown asked for, by name (the first is also `groups`).'),
   outcomes: z
     .object({ withNote: outcomeCounts, withoutNote: outcomeCounts })
     .describe(

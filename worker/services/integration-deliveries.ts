@@ -62,5 +62,12 @@ export async function receiveDelivery(
     reading = { ignore: err.message }
   }
   if ('ignore' in reading) return { result: 'ignored', reason: reading.ignore }
-  return receiveIntegrationEvent(db, request, integration, reading.event, options)
+  const events = 'events' in reading ? reading.events : [reading.event]
+  // each applied once on its own; the answer is the first that was not a duplicate
+  let answer: EventResult = { result: 'duplicate' }
+  for (const event of events) {
+    const result = await receiveIntegrationEvent(db, request, integration, event, options)
+    if (answer.result === 'duplicate') answer = result
+  }
+  return answer
 }

@@ -62,6 +62,7 @@ export function toIntegration(row: IntegrationRow): Integration {
       updated: row.updated_count,
       canceled: row.canceled_count,
       ignored: row.ignored_count,
+      writeBacks: { written: 0, pending: 0, failed: 0 },
     },
   }
 }
@@ -125,7 +126,25 @@ export async function listIntegrations(db: Db, agencyId: string): Promise<Integr
     .where('agency_id', '=', agencyId)
     .orderBy('created_at', 'desc')
     .execute()
-  return rows.map(toIntegration)
+  const writeBacks = await db
+    .selectFrom('write_backs')
+    .select(['integration_id', 'state', (eb) => eb.fn.countAll<string>().as('n')])
+    .where('agency_id', '=', agencyId)
+    .groupBy(['integration_id', 'state'])
+    .execute()
+  return rows.map((row) => {
+    const count = (...states: string[]) =>
+      writeBacks
+        .filter((w) => w.integration_id === row.id && states.includes(w.state))
+        .reduce((sum, w) => sum + Number(w.n), 0)
+    const integration = toIntegration(row)
+    integration.counts.writeBacks = {
+      written: count('written'),
+      pending: count('pending', 'sending'),
+      failed: count('failed'),
+    }
+    return integration
+  })
 }
 
 /** Removes the integration and its record of events; the interviews it brought stay. */

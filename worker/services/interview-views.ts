@@ -12,8 +12,12 @@ export function interviewsWithCandidate(db: Db) {
     .leftJoin('recruiters as r', (join) =>
       join.onRef('r.id', '=', 'i.recruiter_id').onRef('r.agency_id', '=', 'i.agency_id'),
     )
+    .leftJoin('write_backs as w', 'w.interview_id', 'i.id')
     .selectAll('i')
     .select([
+      'w.state as write_back_state',
+      'w.written_at as write_back_written_at',
+      'w.last_error as write_back_error',
       'r.name as recruiter_name',
       'c.email as candidate_email',
       'c.unsubscribed_at',
@@ -118,6 +122,13 @@ export async function toInterviews(db: Db, rows: InterviewJoined[]): Promise<Int
         row.outcome && row.outcome_at
           ? { stage: row.outcome, recordedAt: row.outcome_at.toISOString() }
           : null,
+      writeBack: row.write_back_state
+        ? {
+            state: row.write_back_state === 'sending' ? 'pending' : row.write_back_state,
+            writtenAt: row.write_back_written_at?.toISOString() ?? null,
+            error: row.write_back_error,
+          }
+        : null,
       createdAt: row.created_at.toISOString(),
       updatedAt: row.updated_at?.toISOString() ?? null,
       coaching: {

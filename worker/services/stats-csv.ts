@@ -53,7 +53,9 @@ export function statsToCsv(stats: Stats): string {
     [...csvColumns],
     row('agency', null, 'All interviews', stats.totals),
     ...(stats.mine ? [row('mine', null, 'My interviews', stats.mine)] : []),
-    ...stats.groups.map((g) => row(stats.groupBy!, g.key, g.label, g)),
+    ...Object.entries(stats.breakdowns).flatMap(([name, groups]) =>
+      groups.map((g) => row(name, g.key, g.label, g)),
+    ),
     csvColumns.map((column) =>
       column === 'scope'
         ? 'baseline'

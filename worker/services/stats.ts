@@ -192,10 +192,68 @@ const groupings: Record<
   week: { key: sql`to_char(f.week, 'YYYY-MM-DD')`, label: sql`to_char(f.week, 'IYYY-"W"IW')` },
 }
 
+/** The breakdowns asked for (`week,client`), each once, that this viewer may read. */
+function breakdownsOf(query: StatsQuery, viewer: Viewer): StatsGroupBy[] {
+  const asked = (query.groupBy?.split(',') ?? []) as StatsGroupBy[]
+  if (new Set(asked).size !== asked.length) {
+    throw new ApiError('validation_failed', 'The request query string is not valid.', [
+      { path: 'groupBy', message: 'Name each breakdown once.' },
+    ])
+  }
+  if (viewer.ownRecruiterId && asked.includes('recruiter')) {
+    // asked alone it is refused; beside others (a dashboard's one request) it is left out
+    if (asked.length === 1) {
+      throw new ApiError(
+        'forbidden',
+        "A recruiter session sees its own figures and the agency's totals, not other recruiters'.",
+      )
+    }
+    return asked.filter((name) => name !== 'recruiter')
+  }
+  return asked
+}
+
+/** The groups of every breakdown from one pass: GROUPING SETS, one set per breakdown. */
+function breakdownQuery(
+  facts: ReturnType<typeof interviewFacts>,
+  breakdowns: StatsGroupBy[],
+  own: string | null,
+) {
+  const which = (
+    pick: (g: (typeof groupings)[StatsGroupBy], name: StatsGroupBy) => RawBuilder<unknown>,
+  ) =>
+    sql`case ${sql.join(
+      breakdowns.map(
+        (name) =>
+          sql`when grouping(${groupings[name].key}) = 0 then ${pick(groupings[name], name)}`,
+      ),
+      sql` `,
+    )} end`
+  return (
+    facts
+      .selectFrom('interview_facts as f')
+      .leftJoin('recruiters as r', 'r.id', 'f.recruiter_id')
+      .select([
+        which((_, name) => sql.lit(name)).as('breakdown'),
+        which((g) => g.key).as('key'),
+        which((g) => g.label).as('label'),
+        figuresOf(sql`true`).as('figures'),
+      ])
+      // a recruiter session's breakdown is of its own interviews only
+      .$if(own !== null, (qb) => qb.where('f.recruiter_id', '=', own))
+      .groupBy(
+        sql`grouping sets (${sql.join(
+          breakdowns.map((name) => sql`(${groupings[name].key}, ${groupings[name].label})`),
+        )})`,
+      )
+      .execute()
+  )
+}
+
 /**
  * The agency's metrics for a date range: totals, the recruiter's own figures for a recruiter
- * session, and a breakdown. Three queries whatever the data size: the agency's time zone, the
- * totals, and the groups (only when asked for).
+ * session, and any breakdowns. Three queries whatever the data size and however many
+ * breakdowns: the agency's time zone, the totals, and the groups of every breakdown in one pass.
  */
 export async function getStats(
   db: Db,
@@ -204,12 +262,7 @@ export async function getStats(
   now = new Date(),
 ): Promise<Stats> {
   const own = viewer.ownRecruiterId
-  if (own && query.groupBy === 'recruiter') {
-    throw new ApiError(
-      'forbidden',
-      "A recruiter session sees its own figures and the agency's totals, not other recruiters'.",
-    )
-  }
+  const breakdowns = breakdownsOf(query, viewer)
   const { time_zone: timeZone } = await db
     .selectFrom('agencies')
     .select('time_zone')
@@ -226,32 +279,33 @@ export async function getStats(
       outcomesOf().as('outcomes'),
     ])
     .executeTakeFirstOrThrow()
+  const groupsQuery =
+    breakdowns.length > 0 ? breakdownQuery(facts, breakdowns, own) : Promise.resolve([])
 
-  const groupBy = query.groupBy
-  const groupsQuery = groupBy
-    ? facts
-        .selectFrom('interview_facts as f')
-        .leftJoin('recruiters as r', 'r.id', 'f.recruiter_id')
-        .select([
-          groupings[groupBy].key.as('key'),
-          groupings[groupBy].label.as('label'),
-          figuresOf(sql`true`).as('figures'),
-        ])
-        // a recruiter session's breakdown is of its own interviews only
-        .$if(own !== null, (qb) => qb.where('f.recruiter_id', '=', own))
-        .groupBy(sql`1, 2`)
-        .orderBy(groupBy === 'week' ? sql`1` : sql`count(*) desc, 2`)
-        .execute()
-    : Promise.resolve([])
-
-  const [totals, groups] = await Promise.all([totalsQuery, groupsQuery])
+  const [totals, rows] = await Promise.all([totalsQuery, groupsQuery])
+  const groupsOf = (name: StatsGroupBy) =>
+    rows
+      .filter((row) => row.breakdown === name)
+      .map((row) => ({
+        key: row.key as string | null,
+        label: row.label as string,
+        ...toFigures(row.figures),
+      }))
+      // weeks in order; the rest busiest first, then by name
+      .sort((a, b) =>
+        name === 'week'
+          ? a.key!.localeCompare(b.key!)
+          : b.interviews - a.interviews || a.label.localeCompare(b.label),
+      )
+  const all = Object.fromEntries(breakdowns.map((name) => [name, groupsOf(name)]))
   return {
     ...range,
     timeZone,
-    groupBy: groupBy ?? null,
+    groupBy: breakdowns[0] ?? null,
     totals: toFigures(totals.totals),
     mine: totals.mine ? toFigures(totals.mine) : null,
-    groups: groups.map((g) => ({ key: g.key, label: g.label, ...toFigures(g.figures) })),
+    groups: breakdowns[0] ? all[breakdowns[0]]! : [],
+    breakdowns: all,
     outcomes: totals.outcomes,
     baseline: industryBaseline,
   }

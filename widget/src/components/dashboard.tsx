@@ -4,6 +4,7 @@ import type { Api, ApiFailure } from '../api'
 import { percent } from '../format'
 import { useLoad } from '../use-load'
 import { SortTable, type Column } from './sort-table'
+import { Integrations } from './integrations'
 import { Empty, Failed, Loading } from './states'
 import { TrendChart } from './trend-chart'
 
@@ -16,13 +17,6 @@ const columns = (first: string): Column<Group>[] => [
   { label: 'On time', value: (g) => g.onTimeRate, format: percent },
   { label: 'All thanked', value: (g) => g.fullCoverageRate, format: percent },
 ]
-
-interface Figures {
-  week: Stats
-  client: Stats
-  /** null for a recruiter session, which may not compare recruiters */
-  recruiter: Stats | null
-}
 
 function Tile({ label, value, note }: { label: string; value: string; note?: string }) {
   return (
@@ -68,28 +62,25 @@ function Tiles({ stats }: { stats: Stats }) {
 export function Dashboard({ api, logged }: { api: Api; logged: number }) {
   const [range, setRange] = useState<{ from?: string; to?: string }>({})
   const [csvError, setCsvError] = useState<ApiFailure>()
-  const figures = useLoad(async (): Promise<Figures> => {
-    const get = (groupBy: StatsGroupBy) => api.get<Stats>('/v1/stats', { ...range, groupBy })
-    const week = await get('week')
-    const [client, recruiter] = await Promise.all([
-      get('client'),
-      week.mine ? null : get('recruiter'),
-    ])
-    return { week, client, recruiter }
-  }, [range.from, range.to, logged])
+  // one request for the whole dashboard: every breakdown from one pass over the interviews (a
+  // recruiter session gets no breakdown by recruiter)
+  const figures = useLoad(
+    () => api.get<Stats>('/v1/stats', { ...range, groupBy: 'week,client,recruiter' }),
+    [range.from, range.to, logged],
+  )
   const data = figures.data
 
   async function download(groupBy: StatsGroupBy) {
     setCsvError(undefined)
     try {
       const blob = await api.download('/v1/stats.csv', {
-        from: data!.week.from,
-        to: data!.week.to,
+        from: data!.from,
+        to: data!.to,
         groupBy,
       })
       const a = document.createElement('a')
       a.href = URL.createObjectURL(blob)
-      a.download = `followthrough-${groupBy}-${data!.week.from}-${data!.week.to}.csv`
+      a.download = `followthrough-${groupBy}-${data!.from}-${data!.to}.csv`
       a.click()
       setTimeout(() => URL.revokeObjectURL(a.href), 10_000)
     } catch (err) {
@@ -104,16 +95,16 @@ export function Dashboard({ api, logged }: { api: Api; logged: number }) {
       <input
         id={`stats-${end}`}
         type="date"
-        value={range[end] ?? data?.week[end]}
+        value={range[end] ?? data?.[end]}
         onChange={(e) => setRange((r) => ({ ...r, [end]: e.currentTarget.value || undefined }))}
       />
     </>
   )
 
-  const table = (caption: string, first: string, stats: Stats | null, groupBy: StatsGroupBy) =>
-    stats && (
+  const table = (caption: string, first: string, groupBy: StatsGroupBy) =>
+    data?.breakdowns[groupBy] && (
       <section class="breakdown">
-        <SortTable caption={caption} columns={columns(first)} rows={stats.groups} />
+        <SortTable caption={caption} columns={columns(first)} rows={data.breakdowns[groupBy]} />
         <button type="button" class="secondary" onClick={() => download(groupBy)}>
           Download CSV <span class="sr">{caption}</span>
         </button>
@@ -133,29 +124,25 @@ export function Dashboard({ api, logged }: { api: Api; logged: number }) {
         <Failed error={figures.error} retry={figures.retry} />
       ) : !data ? (
         <Loading what="figures" />
-      ) : data.week.totals.interviews === 0 ? (
+      ) : data.totals.interviews === 0 ? (
         <Empty>No interviews in this range yet. Logged interviews show up here.</Empty>
-      ) : data.week.mine?.interviews === 0 ? (
+      ) : data.mine?.interviews === 0 ? (
         <>
-          <Tiles stats={data.week} />
+          <Tiles stats={data} />
           <Empty>None of your interviews fall in this range yet.</Empty>
         </>
       ) : (
         <>
-          <Tiles stats={data.week} />
-          <h3>{data.week.mine ? 'Your send rate by week' : 'Send rate by week'}</h3>
-          <TrendChart stats={data.week} />
-          {table('By recruiter', 'Recruiter', data.recruiter, 'recruiter')}
-          {table(
-            data.week.mine ? 'Your interviews by client' : 'By client',
-            'Client',
-            data.client,
-            'client',
-          )}
+          <Tiles stats={data} />
+          <h3>{data.mine ? 'Your send rate by week' : 'Send rate by week'}</h3>
+          <TrendChart stats={data} />
+          {table('By recruiter', 'Recruiter', 'recruiter')}
+          {table(data.mine ? 'Your interviews by client' : 'By client', 'Client', 'client')}
           {csvError && <Failed error={csvError} />}
         </>
       )}
       {figures.loading && data && <Loading what="figures" />}
+      {data && !data.mine && <Integrations api={api} logged={logged} />}
     </>
   )
 }

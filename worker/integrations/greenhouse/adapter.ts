@@ -1,0 +1,152 @@
+import { z } from 'zod'
+import { ApiError } from '../../errors'
+import { sha256Hex } from '../../lib/crypto'
+import type { InboundEvent } from '../../schemas/integration'
+import type { DeliveryReading, ProviderAdapter, ProviderContext } from '../adapter'
+import { listApplicationInterviews, type ScheduledInterview } from './harvest'
+import { interviewFields, outcomeOf, webhookApplication, type WebhookApplication } from './mapping'
+import { writeGreenhouseNote } from './notes'
+import { newSigningSecret, signatureHeader, verifyGreenhouseSignature } from './signature'
+
+// Greenhouse's web hooks, read. Greenhouse sends no web hook when an interview is scheduled or
+// moved: its interview events are `interview_deleted` (id only) and the application events. So an
+// application event (stage change, hire, rejection, update, new application) makes the adapter
+// read the application's scheduled interviews from Harvest and report each as it is now, and
+// `interview_deleted` cancels one. Event ids come from the records, not the delivery: a version
+// of an interview read twice, by a re-sent delivery or by another web hook, is one event.
+
+const envelope = z.looseObject({ action: z.string().min(1).max(100), payload: z.unknown() })
+const deletedPayload = z.looseObject({ interview: z.looseObject({ id: z.number() }) })
+const applicationPayload = z.looseObject({ application: webhookApplication })
+
+/** The application web hooks that may come with interviews scheduled or moved. */
+const applicationActions = new Set([
+  'new_candidate_application',
+  'application_updated',
+  'candidate_stage_change',
+  'hire_candidate',
+  'reject_candidate',
+])
+
+function unreadable(message: string): never {
+  throw new ApiError('validation_failed', 'The request body is not valid.', [
+    { path: 'payload', message },
+  ])
+}
+
+const idOf = async (kind: string, interviewId: number, content: unknown) =>
+  `greenhouse:${kind}:${interviewId}:${(await sha256Hex(JSON.stringify(content))).slice(0, 24)}`
+
+/** The interview as Harvest has it now; the version (updated_at) orders it. */
+async function scheduleEvent(
+  interview: ScheduledInterview,
+  application: WebhookApplication,
+  context: ProviderContext,
+): Promise<InboundEvent> {
+  const fields = interviewFields(interview, application, context.integration.settings)
+  const occurredAt = interview.updated_at ?? interview.created_at ?? context.now.toISOString()
+  return {
+    id: await idOf('interview', interview.id, { occurredAt, fields }),
+    event:
+      interview.updated_at === interview.created_at ? 'interview.scheduled' : 'interview.updated',
+    occurredAt,
+    interview: fields,
+  }
+}
+
+const startOf = (interview: ScheduledInterview) =>
+  Date.parse(interview.start?.date_time ?? interview.start?.date ?? '')
+const endOf = (interview: ScheduledInterview) =>
+  Date.parse(interview.end?.date_time ?? interview.end?.date ?? '')
+
+async function readApplicationEvent(
+  context: ProviderContext,
+  action: string,
+  application: WebhookApplication,
+): Promise<DeliveryReading> {
+  const interviews = await listApplicationInterviews(context, application.id)
+  if (interviews === null) return { ignore: `Greenhouse has no application ${application.id}.` }
+  const events: InboundEvent[] = []
+  // an interview over before we heard of it gets no coaching email: only coming ones are reported
+  for (const interview of interviews) {
+    if (endOf(interview) > context.now.getTime()) {
+      events.push(await scheduleEvent(interview, application, context))
+    }
+  }
+  const outcome = outcomeOf(action, application)
+  if (outcome) {
+    const at = outcome.at ?? context.now.toISOString()
+    // the outcome follows the interviews held before it, never one still to come
+    for (const interview of interviews.filter((i) => startOf(i) < Date.parse(at))) {
+      events.push({
+        id: await idOf('outcome', interview.id, outcome),
+        event: 'interview.outcome',
+        occurredAt: at,
+        interview: { externalRef: { id: String(interview.id) } },
+        outcome: outcome.at ? { stage: outcome.stage, at: outcome.at } : { stage: outcome.stage },
+      })
+    }
+  }
+  if (events.length === 0) {
+    return { ignore: `Application ${application.id} has no interview to report.` }
+  }
+  return { events }
+}
+
+async function readGreenhouseDelivery(
+  context: ProviderContext,
+  rawBody: string,
+): Promise<DeliveryReading> {
+  let body: unknown
+  try {
+    body = JSON.parse(rawBody)
+  } catch {
+    unreadable('Not JSON.')
+  }
+  const parsed = envelope.safeParse(body)
+  if (!parsed.success) unreadable('A Greenhouse web hook is {"action", "payload"}.')
+  const { action, payload } = parsed.data
+  if (action === 'ping') return { ignore: 'Greenhouse checked the web hook (ping).' }
+  if (action === 'interview_deleted') {
+    const deleted = deletedPayload.safeParse(payload)
+    if (!deleted.success) unreadable('interview_deleted carries interview.id.')
+    const id = deleted.data.interview.id
+    // the payload has no time: it is the last word on the interview, so now orders it
+    return {
+      event: {
+        id: `greenhouse:deleted:${id}`,
+        event: 'interview.canceled',
+        occurredAt: context.now.toISOString(),
+        interview: { externalRef: { id: String(id) } },
+      },
+    }
+  }
+  if (applicationActions.has(action)) {
+    const read = applicationPayload.safeParse(payload)
+    if (!read.success) unreadable(`${action} carries application.id.`)
+    return readApplicationEvent(context, action, read.data.application)
+  }
+  return { ignore: `Greenhouse ${action} web hooks carry nothing this integration uses.` }
+}
+
+/** Greenhouse: its web hooks in, Harvest (v1) read for the interviews, notes written back. */
+export const greenhouseAdapter: ProviderAdapter = {
+  newSigningSecret,
+  credentials: z.strictObject({
+    /** a Harvest API key with scheduled interviews, applications, candidates and notes */
+    harvestApiKey: z.string().min(10).max(200),
+    /** the Greenhouse user the notes are written as (Harvest's On-Behalf-Of) */
+    onBehalfOf: z.string().regex(/^\d{1,20}$/, 'A Greenhouse user id (digits).'),
+  }),
+  // where the client company is read from (mapping.ts, clientCompanyOf)
+  settings: z.strictObject({
+    clientCompany: z.string().trim().min(1).max(160).optional(),
+    clientCompanyField: z.string().min(1).max(64).optional(),
+  }),
+  defaultApiUrl: 'https://harvest.greenhouse.io/v1',
+  verifyDelivery: async ({ signingSecret }, { header, rawBody }) =>
+    signingSecret !== null &&
+    verifyGreenhouseSignature(signingSecret, header(signatureHeader), rawBody),
+  readDelivery: (context, { rawBody }) => readGreenhouseDelivery(context, rawBody),
+  writeNote: writeGreenhouseNote,
+}

@@ -5,8 +5,17 @@ import type { GeneratedTimestamp, Json, Timestamp } from './schema'
 // in schema.ts's Database with the others.
 
 /** Each provider has an adapter in worker/integrations/. */
-export type IntegrationProvider = 'webhook' | 'greenhouse' | 'lever'
+export type IntegrationProvider = 'webhook' | 'bullhorn' | 'greenhouse' | 'lever'
 export type IntegrationEventResult = 'created' | 'updated' | 'canceled' | 'ignored'
+
+/** Where a polled provider's feed was last read (Bullhorn: its event subscription). */
+export interface PollState {
+  subscription: string
+  /** the provider's id of the last batch read; null before the first */
+  requestId: number | null
+  /** whether every event of that batch was applied; if not, the same batch is read again */
+  applied: boolean
+}
 
 /** One agency's connection to one provider; its id is chosen by the worker, to seal for it. */
 export interface IntegrationTable {
@@ -18,6 +27,8 @@ export interface IntegrationTable {
   credentials_sealed: string | null
   signing_secret_sealed: string | null
   settings: Json<Record<string, unknown>>
+  /** a polled provider's position in its event feed; null until it is connected */
+  poll_state: Json<PollState> | null
   created_count: Generated<number>
   updated_count: Generated<number>
   canceled_count: Generated<number>

@@ -271,4 +271,4 @@ export type InterviewerRow = Selectable<InterviewerTable>
 export type EmailRow = Selectable<EmailTable>
 export type IntegrationRow = Selectable<IntegrationTable>
 export type WriteBackRow = Selectable<WriteBackTable>
-export type { IntegrationEventResult, IntegrationProvider } from './integration-tables'
+export type { IntegrationEventResult, IntegrationProvider, PollState } from './integration-tables'

@@ -1,6 +1,7 @@
 import { createDb, type Db } from '../db/client'
 import { configOf, ConfigError, type Config } from './config'
-import { mailerFor } from './email/mailer'
+import { mailerFor, type Mailer } from './email/mailer'
+import { pollBullhorn } from './integrations/bullhorn/poll'
 import { drainOutbox } from './outbox/send'
 import type { Env } from './env'
 import { forgetExpiredInterviews } from './services/erasure'
@@ -31,7 +32,9 @@ async function purgeExpired(db: Db, now: Date) {
 }
 
 async function drain(db: Db, config: Config, now: Date) {
-  const report = await drainOutbox(db, mailerFor(config.email), now, {
+  const mailer = mailerFor(config.email)
+  if (config.integrationKeys) await pollProviders(db, config, mailer)
+  const report = await drainOutbox(db, mailer, now, {
     callsPerSecond: config.email.maxCallsPerSecond,
     linkSecret: config.linkSecret,
   })
@@ -40,6 +43,17 @@ async function drain(db: Db, config: Config, now: Date) {
   if (writeBacks.written + writeBacks.retried + writeBacks.failed > 0) {
     console.log('write-backs', JSON.stringify(writeBacks))
   }
+}
+
+/**
+ * Reads the events of providers that send no webhooks (Bullhorn). Coaching emails their events
+ * queue go out at once, as after a request; the outbox drain right after sends any left.
+ */
+async function pollProviders(db: Db, config: Config, mailer: Mailer) {
+  const work: ((db: Db) => Promise<unknown>)[] = []
+  const reports = await pollBullhorn(db, { config, mailer, afterResponse: (w) => work.push(w) })
+  for (const send of work) await send(db).catch((err) => console.error('[bullhorn] send', err))
+  if (Object.keys(reports).length > 0) console.log('bullhorn', JSON.stringify(reports))
 }
 
 /**

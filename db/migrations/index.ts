@@ -11,6 +11,7 @@ import * as scheduleInterviews from './2026_11_30_000400_schedule_interviews'
 import * as createIntegrations from './2026_11_30_000500_create_integrations'
 import * as addOutcomes from './2026_11_30_000600_add_outcomes'
 import * as addWriteBacks from './2026_11_30_000700_add_write_backs'
+import * as addPollState from './2026_11_30_000800_add_poll_state'
 
 /** Every migration, by name; the names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_30_000500_create_integrations': createIntegrations,
   '2026_11_30_000600_add_outcomes': addOutcomes,
   '2026_11_30_000700_add_write_backs': addWriteBacks,
+  '2026_11_30_000800_add_poll_state': addPollState,
 }

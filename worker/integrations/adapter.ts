@@ -25,7 +25,20 @@ export interface ProviderContext {
   /** the secret shown once at creation (the generic webhook signs its write-backs with it) */
   signingSecret: string | null
   now: Date
+  /**
+   * For providers whose tokens rotate (a single-use refresh token): runs `renew` on the stored
+   * credentials while the integration is locked, so two callers never spend the same token.
+   * `renew` answers the credentials to store, or null when those stored already do (another
+   * caller renewed them first); either way the credentials now in force are returned. A failure
+   * after new tokens were issued is thrown once they are stored.
+   */
+  rotateCredentials: (renew: CredentialRenewal) => Promise<Record<string, string>>
 }
+
+/** Given the stored credentials: new ones to store (and an error to throw after), or null. */
+export type CredentialRenewal = (
+  current: Record<string, string>,
+) => Promise<{ credentials: Record<string, string>; failure?: Error } | null>
 
 /**
  * A call to the provider that may work later (no answer, a 5xx, a 429): a delivery is answered

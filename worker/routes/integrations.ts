@@ -1,21 +1,27 @@
+import type { Context } from 'hono'
 import { createMiddleware } from 'hono/factory'
 import type { AppEnv } from '../env'
 import { ApiError, notFound } from '../errors'
+import { completeConnection, connectLink } from '../integrations/bullhorn/connect'
 import { providers } from '../integrations/providers'
 import { signatureHeader } from '../integrations/webhook/signature'
 import { agencyIdOf, viewerOf } from '../middleware/auth'
 import { countFailedAuthentication } from '../middleware/rate-limit'
-import { bearer, signedDelivery } from '../openapi/credentials'
-import { errorResponse, jsonResponse, quotaExceeded } from '../openapi/responses'
+import { bearer, noCredential, signedDelivery } from '../openapi/credentials'
+import { errorResponse, htmlResponse, jsonResponse, quotaExceeded } from '../openapi/responses'
+import { renderBullhornConnected } from '../pages/bullhorn-connected'
+import { pageHeaders } from '../pages/layout'
 import { apiRoutes, jsonBody, resource } from '../openapi/route'
 import { idPath, uuid } from '../schemas/common'
 import {
+  connectLink as connectLinkBody,
   createdIntegration,
   createIntegrationBody,
   deliveryBody,
   eventResult,
   integration,
   integrationList,
+  oauthCallbackQuery,
 } from '../schemas/integration'
 import { onceForKey } from '../services/idempotency'
 import { receiveDelivery } from '../services/integration-deliveries'
@@ -51,6 +57,21 @@ const list = integrations.get('/', {
     "The agency's integrations with their last event, last error and counts (secret key, manager sessions)",
   ...bearer('secret', 'session'),
   responses: { 200: jsonResponse(integrationList, 'Every integration of the agency.') },
+})
+
+const connect = integrations.get('/{id}/connect', {
+  summary:
+    "Bullhorn: the link to Bullhorn's sign-in page where the agency allows Followthrough; good for 15 minutes (secret key, manager sessions)",
+  ...bearer('secret', 'session'),
+  request: { params: idPath },
+  responses: {
+    200: jsonResponse(
+      connectLinkBody,
+      'Open `url` in a browser; Bullhorn sends the user back to us.',
+    ),
+    400: errorResponse('validation_failed: not a Bullhorn integration, or Bullhorn refused.'),
+    503: errorResponse('unavailable: Bullhorn did not answer, or integrations are not configured.'),
+  },
 })
 
 const remove = integrations.delete('/{id}', {
@@ -111,6 +132,22 @@ const receive = resource('Integration events', signedDelivery(verifiedDelivery()
   },
 )
 
+const oauthCallback = resource('Integration events', noCredential).get('/{id}/oauth/callback', {
+  summary:
+    "Where Bullhorn sends the agency's user back with a code: connects the integration (the state must be the connect link's, unexpired)",
+  request: { params: idPath, query: oauthCallbackQuery },
+  responses: {
+    200: htmlResponse('A page saying Bullhorn is connected.'),
+    400: errorResponse(
+      "validation_failed: the state is not this integration's or expired, or Bullhorn refused the code.",
+    ),
+    503: errorResponse('unavailable: Bullhorn did not answer; start again in a moment.'),
+  },
+})
+
+/** The public origin links back to us use: the configured one, else the request's. */
+const publicUrlOf = (c: Context<AppEnv>) => c.var.config.publicUrl ?? new URL(c.req.url).origin
+
 export const integrationsRoutes = apiRoutes()
   .openapi(create, async (c) => {
     const agencyId = agencyIdOf(c.var.principal)
@@ -130,15 +167,40 @@ export const integrationsRoutes = apiRoutes()
     }
     return c.json({ data: await listIntegrations(c.var.db, viewer.agencyId) })
   })
+  .openapi(connect, async (c) => {
+    const viewer = viewerOf(c.var.principal)
+    if (viewer.ownRecruiterId) {
+      throw new ApiError('forbidden', 'Integrations are for the secret key or a manager session.')
+    }
+    const { id } = c.req.valid('param')
+    return c.json(
+      await connectLink(c.var.db, c.var.config, viewer.agencyId, id, publicUrlOf(c)),
+      200,
+    )
+  })
   .openapi(remove, async (c) => {
     const { id } = c.req.valid('param')
     return c.json(await deleteIntegration(c.var.db, agencyIdOf(c.var.principal), id))
   })
 
-export const integrationEventsRoutes = apiRoutes().openapi(receive, async (c) => {
-  const delivery = { header: (name: string) => c.req.header(name), rawBody: await c.req.text() }
-  const result = await receiveDelivery(c.var.db, c.var, c.var.integration, delivery, {
-    requestOrigin: new URL(c.req.url).origin,
+export const integrationEventsRoutes = apiRoutes()
+  .openapi(receive, async (c) => {
+    const delivery = { header: (name: string) => c.req.header(name), rawBody: await c.req.text() }
+    const result = await receiveDelivery(c.var.db, c.var, c.var.integration, delivery, {
+      requestOrigin: new URL(c.req.url).origin,
+    })
+    return c.json(result, 200)
   })
-  return c.json(result, 200)
-})
+  .openapi(oauthCallback, async (c) => {
+    const { id } = c.req.valid('param')
+    try {
+      await completeConnection(c.var.db, c.var.config, id, c.req.valid('query'), publicUrlOf(c))
+    } catch (err) {
+      // a state not signed here is a guess, counted like a credential that does not work
+      const badState = err instanceof ApiError && err.details.some((d) => d.path === 'state')
+      if (badState) await countFailedAuthentication(c)
+      throw err
+    }
+    for (const [name, value] of Object.entries(pageHeaders)) c.header(name, value)
+    return c.html(renderBullhornConnected(), 200)
+  })

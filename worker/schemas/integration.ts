@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { line } from './common'
 import { interviewOutcome } from './interview'
 
-export const integrationProvider = z.enum(['webhook', 'greenhouse', 'lever'])
+export const integrationProvider = z.enum(['webhook', 'bullhorn', 'greenhouse', 'lever'])
 
 /** A small bag of provider-specific values; credentials are sealed, settings kept as given. */
 const bag = (valueSchema: z.ZodType) =>
@@ -49,6 +49,15 @@ export const createdIntegration = integration.extend({
 })
 
 export const integrationList = z.object({ data: z.array(integration) })
+
+/** Bullhorn's sign-in page for the agency, and when its state stops being accepted. */
+export const connectLink = z.object({ url: z.url(), expiresAt: z.iso.datetime() })
+
+/** What Bullhorn's OAuth server adds to the callback. */
+export const oauthCallbackQuery = z.object({
+  code: z.string().min(1).max(2000),
+  state: z.string().min(1).max(200),
+})
 
 export const eventType = z.enum([
   'interview.scheduled',

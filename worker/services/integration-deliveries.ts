@@ -16,7 +16,12 @@ import { providerContext, type OpenedIntegration } from './integrations'
 // event it carries, and the event is applied like every other (integration-events.ts).
 
 /** Shows why the provider refused on the integration's status. */
-async function noteIntegrationError(db: Db, integrationId: string, message: string, now: Date) {
+export async function noteIntegrationError(
+  db: Db,
+  integrationId: string,
+  message: string,
+  now: Date,
+) {
   await db
     .updateTable('integrations')
     .set({ last_error: message, last_error_at: now })
@@ -41,7 +46,7 @@ export async function receiveDelivery(
   const now = new Date()
   let reading: DeliveryReading
   try {
-    const context = providerContext(request.config, opened, now)
+    const context = providerContext(db, request.config, opened, now)
     reading = await providers[integration.provider].readDelivery(context, delivery)
   } catch (err) {
     if (err instanceof ProviderUnavailable) {

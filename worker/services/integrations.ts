@@ -3,7 +3,11 @@ import type { Db } from '../../db/client'
 import type { IntegrationRow } from '../../db/schema'
 import type { Config } from '../config'
 import { ApiError, notFound } from '../errors'
-import type { ProviderContext } from '../integrations/adapter'
+import {
+  ProviderRefused,
+  type CredentialRenewal,
+  type ProviderContext,
+} from '../integrations/adapter'
 import { providers } from '../integrations/providers'
 import { detailsOf } from '../validate'
 import { keyringOf, seal, unseal, type Keyring } from '../lib/sealing'
@@ -215,13 +219,55 @@ export async function integrationForDelivery(
   return integration ? openIntegration(ring, integration) : null
 }
 
+/**
+ * Renews an integration's credentials under its row lock: a second caller waits for the first,
+ * then finds the renewed credentials and uses them. The new credentials are stored in the same
+ * transaction that read the old ones, so a token the provider accepts only once is never lost.
+ */
+export async function rotateCredentials(
+  db: Db,
+  ring: Keyring,
+  integrationId: string,
+  renew: CredentialRenewal,
+): Promise<Record<string, string>> {
+  const { credentials, failure } = await db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom('integrations')
+      .selectAll()
+      .where('id', '=', integrationId)
+      .forUpdate()
+      .executeTakeFirst()
+    if (!row) throw new ProviderRefused('The integration was deleted.')
+    const current = (await openIntegration(ring, row)).credentials
+    const renewed = await renew(current)
+    if (!renewed) return { credentials: current }
+    await trx
+      .updateTable('integrations')
+      .set({ credentials_sealed: await sealCredentials(ring, integrationId, renewed.credentials) })
+      .where('id', '=', integrationId)
+      .execute()
+    return renewed
+  })
+  if (failure) throw failure
+  return credentials
+}
+
 /** What the integration's adapter is given to call its provider. */
 export function providerContext(
+  db: Db,
   config: Config,
   { integration, credentials, signingSecret }: OpenedIntegration,
   now: Date,
 ): ProviderContext {
   const apiUrl =
     config.providerUrls[integration.provider] ?? providers[integration.provider].defaultApiUrl
-  return { integration, credentials, apiUrl, signingSecret, now }
+  return {
+    integration,
+    credentials,
+    apiUrl,
+    signingSecret,
+    now,
+    rotateCredentials: async (renew) =>
+      rotateCredentials(db, await integrationKeyring(config), integration.id, renew),
+  }
 }

@@ -198,7 +198,7 @@ async function writeOne(db: Db, config: Config, row: WriteBackRow, now: Date): P
     .executeTakeFirstOrThrow()
   const opened = await openIntegration(await integrationKeyring(config), integration)
   const written = await providers[integration.provider].writeNote!(
-    providerContext(config, opened, now),
+    providerContext(db, config, opened, now),
     {
       interviewId: row.interview_id,
       externalId: interview.external_id ?? '',

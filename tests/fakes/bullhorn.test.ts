@@ -394,6 +394,56 @@ describe('Bullhorn entities and notes', () => {
     )
     expect(found.data).toEqual([{ id: body.changedEntityId }])
   })
+
+  it('updates a Note with POST, records each edit, 404 for no such note, failures apply', async () => {
+    const session = await connect()
+    const candidate = bh.addCandidate()
+    const send = (path: string, method: string, body: unknown) =>
+      rest(session, path, {
+        method,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      })
+    const created = await json(
+      await send('entity/Note', 'PUT', {
+        comments: 'first account',
+        personReference: { id: candidate.id },
+      }),
+    )
+    const id = created.changedEntityId as number
+    const res = await send(`entity/Note/${id}`, 'POST', { comments: 'second account' })
+    expect(res.status).toBe(200)
+    expect(await json(res)).toEqual({
+      changedEntityType: 'Note',
+      changedEntityId: id,
+      changeType: 'UPDATE',
+      data: { comments: 'second account' },
+    })
+    expect(bh.notes).toHaveLength(1)
+    expect(bh.notes[0]).toMatchObject({ id, comments: 'second account' })
+    expect(bh.noteEdits).toMatchObject([{ noteId: id, changes: { comments: 'second account' } }])
+    const read = await json(await rest(session, `entity/Note/${id}?fields=comments`))
+    expect(read.data).toEqual({ id, comments: 'second account' })
+
+    const unknownField = await send(`entity/Note/${id}`, 'POST', { subject: 'x' })
+    expect(unknownField.status).toBe(400)
+    const missing = await send(`entity/Note/${id + 999}`, 'POST', { comments: 'x' })
+    expect(missing.status).toBe(404)
+    expect((await json(missing)).errorMessage).toContain('Cannot find entity of type Note')
+    bh.removeEntity('Note', id)
+    expect((await send(`entity/Note/${id}`, 'POST', { comments: 'x' })).status).toBe(404)
+    expect(bh.noteEdits).toHaveLength(1)
+
+    // failure controls reach this route as any other: a 503 changes nothing
+    const other = await json(
+      await send('entity/Note', 'PUT', { comments: 'a', personReference: { id: candidate.id } }),
+    )
+    bh.failNext({ status: 503 }, { method: 'POST', path: /\/entity\/Note\/\d+$/ })
+    const failed = await send(`entity/Note/${other.changedEntityId}`, 'POST', { comments: 'b' })
+    expect(failed.status).toBe(503)
+    expect(bh.noteEdits).toHaveLength(1)
+    expect(bh.notes[1]!.comments).toBe('a')
+  })
 })
 
 describe('Bullhorn failures', () => {

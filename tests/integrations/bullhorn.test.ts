@@ -352,11 +352,80 @@ describe('notes sent, back to Bullhorn', () => {
     })
     expect(note!.comments).toContain('1 of 1 marked sent')
     expect(note!.comments).toContain(`Followthrough ref: ${interviewId}`)
-    // Bullhorn notes are not edited: a later change writes no second note
+    // a later change updates the same note once its debounce is over: never a second note
     await mark('unsent', 0)
+    await runCron(h, later(3))
+    expect(bullhorn.noteEdits).toEqual([])
     await runCron(h, later(20))
     await runCron(h, later(40))
     expect(bullhorn.notes).toHaveLength(1)
+    expect(bullhorn.noteEdits).toMatchObject([{ noteId: note!.id }])
+    expect(bullhorn.notes[0]!.comments).toContain('0 of 1 marked sent')
+    expect(bullhorn.notes[0]!.comments).toContain('not yet')
+    expect(bullhorn.notes[0]!.comments).toContain(`Followthrough ref: ${interviewId}`)
+    // marked again: the same note again
+    await mark('sent', 0)
+    await runCron(h, later(60))
+    expect(bullhorn.notes).toHaveLength(1)
+    expect(bullhorn.noteEdits).toHaveLength(2)
+    expect(bullhorn.notes[0]!.comments).toContain('1 of 1 marked sent')
+    const updates = bullhorn.calls.filter(
+      (c) => c.method === 'POST' && c.path.endsWith(`/entity/Note/${note!.id}`),
+    )
+    expect(updates.map((c) => c.body)).toEqual([
+      { comments: expect.stringContaining('0 of 1') },
+      { comments: expect.stringContaining('1 of 1') },
+    ])
+  })
+
+  it('an update whose answer was lost is made again, not doubled; a note gone is written anew', async () => {
+    const { interviewId, mark } = await endedInterview()
+    await mark('sent', 0)
+    await runCron(h, later(6))
+    const [note] = await bullhorn.waitForNotes(1)
+    const first = note!.comments
+    await mark('unsent', 0)
+    // the update fails twice: once with no answer, once a 503; then it goes through
+    bullhorn.failNext({ drop: true }, { method: 'POST', path: /\/entity\/Note\/\d+$/ })
+    await runCron(h, later(12))
+    bullhorn.failNext({ status: 503 }, { method: 'POST', path: /\/entity\/Note\/\d+$/ })
+    await runCron(h, later(14))
+    expect(bullhorn.notes[0]!.comments).toBe(first)
+    await runCron(h, later(20))
+    expect(bullhorn.notes).toHaveLength(1)
+    expect(bullhorn.notes[0]!.comments).toContain('0 of 1 marked sent')
+    expect(bullhorn.noteEdits).toHaveLength(1)
+    const row = () =>
+      h.db
+        .selectFrom('write_backs')
+        .select(['state', 'note_id', 'written_text'])
+        .where('interview_id', '=', interviewId)
+        .executeTakeFirstOrThrow()
+    expect(await row()).toMatchObject({ state: 'written', note_id: String(note!.id) })
+
+    // as if Bullhorn carried out an update whose answer never came: here it is still the old text
+    await h.db
+      .updateTable('write_backs')
+      .set({ state: 'pending', written_text: first, due_at: new Date() })
+      .where('interview_id', '=', interviewId)
+      .execute()
+    await runCron(h, later(21))
+    expect(bullhorn.notes).toHaveLength(1)
+    expect(bullhorn.noteEdits).toHaveLength(2)
+    expect(bullhorn.notes[0]!.comments).toContain('0 of 1 marked sent')
+    expect((await row()).written_text).toBe(bullhorn.notes[0]!.comments)
+
+    // deleted in Bullhorn: the next change writes a new note, which later changes update
+    bullhorn.removeEntity('Note', note!.id)
+    await mark('sent', 0)
+    await runCron(h, later(30))
+    const [, second] = await bullhorn.waitForNotes(2)
+    expect(second!.comments).toContain('1 of 1 marked sent')
+    expect(await row()).toMatchObject({ state: 'written', note_id: String(second!.id) })
+    await mark('unsent', 0)
+    await runCron(h, later(40))
+    expect(bullhorn.notes).toHaveLength(2)
+    expect(second!.comments).toContain('0 of 1 marked sent')
   })
 
   it('a write whose answer was lost is found by its marker, not written twice', async () => {
@@ -371,8 +440,13 @@ describe('notes sent, back to Bullhorn', () => {
       .set({ state: 'pending', note_id: null, written_text: null, due_at: new Date() })
       .where('interview_id', '=', interviewId)
       .execute()
+    // and the note found says less than the marks do now: it is brought up to date
+    const written = note!.comments
+    bullhorn.updateEntity('Note', note!.id, { comments: written.replace('1 of 1', '0 of 1') })
     await runCron(h, later(7))
     expect(bullhorn.notes).toHaveLength(1)
+    expect(bullhorn.noteEdits).toMatchObject([{ noteId: note!.id, changes: { comments: written } }])
+    expect(bullhorn.entity('Note', note!.id)!.comments).toBe(written)
     const row = await h.db
       .selectFrom('write_backs')
       .select(['state', 'note_id'])

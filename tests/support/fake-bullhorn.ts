@@ -16,7 +16,7 @@
  * Simplified or assumed: one corporation and one API user; no Terms-of-Service page; the details
  * listed in fake-bullhorn/{auth,events,notes}.ts; entities only Appointment, Candidate,
  * ClientContact, CorporateUser, JobOrder, Placement and Note; no entity edits through the API but
- * Note inserts; 429 carries no Retry-After (none is documented) unless a failure adds one.
+ * Note inserts and Note updates; 429 carries no Retry-After (none is documented) unless a failure adds one.
  */
 import {
   controlsOf,
@@ -35,7 +35,13 @@ import {
 } from './fake-bullhorn/entities'
 import { bullhornError, bullhornErrorBody } from './fake-bullhorn/errors'
 import { EventState, type PushedEvent, type Subscription } from './fake-bullhorn/events'
-import { createNote, queryEntities, type BullhornNote } from './fake-bullhorn/notes'
+import {
+  createNote,
+  queryEntities,
+  updateNote,
+  type BullhornNote,
+  type BullhornNoteEdit,
+} from './fake-bullhorn/notes'
 import {
   buildAppointment,
   buildCandidate,
@@ -48,7 +54,7 @@ import {
 export type { BullhornAccount, IssuedRefreshToken } from './fake-bullhorn/auth'
 export type { EntityName, EntityRecord } from './fake-bullhorn/entities'
 export type { BullhornEvent, PushedEvent, Subscription } from './fake-bullhorn/events'
-export type { BullhornNote } from './fake-bullhorn/notes'
+export type { BullhornNote, BullhornNoteEdit } from './fake-bullhorn/notes'
 
 type Overrides = Record<string, unknown>
 
@@ -59,8 +65,10 @@ export interface FakeBullhorn extends FailureControls {
   loginInfoUrl: string
   account: BullhornAccount
   calls: FakeCall[]
-  /** Notes created through PUT /entity/Note, oldest first */
+  /** Notes created through PUT /entity/Note, oldest first, as they stand now (updates applied) */
   notes: BullhornNote[]
+  /** every update through POST /entity/Note/{id} that Bullhorn carried out, oldest first */
+  noteEdits: BullhornNoteEdit[]
   /** every refresh token issued, in order, with when (and for what) it was consumed */
   refreshTokens: IssuedRefreshToken[]
   /** the refresh tokens that can still be used */
@@ -128,6 +136,7 @@ export async function startFakeBullhorn(
   const events = new EventState()
   const store = new EntityStore()
   const notes: BullhornNote[] = []
+  const noteEdits: BullhornNoteEdit[] = []
   const commentActions = [...DEFAULT_ACTIONS]
   const seedApiUser = () => store.put('CorporateUser', buildCorporateUser(account.apiUserId))
   seedApiUser()
@@ -188,6 +197,18 @@ export async function startFakeBullhorn(
       notes.push(note)
       return answer
     }
+    if ((match = /^entity\/Note\/(\d+)$/.exec(resource)) && method === 'POST') {
+      const id = Number(match[1])
+      const { answer, edit } = updateNote(
+        call,
+        store,
+        notes.find((note) => note.id === id),
+        id,
+        { commentActions },
+      )
+      noteEdits.push(edit)
+      return answer
+    }
     if ((match = /^entity\/(\w+)\/([\d,]+)$/.exec(resource)) && method === 'GET') {
       return getEntities(call, entityName(match[1]!), match[2]!)
     }
@@ -225,6 +246,7 @@ export async function startFakeBullhorn(
     account,
     ...controlsOf(server),
     notes,
+    noteEdits,
     refreshTokens: auth.refreshTokens,
     liveRefreshTokens: () =>
       auth.refreshTokens.filter((entry) => entry.consumedAt === null).map((entry) => entry.token),
@@ -283,6 +305,7 @@ export async function startFakeBullhorn(
       store.clear()
       seedApiUser()
       notes.length = 0
+      noteEdits.length = 0
       commentActions.splice(0, commentActions.length, ...DEFAULT_ACTIONS)
     },
     close: server.close,

@@ -4,10 +4,14 @@ import { parseFields } from './entities'
 import { bullhornError } from './errors'
 
 /**
- * PUT /entity/Note (create is PUT in Bullhorn) and GET /query/{Entity}?where= (bullhorn/rest-api-docs
+ * PUT /entity/Note (create is PUT in Bullhorn), POST /entity/Note/{id} (update) and GET /query/{Entity}?where= (bullhorn/rest-api-docs
  * _entity.md, _query.md, entityref/_note.md). `action` must be one of the corporation's
  * commentActionList (400 otherwise: assumed); to-many fields cannot be set on create; fields a Note
- * does not have answer 400. The `where` clause understands `a='text'`, `a=12`, `a.id=12` and AND.
+ * does not have answer 400. An update changes only the fields it names (a to-one association, as
+ * on create; to-many fields, `id` of another note and unknown fields answer 400), answers
+ * { changedEntityType, changedEntityId, changeType: 'UPDATE', data } like an insert does (assumed:
+ * the docs show no update answer), and 404 for a note that does not exist. A soft-deleted note
+ * (isDeleted) is still updated, as a POST to it is assumed to be. The `where` clause understands `a='text'`, `a=12`, `a.id=12` and AND.
  */
 
 export interface BullhornNote {
@@ -107,6 +111,86 @@ export function createNote(
         changeType: 'INSERT',
         data: input,
       },
+    },
+  }
+}
+
+const UPDATE_FIELDS = new Set([
+  'action',
+  'comments',
+  'commentingPerson',
+  'jobOrder',
+  'externalID',
+  'minutesSpent',
+  'isDeleted',
+])
+
+/** An update of a Note, as recorded by the fake. */
+export interface BullhornNoteEdit {
+  noteId: number
+  /** the fields the update named, as sent */
+  changes: Record<string, unknown>
+  at: number
+}
+
+export function updateNote(
+  call: FakeCall,
+  store: EntityStore,
+  note: BullhornNote | undefined,
+  id: number,
+  options: { commentActions: string[] },
+): { answer: FakeAnswer; edit: BullhornNoteEdit } {
+  if (!note || !store.get('Note', id)) {
+    throw bullhornError(404, `Cannot find entity of type Note with id ${id}`)
+  }
+  if (typeof call.body !== 'object' || call.body === null || Array.isArray(call.body)) {
+    throw bullhornError(400, 'The request body must be a JSON object.')
+  }
+  const input = call.body as Record<string, unknown>
+  const messages: string[] = []
+  for (const [name, value] of Object.entries(input)) {
+    if (name === 'id') {
+      if (value !== id) messages.push(`id ${String(value)} is not the note updated (${id}).`)
+    } else if (TO_MANY_FIELDS.has(name)) {
+      messages.push(`${name}: to-many associations are changed with PUT/DELETE on the association.`)
+    } else if (!UPDATE_FIELDS.has(name)) messages.push(`Note has no field '${name}' to update.`)
+  }
+  if ('comments' in input && (typeof input.comments !== 'string' || input.comments === '')) {
+    messages.push('comments must be non-empty text.')
+  }
+  if ('action' in input && !options.commentActions.includes(String(input.action))) {
+    messages.push(`'${String(input.action)}' is not in the commentActionList.`)
+  }
+  const jobOrderId = 'jobOrder' in input ? referenceId(input.jobOrder) : null
+  if ('jobOrder' in input && (jobOrderId === null || !store.get('JobOrder', jobOrderId))) {
+    messages.push('jobOrder must name an existing JobOrder.')
+  }
+  if (messages.length > 0) {
+    throw new AnswerError({
+      status: 400,
+      body: {
+        errorMessage: messages.join(' '),
+        errorMessageKey: 'errors.cannotUpdateEntity',
+        errorCode: 400,
+      },
+    })
+  }
+  const changes: Partial<BullhornNote> = {}
+  if (typeof input.comments === 'string') changes.comments = input.comments
+  if ('action' in input) changes.action = String(input.action)
+  if (jobOrderId !== null) changes.jobOrder = { id: jobOrderId }
+  const author = referenceId(input.commentingPerson)
+  if (author !== null) changes.commentingPerson = { id: author }
+  if (typeof input.externalID === 'string') changes.externalID = input.externalID
+  if (typeof input.minutesSpent === 'number') changes.minutesSpent = input.minutesSpent
+  if (typeof input.isDeleted === 'boolean') changes.isDeleted = input.isDeleted
+  Object.assign(note, changes)
+  store.update('Note', id, { ...changes })
+  return {
+    edit: { noteId: id, changes: input, at: Date.now() },
+    answer: {
+      status: 200,
+      body: { changedEntityType: 'Note', changedEntityId: id, changeType: 'UPDATE', data: input },
     },
   }
 }

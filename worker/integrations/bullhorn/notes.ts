@@ -1,12 +1,16 @@
 import { ProviderRefused, type NoteToWrite, type ProviderContext } from '../adapter'
-import { queryOf } from './http'
+import { BullhornError, queryOf } from './http'
 import { BullhornRest, renewSession } from './session'
 
 // The "notes sent" note on the candidate in Bullhorn: a Note (PUT entity/Note, bullhorn/rest-api-docs
 // _entity.md and entityref/_note.md) about the candidate (personReference), on the job
 // (jobOrder), by the interview's owner (commentingPerson), with an action of the corporation's
-// commentActionList. Notes are not edited through our API: a note written once stays as written
-// (the marks it reports may change later; Bullhorn keeps the first account of them).
+// commentActionList. One note per interview, kept current: once written, later changes to the
+// marks (another note marked sent, an undo) update its comments in place (POST entity/Note/{id},
+// _entity.md), so the note always tells the latest account and is never written twice. A note
+// Bullhorn no longer has (404) is written afresh. Before a first write, the candidate's notes are
+// searched for the interview's marker: a write whose answer was lost is found, brought up to
+// date and kept, not doubled.
 
 /** The action a note is filed under when the agency's settings name none (settings.noteAction). */
 export const defaultNoteAction = 'Other'
@@ -32,18 +36,40 @@ async function existingNote(rest: BullhornRest, candidateId: number, marker: str
       typeof note.comments === 'string' &&
       note.comments.includes(marker),
   )
-  return found ? String(found.id) : null
+  return found ? { id: String(found.id), comments: String(found.comments) } : null
+}
+
+/** Sets the note's comments to `text`; false when Bullhorn has no such note (404). */
+async function updateNote(rest: BullhornRest, noteId: string, text: string) {
+  try {
+    await rest.call(`entity/Note/${encodeURIComponent(noteId)}`, {
+      method: 'POST',
+      body: { comments: text },
+    })
+    return true
+  } catch (err) {
+    if (err instanceof BullhornError && err.status === 404) return false
+    throw err
+  }
 }
 
 export async function writeBullhornNote(context: ProviderContext, note: NoteToWrite) {
-  // written before: Bullhorn keeps it as it is
-  if (note.noteId) return { noteId: note.noteId }
   const { candidateId, jobOrderId } = idsOf(note.externalId)
   const rest = new BullhornRest(context.credentials, (failed) =>
     context.rotateCredentials(renewSession(failed)),
   )
+  // written before: the same note now says what the marks say
+  if (note.noteId && (await updateNote(rest, note.noteId, note.text))) {
+    return { noteId: note.noteId }
+  }
   const earlier = await existingNote(rest, candidateId, note.marker)
-  if (earlier) return { noteId: earlier }
+  // found by its marker: kept, with the latest marks if they changed since
+  if (
+    earlier &&
+    (earlier.comments === note.text || (await updateNote(rest, earlier.id, note.text)))
+  ) {
+    return { noteId: earlier.id }
+  }
   const action = context.integration.settings.noteAction
   const author = /^bullhorn:(\d+)$/.exec(note.recruiterExternalId ?? '')?.[1]
   const answer = await rest.call('entity/Note', {

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely'
-import { agencyId, belongsTo, counter, notNull, stampedNow, ts } from './common'
+import { agencyId, belongsTo, counter, notNull, onePer, stampedNow, ts } from './common'
 
 // "Note sent" goes back to the ATS: one write-back per interview that came from an integration,
 // queued when the candidate marks a note sent or undoes it, written once the marks have settled
@@ -9,9 +9,7 @@ import { agencyId, belongsTo, counter, notNull, stampedNow, ts } from './common'
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('write_backs')
-    .addColumn('interview_id', 'uuid', (col) =>
-      col.primaryKey().references('interviews.id').onDelete('cascade'),
-    )
+    .$call(onePer('interview_id', 'interviews'))
     .$call(agencyId)
     .$call(belongsTo('integration_id', 'integrations'))
     .addColumn('state', 'text', (col) =>

@@ -42,6 +42,14 @@ export function counter<CN extends string>(column: CN): Column<CN> {
   return (table) => table.addColumn(column, 'integer', (col) => col.notNull().defaultTo(0))
 }
 
+/** The primary key of a row that exists once per row of `parentTable`, and goes with it. */
+export function onePer<CN extends string>(column: CN, parentTable: string): Column<CN> {
+  return (table) =>
+    table.addColumn(column, 'uuid', (col) =>
+      col.primaryKey().references(`${parentTable}.id`).onDelete('cascade'),
+    )
+}
+
 export const agencyId = belongsTo('agency_id', 'agencies')
 export const interviewId = belongsTo('interview_id', 'interviews')
 

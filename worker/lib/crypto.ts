@@ -28,9 +28,17 @@ export function randomToken(bytes = 24): string {
   return base64url(crypto.getRandomValues(new Uint8Array(bytes)))
 }
 
+const hexOf = (bytes: ArrayBuffer) =>
+  [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, '0')).join('')
+
+/** The bytes of a 64-digit hex SHA-256 value, or null. */
+function fromHex(text: string): Uint8Array<ArrayBuffer> | null {
+  if (!/^[0-9a-f]{64}$/i.test(text)) return null
+  return Uint8Array.from(text.match(/../g)!, (pair) => parseInt(pair, 16))
+}
+
 export async function sha256Hex(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', encoder.encode(text))
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('')
+  return hexOf(await crypto.subtle.digest('SHA-256', encoder.encode(text)))
 }
 
 async function hmacKey(secret: string): Promise<CryptoKey> {
@@ -57,6 +65,29 @@ export async function hmacVerify(
   const bytes = fromBase64url(signature)
   if (!bytes) return false
   return crypto.subtle.verify('HMAC', await hmacKey(secret), bytes, encoder.encode(message))
+}
+
+/** The hex HMAC-SHA256 of `message`, as webhook senders sign. */
+export async function hmacSha256Hex(secret: string, message: string): Promise<string> {
+  return hexOf(await crypto.subtle.sign('HMAC', await hmacKey(secret), encoder.encode(message)))
+}
+
+/**
+ * Whether `signature` (hex) is the HMAC-SHA256 of `message` under one of `secrets`; checked in
+ * constant time by subtle.verify.
+ */
+export async function hmacSha256HexMatches(
+  secrets: string[],
+  message: string,
+  signature: string,
+): Promise<boolean> {
+  const bytes = fromHex(signature)
+  if (!bytes) return false
+  for (const secret of secrets) {
+    const key = await hmacKey(secret)
+    if (await crypto.subtle.verify('HMAC', key, bytes, encoder.encode(message))) return true
+  }
+  return false
 }
 
 /** Compares two secrets without leaking where they differ: both are hashed first. */

@@ -205,17 +205,19 @@ export const sealCredentials = (
   credentials: Record<string, string>,
 ) => seal(ring, sealedFor(integrationId, 'credentials'), JSON.stringify(credentials))
 
+/** An integration's row; locked for the caller's transaction with `forUpdate`. */
+export function integrationRow(db: Db, integrationId: string, forUpdate = false) {
+  const query = db.selectFrom('integrations').selectAll().where('id', '=', integrationId)
+  return (forUpdate ? query.forUpdate() : query).executeTakeFirst()
+}
+
 /** The integration a delivery is addressed to, its secrets opened; null: none. */
 export async function integrationForDelivery(
   db: Db,
   ring: Keyring,
   integrationId: string,
 ): Promise<OpenedIntegration | null> {
-  const integration = await db
-    .selectFrom('integrations')
-    .selectAll()
-    .where('id', '=', integrationId)
-    .executeTakeFirst()
+  const integration = await integrationRow(db, integrationId)
   return integration ? openIntegration(ring, integration) : null
 }
 
@@ -231,12 +233,7 @@ export async function rotateCredentials(
   renew: CredentialRenewal,
 ): Promise<Record<string, string>> {
   const { credentials, failure } = await db.transaction().execute(async (trx) => {
-    const row = await trx
-      .selectFrom('integrations')
-      .selectAll()
-      .where('id', '=', integrationId)
-      .forUpdate()
-      .executeTakeFirst()
+    const row = await integrationRow(trx, integrationId, true)
     if (!row) throw new ProviderRefused('The integration was deleted.')
     const current = (await openIntegration(ring, row)).credentials
     const renewed = await renew(current)

@@ -1,4 +1,5 @@
 import { sql } from 'kysely'
+import { jsonArrayFrom } from 'kysely/helpers/postgres'
 import type { Db } from '../../db/client'
 import type { WriteBackRow } from '../../db/schema'
 import type { Config } from '../config'
@@ -6,7 +7,12 @@ import { ProviderRefused, ProviderUnavailable } from '../integrations/adapter'
 import { providers } from '../integrations/providers'
 import { markerOf, writeBackText } from '../integrations/write-back-note'
 import { inTransaction } from '../lib/transaction'
-import { integrationKeyring, openIntegration, providerContext } from './integrations'
+import {
+  integrationKeyring,
+  integrationRow,
+  openIntegration,
+  providerContext,
+} from './integrations'
 
 // "Note sent" back to the ATS, exactly once per change. A mark or an undo (in the transaction
 // that records it) queues the interview's write-back a debounce later, so a candidate marking
@@ -91,41 +97,36 @@ function claimWriteBacks(db: Db, now: Date): Promise<WriteBackRow[]> {
   )
 }
 
-/** What the note says now, from the interview and its marks. */
+/** What the note says now, from the interview and its marks: one query. */
 async function noteFacts(db: Db, interviewId: string) {
   const interview = await db
     .selectFrom('interviews as i')
     .innerJoin('agencies as a', 'a.id', 'i.agency_id')
-    .select([
-      'i.id',
+    .leftJoin('recruiters as r', 'r.id', 'i.recruiter_id')
+    .select((eb) => [
       'i.role_title',
       'i.client_company',
       'i.starts_at',
       'i.external_id',
-      'i.recruiter_id',
       'i.forgotten_at',
       'a.time_zone',
+      'r.external_id as owner_external_id',
+      jsonArrayFrom(
+        eb
+          .selectFrom('interviewers as p')
+          .select(['p.name', 'p.title', 'p.email', 'p.note_sent_at'])
+          .whereRef('p.interview_id', '=', 'i.id')
+          .orderBy('p.position'),
+      ).as('people'),
     ])
     .where('i.id', '=', interviewId)
     .executeTakeFirstOrThrow()
-  const people = await db
-    .selectFrom('interviewers')
-    .select(['name', 'title', 'email', 'note_sent_at'])
-    .where('interview_id', '=', interviewId)
-    .orderBy('position')
-    .execute()
-  const owner = interview.recruiter_id
-    ? await db
-        .selectFrom('recruiters')
-        .select('external_id')
-        .where('id', '=', interview.recruiter_id)
-        .executeTakeFirst()
-    : undefined
-  const thanked = people.map((p) => ({
+  // in JSON a time is a string
+  const thanked = interview.people.map((p) => ({
     name: p.name,
     title: p.title,
     email: p.email,
-    sentAt: p.note_sent_at,
+    sentAt: p.note_sent_at ? new Date(p.note_sent_at) : null,
   }))
   const text = writeBackText({
     interviewId,
@@ -135,7 +136,7 @@ async function noteFacts(db: Db, interviewId: string) {
     timeZone: interview.time_zone,
     thanked,
   })
-  return { interview, thanked, text, ownerExternalId: owner?.external_id ?? null }
+  return { interview, thanked, text, ownerExternalId: interview.owner_external_id }
 }
 
 type Settled =
@@ -191,11 +192,7 @@ async function writeOne(db: Db, config: Config, row: WriteBackRow, now: Date): P
   if (interview.forgotten_at || text === row.written_text || (nothingSent && !row.note_id)) {
     return { written: { noteId: row.note_id, text: row.written_text } }
   }
-  const integration = await db
-    .selectFrom('integrations')
-    .selectAll()
-    .where('id', '=', row.integration_id)
-    .executeTakeFirstOrThrow()
+  const integration = (await integrationRow(db, row.integration_id))!
   const opened = await openIntegration(await integrationKeyring(config), integration)
   const written = await providers[integration.provider].writeNote!(
     providerContext(db, config, opened, now),

@@ -5,7 +5,12 @@ import type { Config } from '../../config'
 import type { RequestMailing } from '../../outbox/send'
 import { noteIntegrationError } from '../../services/integration-deliveries'
 import { receiveIntegrationEvent } from '../../services/integration-events'
-import { integrationKeyring, openIntegration, rotateCredentials } from '../../services/integrations'
+import {
+  integrationKeyring,
+  integrationRow,
+  openIntegration,
+  rotateCredentials,
+} from '../../services/integrations'
 import { ProviderRefused, ProviderUnavailable } from '../adapter'
 import { eventsOf, inboundEventOf, type BullhornEvent } from './events'
 import { BullhornError, SessionExpired } from './http'
@@ -42,12 +47,7 @@ async function claimBatch(
 ): Promise<Batch | { lost: number; reason: string } | null> {
   const ring = await integrationKeyring(config)
   return db.transaction().execute(async (trx) => {
-    const row = await trx
-      .selectFrom('integrations')
-      .selectAll()
-      .where('id', '=', integrationId)
-      .forUpdate()
-      .executeTakeFirst()
+    const row = await integrationRow(trx, integrationId, true)
     const state = row?.poll_state
     if (!row || !state) return null
     const { credentials } = await openIntegration(ring, row)
@@ -93,15 +93,11 @@ async function markApplied(db: Db, integrationId: string, requestId: number) {
 /** The events of the batch recorded already. */
 async function recordedEvents(db: Db, integrationId: string, events: BullhornEvent[]) {
   if (events.length === 0) return new Set<string>()
+  const ids = events.map((event) => event.eventId)
   const rows = await db
     .selectFrom('integration_events')
     .select('event_id')
-    .where('integration_id', '=', integrationId)
-    .where(
-      'event_id',
-      'in',
-      events.map((event) => event.eventId),
-    )
+    .where((eb) => eb.and([eb('integration_id', '=', integrationId), eb('event_id', 'in', ids)]))
     .execute()
   return new Set(rows.map((row) => row.event_id))
 }

@@ -1,4 +1,4 @@
-import { randomToken } from '../../lib/crypto'
+import { hmacSha256HexMatches, randomToken } from '../../lib/crypto'
 
 // Greenhouse signs each web hook with the "Secret key" the agency typed when it made the hook:
 // `Signature: sha256 <hex HMAC-SHA256 of the raw body>`. The body is signed exactly as sent
@@ -8,15 +8,8 @@ import { randomToken } from '../../lib/crypto'
 
 export const signatureHeader = 'Signature'
 
-const encoder = new TextEncoder()
-
 /** The secret the agency pastes as the web hook's "Secret key"; shown once. */
 export const newSigningSecret = () => `ftgh_${randomToken(32)}`
-
-function fromHex(text: string): Uint8Array<ArrayBuffer> | null {
-  if (!/^[0-9a-f]{64}$/i.test(text)) return null
-  return Uint8Array.from(text.match(/../g)!, (pair) => parseInt(pair, 16))
-}
 
 /** Whether `header` signs `rawBody` with `secret`; subtle.verify compares in constant time. */
 export async function verifyGreenhouseSignature(
@@ -25,14 +18,5 @@ export async function verifyGreenhouseSignature(
   rawBody: string,
 ): Promise<boolean> {
   const match = /^sha256 ([0-9a-fA-F]{64})$/.exec(header?.trim() ?? '')
-  const signature = match ? fromHex(match[1]!) : null
-  if (!signature) return false
-  const key = await crypto.subtle.importKey(
-    'raw',
-    encoder.encode(secret),
-    { name: 'HMAC', hash: 'SHA-256' },
-    false,
-    ['verify'],
-  )
-  return crypto.subtle.verify('HMAC', key, signature, encoder.encode(rawBody))
+  return match !== null && hmacSha256HexMatches([secret], rawBody, match[1]!)
 }

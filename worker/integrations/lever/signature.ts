@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { hmacSha256HexMatches } from '../../lib/crypto'
 
 // Lever signs each webhook inside its body, not in a header: `signature` is the hex HMAC-SHA256
 // of `token + triggeredAt` (the delivery's random token, then the epoch milliseconds in decimal)
@@ -7,8 +8,6 @@ import { z } from 'zod'
 
 /** Deliveries triggered more than five minutes away from our clock, either way, are refused. */
 const toleranceMs = 5 * 60_000
-
-const encoder = new TextEncoder()
 
 /** The envelope of every Lever webhook; `data` is the event's own. */
 export const leverWebhook = z.object({
@@ -30,11 +29,6 @@ export function parseLeverWebhook(rawBody: string): LeverWebhook | null {
   }
 }
 
-function fromHex(text: string): Uint8Array<ArrayBuffer> | null {
-  if (!/^[0-9a-f]{64}$/i.test(text)) return null
-  return Uint8Array.from(text.match(/../g)!, (pair) => parseInt(pair, 16))
-}
-
 /** The signature tokens an integration's `webhookToken` credential holds. */
 export const signatureTokensOf = (credential: string | undefined) =>
   (credential ?? '').split(/[\s,]+/).filter((token) => token !== '')
@@ -52,18 +46,6 @@ export async function verifyLeverSignature(
   const webhook = parseLeverWebhook(rawBody)
   if (!webhook) return false
   if (Math.abs(now - webhook.triggeredAt) > toleranceMs) return false
-  const signature = fromHex(webhook.signature)
-  if (!signature) return false
-  const content = encoder.encode(`${webhook.token}${webhook.triggeredAt}`)
-  for (const secret of signatureTokens.slice(0, 20)) {
-    const key = await crypto.subtle.importKey(
-      'raw',
-      encoder.encode(secret),
-      { name: 'HMAC', hash: 'SHA-256' },
-      false,
-      ['verify'],
-    )
-    if (await crypto.subtle.verify('HMAC', key, signature, content)) return true
-  }
-  return false
+  const content = `${webhook.token}${webhook.triggeredAt}`
+  return hmacSha256HexMatches(signatureTokens.slice(0, 20), content, webhook.signature)
 }

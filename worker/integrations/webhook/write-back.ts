@@ -1,3 +1,4 @@
+import { sha256Hex } from '../../lib/crypto'
 import {
   ProviderRefused,
   ProviderUnavailable,
@@ -16,17 +17,12 @@ const timeoutMs = 10_000
 export const writeBackUrlOf = (settings: Record<string, unknown>) =>
   typeof settings.writeBackUrl === 'string' ? settings.writeBackUrl : null
 
-async function digest(text: string) {
-  const bytes = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))
-  return [...new Uint8Array(bytes).slice(0, 8)].map((b) => b.toString(16).padStart(2, '0')).join('')
-}
-
 export async function postNotesSent(context: ProviderContext, note: NoteToWrite) {
   const url = writeBackUrlOf(context.integration.settings)
   if (!url || !context.signingSecret) {
     throw new ProviderRefused('No writeBackUrl in the integration settings.')
   }
-  const id = `${note.interviewId}.${await digest(note.text)}`
+  const id = `${note.interviewId}.${(await sha256Hex(note.text)).slice(0, 16)}`
   const body = JSON.stringify({
     id,
     event: 'interview.notes_sent',

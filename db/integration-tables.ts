@@ -8,14 +8,28 @@ import type { GeneratedTimestamp, Json, Timestamp } from './schema'
 export type IntegrationProvider = 'webhook' | 'bullhorn' | 'greenhouse' | 'lever'
 export type IntegrationEventResult = 'created' | 'updated' | 'canceled' | 'ignored'
 
-/** Where a polled provider's feed was last read (Bullhorn: its event subscription). */
-export interface PollState {
+/** Where Bullhorn's event subscription was last read. */
+export interface BullhornPollState {
   subscription: string
   /** the provider's id of the last batch read; null before the first */
   requestId: number | null
   /** whether every event of that batch was applied; if not, the same batch is read again */
   applied: boolean
 }
+
+/** How far Greenhouse's scheduled interviews were read (Harvest's `updated_after`). */
+export interface GreenhousePollState {
+  provider: 'greenhouse'
+  /** the listing reads interviews changed after this time (Greenhouse's clock) */
+  updatedAfter: string
+  /** the listing's next page when a run stopped before its end; null: start a new listing */
+  next: string | null
+  /** the newest `updated_at` the listing has applied so far: the next listing's start */
+  newest: string | null
+}
+
+/** Where a polled provider's feed was last read. */
+export type PollState = BullhornPollState | GreenhousePollState
 
 /** One agency's connection to one provider; its id is chosen by the worker, to seal for it. */
 export interface IntegrationTable {

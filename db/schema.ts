@@ -271,4 +271,10 @@ export type InterviewerRow = Selectable<InterviewerTable>
 export type EmailRow = Selectable<EmailTable>
 export type IntegrationRow = Selectable<IntegrationTable>
 export type WriteBackRow = Selectable<WriteBackTable>
-export type { IntegrationEventResult, IntegrationProvider, PollState } from './integration-tables'
+export type {
+  BullhornPollState,
+  GreenhousePollState,
+  IntegrationEventResult,
+  IntegrationProvider,
+  PollState,
+} from './integration-tables'

@@ -2,6 +2,7 @@ import { createDb, type Db } from '../db/client'
 import { configOf, ConfigError, type Config } from './config'
 import { mailerFor, type Mailer } from './email/mailer'
 import { pollBullhorn } from './integrations/bullhorn/poll'
+import { pollGreenhouse } from './integrations/greenhouse/poll'
 import { drainOutbox } from './outbox/send'
 import type { Env } from './env'
 import { forgetExpiredInterviews } from './services/erasure'
@@ -33,7 +34,7 @@ async function purgeExpired(db: Db, now: Date) {
 
 async function drain(db: Db, config: Config, now: Date) {
   const mailer = mailerFor(config.email)
-  if (config.integrationKeys) await pollProviders(db, config, mailer)
+  if (config.integrationKeys) await pollProviders(db, config, mailer, now)
   const report = await drainOutbox(db, mailer, now, {
     callsPerSecond: config.email.maxCallsPerSecond,
     linkSecret: config.linkSecret,
@@ -46,14 +47,23 @@ async function drain(db: Db, config: Config, now: Date) {
 }
 
 /**
- * Reads the events of providers that send no webhooks (Bullhorn). Coaching emails their events
- * queue go out at once, as after a request; the outbox drain right after sends any left.
+ * Reads the events of providers that send no webhooks (Bullhorn), and the interviews Greenhouse's
+ * web hooks do not announce. Coaching emails their events queue go out at once, as after a
+ * request; the outbox drain right after sends any left.
  */
-async function pollProviders(db: Db, config: Config, mailer: Mailer) {
+async function pollProviders(db: Db, config: Config, mailer: Mailer, now: Date) {
   const work: ((db: Db) => Promise<unknown>)[] = []
-  const reports = await pollBullhorn(db, { config, mailer, afterResponse: (w) => work.push(w) })
-  for (const send of work) await send(db).catch((err) => console.error('[bullhorn] send', err))
+  const request = {
+    config,
+    mailer,
+    afterResponse: (w: (db: Db) => Promise<unknown>) => work.push(w),
+  }
+  const reports = await pollBullhorn(db, request)
+  const greenhouse = await pollGreenhouse(db, request, now)
+  for (const send of work) await send(db).catch((err) => console.error('[poll] send', err))
   if (Object.keys(reports).length > 0) console.log('bullhorn', JSON.stringify(reports))
+  const busy = Object.entries(greenhouse).filter(([, r]) => r.events > 0 || r.error)
+  if (busy.length > 0) console.log('greenhouse', JSON.stringify(Object.fromEntries(busy)))
 }
 
 /**

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { coachingLinkOf, createAgency, createSession, runCron } from '../support/factories'
 import { resendBindings } from '../support/fake-resend'
 import {
@@ -30,6 +30,13 @@ const hour = 60 * minute
 const resend = useFakeResend()
 const fake = useFakeGreenhouse()
 const h = useHarness(() => ({ ...resendBindings(resend), ...greenhouseBindings(fake) }))
+
+// every integration reads the one fake Greenhouse, and the cron polls each of them: those of
+// earlier tests go, with the fake's records, so no poll imports one test's interviews in another
+beforeEach(async () => {
+  await h.db.deleteFrom('integrations').where('provider', '=', 'greenhouse').execute()
+  fake.reset()
+})
 
 /** An agency on Greenhouse; its interviews are organized by `recruiters` users in turn. */
 async function world(settings?: Record<string, unknown>, recruiters = 1) {
@@ -402,9 +409,10 @@ describe('greenhouse integration', () => {
     await h.request('POST', `${link}/events`, {
       json: { type: 'sent', interviewerId: interviewer.id },
     })
-    // both tries of a read fail: the write waits for the next run
-    fake.failNext({ status: 500 }, { method: 'GET' })
-    fake.failNext({ status: 500 }, { method: 'GET' })
+    // both tries of the write-back's read fail: the write waits for the next run
+    const interviewRead = { method: 'GET', path: /^\/v1\/scheduled_interviews\/\d+$/ }
+    fake.failNext({ status: 500 }, interviewRead)
+    fake.failNext({ status: 500 }, interviewRead)
     await runCron(h, later(6))
     const retried = await h.request('GET', `/v1/interviews/${interviewId}`, {
       token: other.agency.secretKey,

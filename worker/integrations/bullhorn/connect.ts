@@ -1,5 +1,5 @@
 import type { Db } from '../../../db/client'
-import type { PollState } from '../../../db/schema'
+import type { BullhornPollState } from '../../../db/schema'
 import type { Config } from '../../config'
 import { ApiError, notFound } from '../../errors'
 import {
@@ -115,7 +115,7 @@ export async function completeConnection(
     ),
   )
   const connected = withTokens({ ...credentials, ...center, bhRestToken: '' }, tokens)
-  const store = async (values: Record<string, string>, pollState?: PollState) =>
+  const store = async (values: Record<string, string>, pollState?: BullhornPollState) =>
     db
       .updateTable('integrations')
       .set({
@@ -128,11 +128,9 @@ export async function completeConnection(
   const session = await askingBullhorn(() => restLogin(center.loginUrl, tokens.accessToken))
   const subscription = `followthrough-${integrationId}`
   await askingBullhorn(() => subscribe(session.restUrl, session.bhRestToken, subscription))
-  const pollState = opened.integration.poll_state ?? {
-    subscription,
-    requestId: null,
-    applied: true,
-  }
+  const stored = opened.integration.poll_state
+  const pollState: BullhornPollState =
+    stored && 'subscription' in stored ? stored : { subscription, requestId: null, applied: true }
   await store(withSession(connected, session), pollState)
 }
 

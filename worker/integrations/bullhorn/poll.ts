@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import type { Db } from '../../../db/client'
-import type { IntegrationRow, PollState } from '../../../db/schema'
+import type { BullhornPollState, IntegrationRow } from '../../../db/schema'
 import type { Config } from '../../config'
 import type { RequestMailing } from '../../outbox/send'
 import { noteIntegrationError } from '../../services/integration-deliveries'
@@ -49,13 +49,13 @@ async function claimBatch(
   return db.transaction().execute(async (trx) => {
     const row = await integrationRow(trx, integrationId, true)
     const state = row?.poll_state
-    if (!row || !state) return null
+    if (!row || !state || !('subscription' in state)) return null
     const { credentials } = await openIntegration(ring, row)
     // inside the lock no session is renewed (that takes the same lock): the caller does it
     const rest = new BullhornRest(credentials, null)
     const path = `event/subscription/${encodeURIComponent(state.subscription)}`
     const again = state.requestId !== null && !state.applied
-    const save = (next: PollState) =>
+    const save = (next: BullhornPollState) =>
       trx
         .updateTable('integrations')
         .set({ poll_state: next })

@@ -1,10 +1,10 @@
 import { z } from 'zod'
 import { ApiError } from '../../errors'
-import { sha256Hex } from '../../lib/crypto'
 import type { InboundEvent } from '../../schemas/integration'
 import type { DeliveryReading, ProviderAdapter, ProviderContext } from '../adapter'
-import { listApplicationInterviews, type ScheduledInterview } from './harvest'
-import { interviewFields, outcomeOf, webhookApplication, type WebhookApplication } from './mapping'
+import { idOf, isComing, scheduleEvent, startOf } from './events'
+import { listApplicationInterviews } from './harvest'
+import { outcomeOf, webhookApplication, type WebhookApplication } from './mapping'
 import { writeGreenhouseNote } from './notes'
 import { newSigningSecret, signatureHeader, verifyGreenhouseSignature } from './signature'
 
@@ -13,7 +13,8 @@ import { newSigningSecret, signatureHeader, verifyGreenhouseSignature } from './
 // application event (stage change, hire, rejection, update, new application) makes the adapter
 // read the application's scheduled interviews from Harvest and report each as it is now, and
 // `interview_deleted` cancels one. Event ids come from the records, not the delivery: a version
-// of an interview read twice, by a re-sent delivery or by another web hook, is one event.
+// of an interview read twice, by a re-sent delivery, another web hook or the cron's poll of
+// Harvest (poll.ts, which catches what no web hook announced), is one event (events.ts).
 
 const envelope = z.looseObject({ action: z.string().min(1).max(100), payload: z.unknown() })
 const deletedPayload = z.looseObject({ interview: z.looseObject({ id: z.number() }) })
@@ -34,31 +35,6 @@ function unreadable(message: string): never {
   ])
 }
 
-const idOf = async (kind: string, interviewId: number, content: unknown) =>
-  `greenhouse:${kind}:${interviewId}:${(await sha256Hex(JSON.stringify(content))).slice(0, 24)}`
-
-/** The interview as Harvest has it now; the version (updated_at) orders it. */
-async function scheduleEvent(
-  interview: ScheduledInterview,
-  application: WebhookApplication,
-  context: ProviderContext,
-): Promise<InboundEvent> {
-  const fields = interviewFields(interview, application, context.integration.settings)
-  const occurredAt = interview.updated_at ?? interview.created_at ?? context.now.toISOString()
-  return {
-    id: await idOf('interview', interview.id, { occurredAt, fields }),
-    event:
-      interview.updated_at === interview.created_at ? 'interview.scheduled' : 'interview.updated',
-    occurredAt,
-    interview: fields,
-  }
-}
-
-const startOf = (interview: ScheduledInterview) =>
-  Date.parse(interview.start?.date_time ?? interview.start?.date ?? '')
-const endOf = (interview: ScheduledInterview) =>
-  Date.parse(interview.end?.date_time ?? interview.end?.date ?? '')
-
 async function readApplicationEvent(
   context: ProviderContext,
   action: string,
@@ -67,9 +43,8 @@ async function readApplicationEvent(
   const interviews = await listApplicationInterviews(context, application.id)
   if (interviews === null) return { ignore: `Greenhouse has no application ${application.id}.` }
   const events: InboundEvent[] = []
-  // an interview over before we heard of it gets no coaching email: only coming ones are reported
   for (const interview of interviews) {
-    if (endOf(interview) > context.now.getTime()) {
+    if (isComing(interview, context.now)) {
       events.push(await scheduleEvent(interview, application, context))
     }
   }

@@ -30,7 +30,31 @@ export const scheduledInterview = z.looseObject({
 })
 export type ScheduledInterview = z.infer<typeof scheduledInterview>
 
-const application = z.looseObject({ id: z.number(), candidate_id: z.number() })
+const named = z.looseObject({ id: z.number(), name: z.string().nullish() })
+const customFields = z.record(z.string(), z.unknown()).nullish()
+
+const application = z.looseObject({
+  id: z.number(),
+  candidate_id: z.number(),
+  jobs: z.array(named).nullish(),
+  /** `{key: {name, type, value}}`, as the web hooks' `custom_fields` are */
+  keyed_custom_fields: customFields,
+})
+export type HarvestApplication = z.infer<typeof application>
+
+const candidate = z.looseObject({
+  id: z.number(),
+  first_name: z.string().nullish(),
+  last_name: z.string().nullish(),
+  email_addresses: z
+    .array(z.looseObject({ value: z.string(), type: z.string().nullish() }))
+    .nullish(),
+})
+
+const job = named.extend({
+  departments: z.array(named).nullish(),
+  keyed_custom_fields: customFields,
+})
 
 const note = z.looseObject({ id: z.number(), body: z.string().nullish() })
 const activityFeed = z.looseObject({ notes: z.array(note).nullish() })
@@ -139,6 +163,34 @@ export async function listApplicationInterviews(
   }
   return all
 }
+
+/**
+ * One page of GET /scheduled_interviews: those changed after `updatedAfter` (ISO-8601), or the
+ * page `next` names (the Link header of the one before, followed on the same API only).
+ */
+export async function listChangedInterviews(
+  context: ProviderContext,
+  page: { updatedAfter: string; perPage: number } | { next: string },
+): Promise<{ interviews: ScheduledInterview[]; next: string | null }> {
+  const path =
+    'next' in page
+      ? page.next
+      : `/scheduled_interviews?updated_after=${encodeURIComponent(page.updatedAfter)}&per_page=${page.perPage}`
+  if (path.startsWith('http') && !path.startsWith(`${context.apiUrl}/`)) {
+    throw new ProviderRefused(`Harvest named a next page on another host (${path}).`)
+  }
+  const answer = await call(context, path, z.array(scheduledInterview))
+  const next = answer.next?.startsWith(`${context.apiUrl}/`) ? answer.next : null
+  return { interviews: answer.data ?? [], next }
+}
+
+/** GET /candidates/{id}; null when it is gone. */
+export const getCandidate = async (context: ProviderContext, id: number) =>
+  (await call(context, `/candidates/${id}`, candidate)).data
+
+/** GET /jobs/{id}: its departments and custom fields; null when it is gone. */
+export const getJob = async (context: ProviderContext, id: number) =>
+  (await call(context, `/jobs/${id}`, job)).data
 
 /** GET /applications/{id}: whose application it is; null when it is gone. */
 export const getApplication = async (context: ProviderContext, id: number) =>

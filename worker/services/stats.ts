@@ -3,6 +3,7 @@ import type { Db } from '../../db/client'
 import { ApiError } from '../errors'
 import { noteDeadlineSql } from '../lib/note-window'
 import { wallClock } from '../lib/wall-clock'
+import { resolveRange } from './stats-range'
 import type { Stats, StatsFigures, StatsGroupBy, StatsQuery } from '../schemas/stats'
 import { coachingEmailOf, isCoached, type CoachingEmailStatus } from './coaching-status'
 import type { Viewer } from './interviews'
@@ -10,30 +11,6 @@ import type { Viewer } from './interviews'
 export const industryBaseline = {
   sendRate: 0.24,
   source: 'Accountemps (Robert Half) survey of hiring managers, 2017',
-}
-
-const dayMs = 86_400_000
-const defaultRangeDays = 30
-const maxRangeDays = 366
-
-const addDays = (date: string, days: number) =>
-  new Date(Date.parse(date) + days * dayMs).toISOString().slice(0, 10)
-
-/**
- * Fills in a missing end (today) or start (29 days before the end) and checks the range. Done
- * here rather than in the zod schema because "today" depends on the agency's time zone.
- */
-export function resolveRange(query: StatsQuery, today: string): { from: string; to: string } {
-  const to = query.to ?? today
-  const from = query.from ?? addDays(to, 1 - defaultRangeDays)
-  const invalid = (message: string) =>
-    new ApiError('validation_failed', 'The request query string is not valid.', [
-      { path: 'to', message },
-    ])
-  if (to < from) throw invalid(`Must be on or after from (${from}).`)
-  const days = (Date.parse(to) - Date.parse(from)) / dayMs + 1
-  if (days > maxRangeDays) throw invalid(`The range may span at most ${maxRangeDays} days.`)
-  return { from, to }
 }
 
 /**

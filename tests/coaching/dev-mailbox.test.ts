@@ -1,13 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createAgency, logInterview } from '../support/factories'
-import { productionBindings, startHarness, type Harness } from '../support/harness'
+import { productionBindings } from '../support/harness'
+import { useHarness } from '../support/lifecycle'
 
 describe('the dev mailbox', () => {
-  let h: Harness
-  beforeAll(async () => {
-    h = await startHarness({ ENVIRONMENT: 'development' })
-  })
-  afterAll(() => h?.close())
+  const h = useHarness({ ENVIRONMENT: 'development' })
 
   it('starts empty, then shows captured mail with its HTML and text', async () => {
     const empty = await h.request('GET', '/dev/mailbox')
@@ -44,11 +41,7 @@ describe('the dev mailbox', () => {
 })
 
 describe('outside local development', () => {
-  let h: Harness
-  beforeAll(async () => {
-    h = await startHarness(productionBindings)
-  })
-  afterAll(() => h?.close())
+  const h = useHarness(productionBindings)
 
   it('the mailbox does not exist', async () => {
     const res = await h.request('GET', '/dev/mailbox')

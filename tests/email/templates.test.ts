@@ -34,6 +34,9 @@ function input(overrides: Partial<CoachingEmailInput> = {}): CoachingEmailInput 
   }
 }
 
+const render = (overrides: Partial<CoachingEmailInput> = {}) =>
+  renderCoachingEmail(input(overrides))
+
 function withAgency(changes: Partial<CoachingEmailInput['agency']>): Partial<CoachingEmailInput> {
   const agency = input().agency
   return { agency: { ...agency, ...changes } }
@@ -53,19 +56,19 @@ function hrefOf(html: string, label: string): string | undefined {
 
 describe('renderCoachingEmail', () => {
   it('names the company in the subject and opens as an English HTML document', () => {
-    const email = renderCoachingEmail(input())
+    const email = render()
     expect(email.subject).toBe('Your thank-you notes for Acme Corp')
     expect(email.html.startsWith('<!doctype html><html lang="en">')).toBe(true)
   })
 
   it('has one big button to the notes page, also given as a link in the text part', () => {
-    const email = renderCoachingEmail(input())
+    const email = render()
     expect(hrefOf(email.html, 'Write your thank-you notes')).toBe(pageUrl)
     expect(email.text).toContain(`Write your thank-you notes:\n${pageUrl}`)
   })
 
   it("states the deadline in the agency's time zone and as 24 hours", () => {
-    const email = renderCoachingEmail(input())
+    const email = render()
     const deadline = 'by 3:30 PM on Tuesday, 24 November (New York time)'
     expect(email.html).toContain(deadline)
     expect(email.text).toContain(`Send them ${deadline}, within 24 hours of your interview.`)
@@ -73,16 +76,16 @@ describe('renderCoachingEmail', () => {
 
   it('uses summer time where the agency is, and the zone name where there is no city', () => {
     const summer = { deadline: new Date('2026-07-07T08:05:00Z') }
-    expect(
-      renderCoachingEmail(input({ ...summer, ...withAgency({ timeZone: 'Europe/London' }) })).text,
-    ).toContain('by 9:05 AM on Tuesday, 7 July (London time)')
-    expect(
-      renderCoachingEmail(input({ ...summer, ...withAgency({ timeZone: 'UTC' }) })).text,
-    ).toContain('by 8:05 AM on Tuesday, 7 July (UTC)')
+    expect(render({ ...summer, ...withAgency({ timeZone: 'Europe/London' }) }).text).toContain(
+      'by 9:05 AM on Tuesday, 7 July (London time)',
+    )
+    expect(render({ ...summer, ...withAgency({ timeZone: 'UTC' }) }).text).toContain(
+      'by 8:05 AM on Tuesday, 7 July (UTC)',
+    )
   })
 
   it('lists every interviewer by name, with a title when known', () => {
-    const email = renderCoachingEmail(input())
+    const email = render()
     for (const part of [email.html, email.text]) {
       expect(part).toContain('Who to thank')
       expect(part).toContain('Jane Doe, Head of Design')
@@ -91,13 +94,13 @@ describe('renderCoachingEmail', () => {
   })
 
   it('leaves out the list when no interviewer was logged', () => {
-    const email = renderCoachingEmail(input({ interviewers: [] }))
+    const email = render({ interviewers: [] })
     expect(email.text).not.toContain('Who to thank')
     expect(email.text).toContain('a short thank-you to each person you met')
   })
 
   it('gives the guide in four short tips', () => {
-    const { text } = renderCoachingEmail(input())
+    const { text } = render()
     const tips = text.split('Four quick tips\n')[1]?.split('\n\n')[0]?.split('\n') ?? []
     expect(tips).toHaveLength(4)
     expect(tips[0]).toContain('addressed by name')
@@ -105,27 +108,25 @@ describe('renderCoachingEmail', () => {
   })
 
   it('tells a direct-mode candidate to send each note to its interviewer', () => {
-    const { text } = renderCoachingEmail(input())
+    const { text } = render()
     expect(text).toContain('Email each note straight to the person it is for.')
     expect(text).not.toContain('pass them on')
   })
 
   it('in via_recruiter mode sends the notes through the recruiter, by name when known', () => {
-    const named = renderCoachingEmail(input(withAgency({ routingMode: 'via_recruiter' })))
+    const named = render(withAgency({ routingMode: 'via_recruiter' }))
     expect(named.text).toContain(
       'Send your notes to Maria Chen at Brightpath Staffing, who will pass them on to Acme Corp for you.',
     )
     expect(named.html).toContain('Send your notes to <strong>Maria Chen</strong> at Brightpath')
 
-    const unnamed = renderCoachingEmail(
-      input({ recruiterName: null, ...withAgency({ routingMode: 'via_recruiter' }) }),
-    )
+    const unnamed = render({ recruiterName: null, ...withAgency({ routingMode: 'via_recruiter' }) })
     expect(unnamed.text).toContain('Send your notes to your recruiter at Brightpath Staffing')
     expect(unnamed.text).toContain('The Brightpath Staffing team')
   })
 
   it('ends with the agency, why the candidate got this, and a working unsubscribe link', () => {
-    const email = renderCoachingEmail(input())
+    const email = render()
     expect(hrefOf(email.html, 'Unsubscribe')).toBe(unsubscribeUrl)
     expect(email.text).toContain(`Unsubscribe: ${unsubscribeUrl}`)
     const reason =
@@ -135,7 +136,7 @@ describe('renderCoachingEmail', () => {
   })
 
   it('carries a hidden preheader for the inbox preview', () => {
-    const { html } = renderCoachingEmail(input())
+    const { html } = render()
     expect(html).toMatch(
       /<div style="display:none;[^"]*">A short note to each interviewer helps them remember you\./,
     )
@@ -143,35 +144,27 @@ describe('renderCoachingEmail', () => {
 
   it('shows the logo when there is one, and the agency name when there is not', () => {
     const logoUrl = 'https://cdn.brightpath.test/logo.png'
-    const branded = renderCoachingEmail(
-      input(withAgency({ branding: { ...input().agency.branding, logoUrl } })),
-    )
+    const branded = render(withAgency({ branding: { ...input().agency.branding, logoUrl } }))
     expect(branded.html).toContain(`<img src="${logoUrl}" alt="Brightpath Staffing"`)
-    expect(renderCoachingEmail(input()).html).not.toContain('<img')
+    expect(render().html).not.toContain('<img')
   })
 
   it("paints the button in the agency's colour, and never interpolates a colour that is not #rrggbb", () => {
     const branding = input().agency.branding
-    const red = renderCoachingEmail(
-      input(withAgency({ branding: { ...branding, primaryColor: '#c0392b' } })),
-    )
+    const red = render(withAgency({ branding: { ...branding, primaryColor: '#c0392b' } }))
     expect(red.html).toContain('background-color:#c0392b;border-radius:6px')
 
-    const pale = renderCoachingEmail(
-      input(withAgency({ branding: { ...branding, primaryColor: '#f5f5f5' } })),
-    )
+    const pale = render(withAgency({ branding: { ...branding, primaryColor: '#f5f5f5' } }))
     expect(pale.html).toContain('color:#1a1a1a;text-decoration:none')
 
-    const hostile = renderCoachingEmail(
-      input(
-        withAgency({
-          branding: {
-            ...branding,
-            primaryColor: 'red;background:url(https://x.test/t)',
-            accentColor: '#12',
-          },
-        }),
-      ),
+    const hostile = render(
+      withAgency({
+        branding: {
+          ...branding,
+          primaryColor: 'red;background:url(https://x.test/t)',
+          accentColor: '#12',
+        },
+      }),
     )
     expect(hostile.html).not.toContain('url(')
     expect(hostile.html).toContain('background-color:#1f4f8f;border-radius:6px')
@@ -179,13 +172,11 @@ describe('renderCoachingEmail', () => {
   })
 
   it('escapes markup in names in the HTML and keeps the text part plain', () => {
-    const email = renderCoachingEmail(
-      input({
-        candidateName: '<script>alert(1)</script>',
-        clientCompany: '"quotes" & <tags>',
-        interviewers: [{ name: '<img src=x onerror=alert(1)>', title: null }],
-      }),
-    )
+    const email = render({
+      candidateName: '<script>alert(1)</script>',
+      clientCompany: '"quotes" & <tags>',
+      interviewers: [{ name: '<img src=x onerror=alert(1)>', title: null }],
+    })
     expect(email.html).not.toMatch(/<script/i)
     expect(email.html).not.toContain('<tags>')
     expect(email.html).not.toContain('<img src=x')
@@ -200,21 +191,17 @@ describe('renderCoachingEmail', () => {
   })
 
   it('keeps line breaks and control characters out of the subject and on one line in the text', () => {
-    const email = renderCoachingEmail(
-      input({
-        roleTitle: 'Designer\r\nBcc: victim@example.test',
-        clientCompany: 'Acme\r\nBcc: victim@example.test\u0000\u2028',
-      }),
-    )
+    const email = render({
+      roleTitle: 'Designer\r\nBcc: victim@example.test',
+      clientCompany: 'Acme\r\nBcc: victim@example.test\u0000\u2028',
+    })
     expect(email.subject).toBe('Your thank-you notes for Acme Bcc: victim@example.test')
     expect(email.subject).not.toMatch(/[\p{Cc}\u2028\u2029]/u)
     expect(email.text).toContain('the Designer Bcc: victim@example.test role')
   })
 
   it('keeps a long company name within an 80-character subject', () => {
-    const { subject } = renderCoachingEmail(
-      input({ clientCompany: 'Very Long Company '.repeat(8) }),
-    )
+    const { subject } = render({ clientCompany: 'Very Long Company '.repeat(8) })
     expect(subject.length).toBeLessThanOrEqual(80)
     expect(subject).toMatch(/^Your thank-you notes for Very Long Company .*…$/)
   })
@@ -222,16 +209,16 @@ describe('renderCoachingEmail', () => {
   it('never puts a javascript: URL in an href or src', () => {
     const bad = ['javascript:alert(1)', ' JavaScript:alert(1)', 'data:text/html,<b>hi</b>']
     for (const url of bad) {
-      expect(() => renderCoachingEmail(input({ pageUrl: url }))).toThrow(/http\(s\) URL/)
+      expect(() => render({ pageUrl: url })).toThrow(/http\(s\) URL/)
       expect(() => renderReminderEmail(input({ pageUrl: url }))).toThrow(/http\(s\) URL/)
-      expect(() => renderCoachingEmail(input({ unsubscribeUrl: url }))).toThrow(/http\(s\) URL/)
+      expect(() => render({ unsubscribeUrl: url })).toThrow(/http\(s\) URL/)
 
       const branding = { ...input().agency.branding, logoUrl: url }
-      const { html } = renderCoachingEmail(input(withAgency({ branding })))
+      const { html } = render(withAgency({ branding }))
       expect(html.toLowerCase()).not.toContain('javascript:')
       expect(html).not.toContain('<img')
     }
-    for (const link of links(renderCoachingEmail(input()).html)) {
+    for (const link of links(render().html)) {
       expect(link.href).toMatch(/^https:\/\//)
     }
   })
@@ -251,7 +238,7 @@ describe('renderReminderEmail', () => {
   })
 
   it('is shorter than the first email', () => {
-    const coaching = renderCoachingEmail(input())
+    const coaching = render()
     const reminder = renderReminderEmail(input({ now: threeHoursBefore }))
     expect(reminder.text.length).toBeLessThan(coaching.text.length * 0.75)
     expect(reminder.text).not.toContain('Four quick tips')

@@ -43,6 +43,21 @@ function signedDelivery(body: string, id = `msg_${randomUUID()}`) {
   return deliver(body, svixHeaders(secret, id, body))
 }
 
+/** A coached interview and Resend's report of `type` about its sent email, with a fresh svix id. */
+async function reportOf(type: string) {
+  const agency = await createAgency(h)
+  const coached = await createCoachedInterview(h, agency)
+  return { agency, coached, body: resendEvent(type, coached.providerId), id: `msg_${randomUUID()}` }
+}
+
+/** A coached interview whose sent email Resend then reports as `type`, the report taken. */
+async function reportedAs(type: string) {
+  const { agency, coached, body, id } = await reportOf(type)
+  const res = await signedDelivery(body, id)
+  expect(res.status, res.text).toBe(200)
+  return { agency, coached, res }
+}
+
 async function eventsOf(emailId: string) {
   return h.db
     .selectFrom('events')
@@ -53,10 +68,7 @@ async function eventsOf(emailId: string) {
 
 describe('POST /webhooks/resend', () => {
   it('records a signed delivery as a delivered event at the time Resend reports', async () => {
-    const agency = await createAgency(h)
-    const coached = await createCoachedInterview(h, agency)
-    const res = await signedDelivery(resendEvent('email.delivered', coached.providerId))
-    expect(res.status, res.text).toBe(200)
+    const { agency, coached, res } = await reportedAs('email.delivered')
     expect(res.body).toEqual({ ok: true, result: 'recorded' })
     expect(await eventsOf(coached.emailId)).toEqual([
       {
@@ -70,10 +82,7 @@ describe('POST /webhooks/resend', () => {
   })
 
   it('suppresses a bounced address and cancels the mail still queued for that candidate', async () => {
-    const agency = await createAgency(h)
-    const coached = await createCoachedInterview(h, agency)
-    const res = await signedDelivery(resendEvent('email.bounced', coached.providerId))
-    expect(res.status, res.text).toBe(200)
+    const { agency, coached } = await reportedAs('email.bounced')
     expect((await eventsOf(coached.emailId)).map((e) => e.type)).toEqual(['bounced'])
     const suppressions = await suppressionsOf(h, agency.id)
     expect(suppressions).toEqual([
@@ -84,10 +93,7 @@ describe('POST /webhooks/resend', () => {
   })
 
   it('treats a complaint like a bounce, with its own reason', async () => {
-    const agency = await createAgency(h)
-    const coached = await createCoachedInterview(h, agency)
-    const res = await signedDelivery(resendEvent('email.complained', coached.providerId))
-    expect(res.status, res.text).toBe(200)
+    const { agency, coached } = await reportedAs('email.complained')
     const [row] = await suppressionsOf(h, agency.id)
     expect(row?.reason).toBe('complained')
     expect(await emailState(h, coached.queuedEmailId)).toBe('canceled')
@@ -109,10 +115,7 @@ describe('POST /webhooks/resend', () => {
   })
 
   it('refuses unsigned, mis-signed, stale and altered deliveries without writing anything', async () => {
-    const agency = await createAgency(h)
-    const coached = await createCoachedInterview(h, agency)
-    const body = resendEvent('email.bounced', coached.providerId)
-    const id = `msg_${randomUUID()}`
+    const { coached, body, id } = await reportOf('email.bounced')
     const now = Math.floor(Date.now() / 1000)
     const valid = svixHeaders(secret, id, body)
     const { 'svix-signature': _, ...unsigned } = valid
@@ -143,10 +146,7 @@ describe('POST /webhooks/resend', () => {
   })
 
   it('accepts a delivery signed with any one of several signatures (secret rotation)', async () => {
-    const agency = await createAgency(h)
-    const coached = await createCoachedInterview(h, agency)
-    const body = resendEvent('email.delivered', coached.providerId)
-    const id = `msg_${randomUUID()}`
+    const { body, id } = await reportOf('email.delivered')
     const now = Math.floor(Date.now() / 1000)
     const old = signSvixPayload(newWebhookSecret(), id, now, body)
     const res = await deliver(body, {
@@ -157,10 +157,7 @@ describe('POST /webhooks/resend', () => {
   })
 
   it('acts on a redelivery with the same svix-id only once', async () => {
-    const agency = await createAgency(h)
-    const coached = await createCoachedInterview(h, agency)
-    const body = resendEvent('email.delivered', coached.providerId)
-    const id = `msg_${randomUUID()}`
+    const { coached, body, id } = await reportOf('email.delivered')
     expect((await signedDelivery(body, id)).body.result).toBe('recorded')
     const before = await countRows(h)
     const again = await signedDelivery(body, id)

@@ -1,28 +1,10 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import {
-  greenhousePayloads,
-  sendWebhook,
-  startFakeGreenhouse,
-  type FakeGreenhouse,
-} from '../support/fake-greenhouse'
-import { json, type Receiver, startReceiver, statusOf } from '../support/receiver'
+import { describe, expect, it } from 'vitest'
+import { greenhousePayloads, sendWebhook, startFakeGreenhouse } from '../support/fake-greenhouse'
+import { useFakeAndReceiver } from '../support/lifecycle'
+import { json, statusOf } from '../support/receiver'
 
-let gh: FakeGreenhouse
-let receiver: Receiver
-
-beforeAll(async () => {
-  gh = await startFakeGreenhouse()
-  receiver = await startReceiver()
-})
-afterEach(() => {
-  gh.reset()
-  receiver.clear()
-})
-afterAll(async () => {
-  await gh.close()
-  await receiver.close()
-})
+const [gh, receiver] = useFakeAndReceiver(startFakeGreenhouse)
 
 function basic(user: string) {
   return `Basic ${Buffer.from(`${user}:`).toString('base64')}`

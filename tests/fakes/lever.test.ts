@@ -1,28 +1,10 @@
 import { createHmac, timingSafeEqual } from 'node:crypto'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import {
-  leverPayloads,
-  sendLeverWebhook,
-  startFakeLever,
-  type FakeLever,
-} from '../support/fake-lever'
-import { json, type Receiver, startReceiver, statusOf } from '../support/receiver'
+import { describe, expect, it } from 'vitest'
+import { leverPayloads, sendLeverWebhook, startFakeLever } from '../support/fake-lever'
+import { useFakeAndReceiver } from '../support/lifecycle'
+import { json, statusOf } from '../support/receiver'
 
-let lever: FakeLever
-let receiver: Receiver
-
-beforeAll(async () => {
-  lever = await startFakeLever()
-  receiver = await startReceiver()
-})
-afterEach(() => {
-  lever.reset()
-  receiver.clear()
-})
-afterAll(async () => {
-  await lever.close()
-  await receiver.close()
-})
+const [lever, receiver] = useFakeAndReceiver(startFakeLever)
 
 function api(path: string, init: RequestInit = {}) {
   const basic = Buffer.from(`${lever.apiKey}:`).toString('base64')

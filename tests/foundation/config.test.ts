@@ -1,14 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { configOf, ConfigError } from '../../worker/config'
 import type { Env } from '../../worker/env'
 import { createAgency, runCron } from '../support/factories'
-import {
-  ADMIN_TOKEN,
-  productionBindings,
-  startHarness,
-  testBindings,
-  type Harness,
-} from '../support/harness'
+import { ADMIN_TOKEN, productionBindings, testBindings } from '../support/harness'
+import { useHarness } from '../support/lifecycle'
 
 const base = { ...testBindings, DATABASE_URL: 'postgres://db.example/app' } as Env
 
@@ -57,11 +52,7 @@ describe('production can silently stop sending', () => {
   })
 
   describe('a production worker without RESEND_API_KEY', () => {
-    let h: Harness
-    beforeAll(async () => {
-      h = await startHarness({ ...productionBindings, RESEND_API_KEY: '' })
-    })
-    afterAll(() => h?.close())
+    const h = useHarness({ ...productionBindings, RESEND_API_KEY: '' })
 
     it('answers 503 on /health and every route, and sends nothing', async () => {
       const health = await h.request('GET', '/health')
@@ -80,11 +71,7 @@ describe('production can silently stop sending', () => {
   })
 
   describe('a complete production configuration', () => {
-    let h: Harness
-    beforeAll(async () => {
-      h = await startHarness(productionBindings)
-    })
-    afterAll(() => h?.close())
+    const h = useHarness(productionBindings)
 
     it('serves', async () => {
       expect((await h.request('GET', '/health')).status).toBe(200)

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { linkTokenFor } from '../../worker/services/coaching-links'
 import { expectRecordsAndCoaching, shuffled, type ExpectedRecords } from '../support/acceptance'
 import { seededRandom } from '../support/fake-ats/server'
-import { startReceiver, type Receiver } from '../support/receiver'
 import { LINK_SECRET } from '../support/harness'
 import { createAgency, runCron } from '../support/factories'
 import { resendBindings } from '../support/fake-resend'
@@ -11,9 +10,10 @@ import {
   deliver,
   eventInterview,
   inboundEvent,
+  recordedEventCount,
   type TestIntegration,
 } from '../support/integrations'
-import { useFakeResend, useHarness } from '../support/lifecycle'
+import { useFakeResend, useHarness, useReceiver } from '../support/lifecycle'
 
 // The acceptance run: 200 interviews arrive from an ATS as events, with duplicates, reschedules
 // and cancellations, in a shuffled order; then again with 30% of the answers lost on the way
@@ -27,11 +27,7 @@ const interviews = 200
 const concurrency = process.env.TEST_DATABASE_URL ? 4 : 1
 const fake = useFakeResend()
 const h = useHarness(() => resendBindings(fake))
-let receiver: Receiver
-beforeAll(async () => {
-  receiver = await startReceiver()
-})
-afterAll(() => receiver?.close())
+const receiver = useReceiver()
 
 type Event = ReturnType<typeof inboundEvent>
 
@@ -180,12 +176,7 @@ describe('acceptance: 200 interviews from an ATS', () => {
     expect(lost).toBeGreaterThan(run.deliveries.length * 0.2)
     const emailed = await expectRecordsAndCoaching(h, fake, agency.id, run.expected)
     expect(emailed).toBe(interviews * 0.95)
-    const recorded = await h.db
-      .selectFrom('integration_events')
-      .select((eb) => eb.fn.countAll<string>().as('n'))
-      .where('integration_id', '=', integration.id)
-      .executeTakeFirstOrThrow()
-    expect(Number(recorded.n)).toBe(run.events.length)
+    expect(await recordedEventCount(h, integration.id)).toBe(run.events.length)
     const written = await checkWriteBacks(agency.id, random, 0.3)
     expect(written.calls).toBeGreaterThan(written.writeBacks * 1.2)
     console.info('lossy run', {

@@ -4,6 +4,7 @@ import { coachingLinkOf, runCron, type TestAgency } from '../support/factories'
 import { seededRandom } from '../support/fake-ats/server'
 import { startFakeBullhorn } from '../support/fake-bullhorn'
 import { resendBindings } from '../support/fake-resend'
+import { recordedEventCount } from '../support/integrations'
 import { forThisFile, useFakeResend, useHarness } from '../support/lifecycle'
 
 // The acceptance run for Bullhorn: 200 interviews booked in Bullhorn arrive as subscription
@@ -75,22 +76,15 @@ function planRun(random: () => number) {
   return { planned, events: queued.length }
 }
 
-async function recordedEvents(integrationId: string) {
-  const row = await h.db
-    .selectFrom('integration_events')
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .where('integration_id', '=', integrationId)
-    .executeTakeFirstOrThrow()
-  return Number(row.n)
-}
-
 /** Runs the cron until every event is applied; how many runs it took. */
 async function pollUntilApplied(integrationId: string, events: number) {
   for (let run = 1; run <= 500; run++) {
     await runCron(h, new Date())
-    if ((await recordedEvents(integrationId)) === events) return run
+    if ((await recordedEventCount(h, integrationId)) === events) return run
   }
-  throw new Error(`${await recordedEvents(integrationId)} of ${events} events after 500 runs`)
+  throw new Error(
+    `${await recordedEventCount(h, integrationId)} of ${events} events after 500 runs`,
+  )
 }
 
 async function checkOutcome(agencyId: string, planned: Planned[]) {

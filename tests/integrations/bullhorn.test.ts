@@ -12,6 +12,7 @@ import {
 import { coachingLinkOf, runCron } from '../support/factories'
 import { startFakeBullhorn } from '../support/fake-bullhorn'
 import { resendBindings } from '../support/fake-resend'
+import { recordedEventCount } from '../support/integrations'
 import { forThisFile, useFakeResend, useHarness } from '../support/lifecycle'
 
 // Bullhorn, through the real worker: the agency connects through Bullhorn's OAuth pages, the cron
@@ -259,12 +260,7 @@ describe('Bullhorn events', () => {
       c.path.endsWith(`/entity/Appointment/${booked[0]!.appointment.id}`),
     )
     expect(firstReads).toHaveLength(1)
-    const events = await h.db
-      .selectFrom('integration_events')
-      .select('event_id')
-      .where('integration_id', '=', world.integrationId)
-      .execute()
-    expect(events).toHaveLength(5)
+    expect(await recordedEventCount(h, world.integrationId)).toBe(5)
   })
 
   it('a half-applied batch Bullhorn no longer gives is passed, shown, and polling goes on', async () => {

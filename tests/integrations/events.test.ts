@@ -7,6 +7,7 @@ import {
   deliver,
   eventInterview,
   inboundEvent,
+  listedIntegration,
   signatureOf,
   type TestIntegration,
 } from '../support/integrations'
@@ -45,6 +46,11 @@ async function send(
   const res = await deliver(h, integration, inboundEvent(event, interview, extra))
   expect(res.status, res.text).toBe(200)
   return res.body
+}
+
+/** An outcome for the external record `id`, as the ATS reports it. */
+function sendOutcome(integration: TestIntegration, id: string, outcome: Record<string, unknown>) {
+  return send(integration, 'interview.outcome', { externalRef: { id } }, { outcome })
 }
 
 describe('interview events', () => {
@@ -99,14 +105,9 @@ describe('interview events', () => {
     const after = await send(integration, 'interview.updated', eventInterview('job-1'))
     expect(after).toEqual({ result: 'ignored', reason: 'The interview was canceled.' })
 
-    const list = await h.request('GET', '/v1/integrations', { token: agency.secretKey })
-    expect(list.body.data[0].counts).toMatchObject({
-      created: 1,
-      updated: 1,
-      canceled: 1,
-      ignored: 2,
-    })
-    expect(list.body.data[0].lastError).toBe('The interview was canceled.')
+    const listed = await listedIntegration(h, agency.secretKey)
+    expect(listed.counts).toMatchObject({ created: 1, updated: 1, canceled: 1, ignored: 2 })
+    expect(listed.lastError).toBe('The interview was canceled.')
   })
 
   it('remembers a cancel that comes before the scheduling event (tombstone)', async () => {
@@ -142,12 +143,7 @@ describe('interview events', () => {
       expect(res.reason).toMatch(reason)
     }
     // an outcome of a record that never became an interview has nothing to attach to
-    const outcome = await send(
-      integration,
-      'interview.outcome',
-      { externalRef: { id: 'job-3' } },
-      { outcome: { stage: 'hired' } },
-    )
+    const outcome = await sendOutcome(integration, 'job-3', { stage: 'hired' })
     expect(outcome).toEqual({ result: 'ignored', reason: 'No interview for this record yet.' })
     for (const table of ['interviews', 'candidates'] as const) {
       const rows = await h.db
@@ -249,13 +245,7 @@ describe('interview events', () => {
     const { agency, integration } = await world()
     const created = await send(integration, 'interview.scheduled', eventInterview('out-1'))
     expect(created.result).toBe('created')
-    const outcome = (stage: string, at: string) =>
-      send(
-        integration,
-        'interview.outcome',
-        { externalRef: { id: 'out-1' } },
-        { outcome: { stage, at } },
-      )
+    const outcome = (stage: string, at: string) => sendOutcome(integration, 'out-1', { stage, at })
     expect(await outcome('hired', at(-hour))).toEqual({
       result: 'updated',
       interviewId: created.interviewId,
@@ -295,24 +285,14 @@ describe('interview events', () => {
       )
       expect(created.result).toBe('created')
     }
-    const hired = await send(
-      integration,
-      'interview.outcome',
-      { externalRef: { id: 'app-7/' } },
-      { outcome: { stage: 'hired', at: at(-hour) } },
-    )
+    const hired = await sendOutcome(integration, 'app-7/', { stage: 'hired', at: at(-hour) })
     expect(hired.result).toBe('updated')
     const stages = async (id: string) => (await interviewOf(agency.secretKey, id))[0].outcome
     expect((await stages('app-7/first')).stage).toBe('hired')
     expect((await stages('app-7/second')).stage).toBe('hired')
     expect(await stages('app-70/other')).toBeNull()
     // a pattern character in the id is only itself
-    const none = await send(
-      integration,
-      'interview.outcome',
-      { externalRef: { id: 'app-%/' } },
-      { outcome: { stage: 'rejected' } },
-    )
+    const none = await sendOutcome(integration, 'app-%/', { stage: 'rejected' })
     expect(none).toMatchObject({ result: 'ignored', reason: 'No interview for this record yet.' })
   })
 })

@@ -302,46 +302,25 @@ describe('greenhouse integration', () => {
     const record = schedule(new Date(Date.now() + 2 * hour))
     const eventId = crypto.randomUUID()
     const digest = await agencyRowsDigest(h, agency.id)
+    // every try delivers the same event again, under the same id
+    const redeliver = () =>
+      deliverGreenhouse(h, integration, 'application_updated', record.payload(), { eventId })
     fake.down({ status: 502 })
-    const down = await deliverGreenhouse(h, integration, 'application_updated', record.payload(), {
-      eventId,
-    })
+    const down = await redeliver()
     expect(down.status, down.text).toBe(503)
     expect(down.headers.get('retry-after')).toBe('60')
     fake.up()
     fake.failNext({ status: 429, retryAfter: 7 })
-    const limited = await deliverGreenhouse(
-      h,
-      integration,
-      'application_updated',
-      record.payload(),
-      {
-        eventId,
-      },
-    )
+    const limited = await redeliver()
     expect(limited.status).toBe(503)
     expect(limited.headers.get('retry-after')).toBe('7')
     // a GET is tried twice: a single dropped connection is not enough to refuse the delivery
     fake.failNext({ drop: true })
     fake.failNext({ drop: true })
-    const dropped = await deliverGreenhouse(
-      h,
-      integration,
-      'application_updated',
-      record.payload(),
-      {
-        eventId,
-      },
-    )
+    const dropped = await redeliver()
     expect(dropped.status).toBe(503)
     expect(await agencyRowsDigest(h, agency.id)).toBe(digest)
-    const redelivered = await deliverGreenhouse(
-      h,
-      integration,
-      'application_updated',
-      record.payload(),
-      { eventId },
-    )
+    const redelivered = await redeliver()
     expect(redelivered.body.result).toBe('created')
   })
 

@@ -4,7 +4,7 @@ import { seededRandom } from '../support/fake-ats/server'
 import { createAgency, createSession, runCron } from '../support/factories'
 import { ARCHIVE_REASONS, leverPayloads, type FakeLever } from '../support/fake-lever'
 import { resendBindings } from '../support/fake-resend'
-import { agencyRowsDigest } from '../support/integrations'
+import { agencyRowsDigest, listedIntegration, recordedEventCount } from '../support/integrations'
 import {
   createLeverIntegration,
   interviewData,
@@ -63,6 +63,16 @@ async function deliver(
   const delivery = await sendToIntegration(integration, event, data, { triggeredAt })
   expect(delivery.status).toBe(200)
   return delivery
+}
+
+/** Deletes the interview in Lever, then delivers the webhook that says so. */
+function deleteInLever(
+  integration: LeverIntegration,
+  scheduled: ReturnType<typeof scheduleInLever>,
+  triggeredAt: number,
+) {
+  lever.removeInterview(scheduled.interview.id)
+  return deliver(integration, 'interviewDeleted', interviewData(scheduled.interview), triggeredAt)
 }
 
 describe('Lever webhooks', () => {
@@ -212,23 +222,12 @@ describe('Lever webhooks', () => {
     // a deleted one is gone from Lever's API
     const deleted = scheduleInLever()
     await deliver(integration, 'interviewCreated', interviewData(deleted.interview), t0)
-    lever.removeInterview(deleted.interview.id)
-    const gone = await deliver(
-      integration,
-      'interviewDeleted',
-      interviewData(deleted.interview),
-      t0 + 1000,
-    )
+    const gone = await deleteInLever(integration, deleted, t0 + 1000)
     expect(gone.status).toBe(200)
     expect((await interviewsOf(agency.secretKey, deleted.ref))[0].canceledAt).not.toBeNull()
 
-    const list = await h.request('GET', '/v1/integrations', { token: agency.secretKey })
-    expect(list.body.data[0].counts).toMatchObject({
-      created: 3,
-      updated: 1,
-      canceled: 2,
-      ignored: 0,
-    })
+    const { counts } = await listedIntegration(h, agency.secretKey)
+    expect(counts).toMatchObject({ created: 3, updated: 1, canceled: 2, ignored: 0 })
   })
 
   it('applies a re-sent webhook once and an older one arriving late not at all', async () => {
@@ -266,13 +265,7 @@ describe('Lever webhooks', () => {
 
     // a deletion arriving before the creation leaves nothing to create
     const early = scheduleInLever()
-    lever.removeInterview(early.interview.id)
-    const deletion = await deliver(
-      integration,
-      'interviewDeleted',
-      interviewData(early.interview),
-      t0 + 5000,
-    )
+    const deletion = await deleteInLever(integration, early, t0 + 5000)
     expect(deletion.status).toBe(200)
     const creation = signedBody(
       integration.webhookToken,
@@ -463,12 +456,9 @@ describe('acceptance: 200 interviews from Lever', () => {
     lever.failRate(0)
     const emailed = await expectRecordsAndCoaching(h, resend, agency.id, plan.expected)
     expect(emailed).toBe(interviews * 0.95)
-    const recorded = await h.db
-      .selectFrom('integration_events')
-      .select((eb) => eb.fn.countAll<string>().as('n'))
-      .where('integration_id', '=', integration.id)
-      .executeTakeFirstOrThrow()
-    expect(Number(recorded.n)).toBe(plan.webhooks.filter((w) => w.recorded).length)
+    expect(await recordedEventCount(h, integration.id)).toBe(
+      plan.webhooks.filter((w) => w.recorded).length,
+    )
     const duplicates = plan.deliveries.length - plan.webhooks.length
     const unrecordedTwice =
       plan.deliveries.filter((d) => !d.recorded).length -

@@ -1,6 +1,5 @@
 import { createHmac } from 'node:crypto'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startReceiver, type Receiver } from '../support/receiver'
+import { describe, expect, it } from 'vitest'
 import { coachingLinkOf, createAgency, runCron, type TestAgency } from '../support/factories'
 import { resendBindings } from '../support/fake-resend'
 import {
@@ -9,7 +8,7 @@ import {
   eventInterview,
   inboundEvent,
 } from '../support/integrations'
-import { useFakeResend, useHarness } from '../support/lifecycle'
+import { useFakeResend, useHarness, useReceiver } from '../support/lifecycle'
 
 // "Note sent" back to the ATS, through the generic webhook's write-back: an interview.notes_sent
 // event POSTed to the agency's writeBackUrl, signed like the events it sends us, once the
@@ -18,11 +17,7 @@ import { useFakeResend, useHarness } from '../support/lifecycle'
 const minute = 60_000
 const fake = useFakeResend()
 const h = useHarness(() => resendBindings(fake))
-let receiver: Receiver
-beforeAll(async () => {
-  receiver = await startReceiver()
-})
-afterAll(() => receiver?.close())
+const receiver = useReceiver()
 
 let serial = 0
 

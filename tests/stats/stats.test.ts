@@ -188,18 +188,22 @@ const samFigures = figures({
   fullCoverageRate: 0,
   median: null,
 })
-const i6Only = figures({
-  interviews: 1,
-  coached: 1,
-  delivered: 1,
-  pageOpened: 1,
-  draftUsed: 1,
+// one coached interview whose notes all went out on time
+const sentOnTimeInFull = {
   sent: 1,
   onTime: 1,
   fullCoverage: 1,
   sendRate: 1,
   onTimeRate: 1,
   fullCoverageRate: 1,
+}
+const i6Only = figures({
+  interviews: 1,
+  coached: 1,
+  delivered: 1,
+  pageOpened: 1,
+  draftUsed: 1,
+  ...sentOnTimeInFull,
   median: 2,
 })
 const i1AndI2 = figures({
@@ -222,12 +226,7 @@ const i3Only = figures({
   delivered: 0,
   pageOpened: 1,
   draftUsed: 0,
-  sent: 1,
-  onTime: 1,
-  fullCoverage: 1,
-  sendRate: 1,
-  onTimeRate: 1,
-  fullCoverageRate: 1,
+  ...sentOnTimeInFull,
   median: 24,
 })
 const i3AndI4 = figures({

@@ -102,3 +102,20 @@ export async function agencyRowsDigest(h: Harness, agencyId: string): Promise<st
     ) rows`.execute(h.db)
   return rows[0]!.digest ?? ''
 }
+
+/** The agency's (first) integration as GET /v1/integrations lists it. */
+export async function listedIntegration(h: Harness, agencySecret: string) {
+  const list = await h.request('GET', '/v1/integrations', { token: agencySecret })
+  expect(list.status, list.text).toBe(200)
+  return list.body.data[0]
+}
+
+/** How many events of the integration are recorded. */
+export async function recordedEventCount(h: Harness, integrationId: string): Promise<number> {
+  const row = await h.db
+    .selectFrom('integration_events')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('integration_id', '=', integrationId)
+    .executeTakeFirstOrThrow()
+  return Number(row.n)
+}

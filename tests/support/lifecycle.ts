@@ -1,7 +1,8 @@
-import { afterAll, beforeAll } from 'vitest'
+import { afterAll, afterEach, beforeAll } from 'vitest'
 import { createAgency, type TestAgency } from './factories'
 import { startFakeResend, type FakeResend } from './fake-resend'
 import { startHarness, type Harness, type HarnessOptions } from './harness'
+import { startReceiver, type Receiver } from './receiver'
 
 /**
  * Something a test file makes once before its tests and releases after them, usable by name from
@@ -47,4 +48,20 @@ export function useFakeResend(): FakeResend {
 /** An agency made once for the file. */
 export function useAgency(h: Harness, overrides: Record<string, unknown> = {}): TestAgency {
   return forThisFile(() => createAgency(h, overrides))
+}
+
+/** The file's loopback webhook receiver, emptied after each test. */
+export function useReceiver(): Receiver {
+  const receiver = forThisFile(startReceiver, (r) => r.close())
+  afterEach(() => receiver.clear())
+  return receiver
+}
+
+/** A fake ATS started once for the file and reset after each test, with a receiver for its webhooks. */
+export function useFakeAndReceiver<T extends { reset(): void; close(): Promise<unknown> }>(
+  start: () => Promise<T>,
+): [T, Receiver] {
+  const fake = forThisFile(start, (f) => f.close())
+  afterEach(() => fake.reset())
+  return [fake, useReceiver()]
 }

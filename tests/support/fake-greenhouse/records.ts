@@ -120,14 +120,24 @@ export function greenhouseId(): number {
   return nextId
 }
 
-export function buildUser(overrides: Partial<GreenhouseUser> = {}): GreenhouseUser {
-  const first = overrides.first_name ?? 'Jack'
-  const last = overrides.last_name ?? 'Shepard'
+/** A new id and a person's names: the overrides' where they give them, the defaults otherwise. */
+function person(
+  overrides: { first_name?: string; last_name?: string },
+  first: string,
+  last: string,
+) {
   return {
     id: greenhouseId(),
-    first_name: first,
-    last_name: last,
-    name: `${first} ${last}`,
+    first_name: overrides.first_name ?? first,
+    last_name: overrides.last_name ?? last,
+  }
+}
+
+export function buildUser(overrides: Partial<GreenhouseUser> = {}): GreenhouseUser {
+  const named = person(overrides, 'Jack', 'Shepard')
+  return {
+    ...named,
+    name: `${named.first_name} ${named.last_name}`,
     employee_id: null,
     ...overrides,
   }
@@ -135,12 +145,9 @@ export function buildUser(overrides: Partial<GreenhouseUser> = {}): GreenhouseUs
 
 export function buildCandidate(overrides: Partial<GreenhouseCandidate> = {}): GreenhouseCandidate {
   const at = isoNow()
-  const first = overrides.first_name ?? 'Kate'
-  const last = overrides.last_name ?? 'Austen'
+  const named = person(overrides, 'Kate', 'Austen')
   return {
-    id: greenhouseId(),
-    first_name: first,
-    last_name: last,
+    ...named,
     company: null,
     title: null,
     created_at: at,
@@ -150,7 +157,12 @@ export function buildCandidate(overrides: Partial<GreenhouseCandidate> = {}): Gr
     photo_url: null,
     attachments: [],
     application_ids: [],
-    email_addresses: [{ value: `${first}.${last}@example.com`.toLowerCase(), type: 'personal' }],
+    email_addresses: [
+      {
+        value: `${named.first_name}.${named.last_name}@example.com`.toLowerCase(),
+        type: 'personal',
+      },
+    ],
     phone_numbers: [],
     addresses: [],
     website_addresses: [],

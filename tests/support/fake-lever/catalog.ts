@@ -96,6 +96,23 @@ export interface CatalogState {
   archiveReasons: LeverArchiveReason[]
 }
 
+/** GET /v1/<path>/:id over a list of records with ids; 404 naming the `kind` when none has it. */
+function readById(
+  path: string,
+  kind: string,
+  records: (state: CatalogState) => { id: string }[],
+): Route<CatalogState> {
+  return {
+    method: 'GET',
+    path: new RegExp(`^/v1/${path}/([^/]+)$`),
+    run: (_call, [id], state) => {
+      const record = records(state).find((r) => r.id === id)
+      if (!record) throw notFound(kind, id!)
+      return { status: 200, body: { data: record } }
+    },
+  }
+}
+
 export const catalogRoutes: Route<CatalogState>[] = [
   {
     method: 'GET',
@@ -111,22 +128,6 @@ export const catalogRoutes: Route<CatalogState>[] = [
     path: /^\/v1\/stages$/,
     run: (call, _params, state) => listPage(call, state.stages),
   },
-  {
-    method: 'GET',
-    path: /^\/v1\/stages\/([^/]+)$/,
-    run: (_call, [id], state) => {
-      const stage = state.stages.find((s) => s.id === id)
-      if (!stage) throw notFound('stage', id!)
-      return { status: 200, body: { data: stage } }
-    },
-  },
-  {
-    method: 'GET',
-    path: /^\/v1\/archive_reasons\/([^/]+)$/,
-    run: (_call, [id], state) => {
-      const reason = state.archiveReasons.find((r) => r.id === id)
-      if (!reason) throw notFound('archive reason', id!)
-      return { status: 200, body: { data: reason } }
-    },
-  },
+  readById('stages', 'stage', (state) => state.stages),
+  readById('archive_reasons', 'archive reason', (state) => state.archiveReasons),
 ]

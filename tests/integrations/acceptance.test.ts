@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { linkTokenFor } from '../../worker/services/coaching-links'
-import { expectRecordsAndCoaching, shuffled, type ExpectedRecords } from '../support/acceptance'
+import {
+  expectRecordsAndCoaching,
+  shuffled,
+  type ExpectedRecords,
+  acceptanceSize,
+} from '../support/acceptance'
 import { seededRandom } from '../support/fake-ats/server'
 import { LINK_SECRET } from '../support/harness'
 import { createAgency, runCron } from '../support/factories'
@@ -22,7 +27,7 @@ import { useFakeResend, useHarness, useReceiver } from '../support/lifecycle'
 // interview still takes place, none to the others.
 
 const minute = 60_000
-const interviews = 200
+const interviews = acceptanceSize
 // on a real server the sender delivers several at once; PGlite serves one connection
 const concurrency = process.env.TEST_DATABASE_URL ? 4 : 1
 const fake = useFakeResend()

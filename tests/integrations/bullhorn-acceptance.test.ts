@@ -1,3 +1,4 @@
+import { acceptanceSize } from '../support/acceptance'
 import { afterEach, describe, expect, it } from 'vitest'
 import { bookInterview, connectedBullhornAgency, type Booked } from '../support/bullhorn'
 import { coachingLinkOf, runCron, type TestAgency } from '../support/factories'
@@ -14,7 +15,7 @@ import { forThisFile, useFakeResend, useHarness } from '../support/lifecycle'
 // interview whose candidate marks notes sent gets one Note in Bullhorn.
 
 const minute = 60_000
-const interviews = 200
+const interviews = acceptanceSize
 const bullhorn = forThisFile(startFakeBullhorn, (fake) => fake.close())
 const resend = useFakeResend()
 const h = useHarness(() =>
@@ -179,7 +180,7 @@ describe('acceptance: 200 interviews from Bullhorn', () => {
     const runs = await pollUntilApplied(world.integrationId, run.events)
     bullhorn.failRate(0)
     const failed = bullhorn.calls.filter((c) => c.failure !== null).length
-    expect(failed).toBeGreaterThan(50)
+    expect(failed).toBeGreaterThan(interviews / 4)
     const outcome = await checkOutcome(world.agency.id, run.planned)
     bullhorn.failRate(0.3, { seed: 11 })
     await checkWriteBacks(world.agency, run.planned, outcome)

@@ -1,3 +1,4 @@
+import { acceptanceSize } from '../support/acceptance'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { coachingLinkOf, createAgency, createSession, runCron } from '../support/factories'
 import { resendBindings } from '../support/fake-resend'
@@ -475,7 +476,7 @@ describe('greenhouse integration', () => {
 })
 
 describe('greenhouse acceptance: 200 interviews', () => {
-  const size = 200
+  const size = acceptanceSize
 
   /** the run checked; then a tenth of the candidates mark a note sent: one note each in Greenhouse */
   async function checkRun(agency: { id: string; secretKey: string }, run: ScenarioResult) {

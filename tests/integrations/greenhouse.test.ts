@@ -516,7 +516,8 @@ describe('greenhouse acceptance: 200 interviews', () => {
     try {
       const random = seededRandom(7)
       const run = await runGreenhouseScenario(h, fake, integration, schedule, random, size)
-      expect(run.unavailable).toBeGreaterThan(30)
+      // failures really happened: at the full size of the run, many of them
+      expect(run.unavailable).toBeGreaterThan(size >= 200 ? 30 : 0)
       const checked = await checkRun(agency, run)
       console.info('greenhouse lossy run', {
         deliveries: run.deliveries,

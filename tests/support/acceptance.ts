@@ -10,7 +10,7 @@ const minute = 60_000
 
 /**
  * Interviews per acceptance run: 200, the figure the product is held to. CI's second pass, on a
- * real Postgres server, runs 100 (ACCEPTANCE_INTERVIEWS) to stay within its time limit; what it
+ * real Postgres server, runs 40 (ACCEPTANCE_INTERVIEWS) to stay within its time limit; what it
  * adds is the engine, not the size.
  */
 export const acceptanceSize = Number(process.env.ACCEPTANCE_INTERVIEWS ?? 200)

@@ -20,12 +20,16 @@ export interface BullhornPollState {
 /** How far Greenhouse's scheduled interviews were read (Harvest's `updated_after`). */
 export interface GreenhousePollState {
   provider: 'greenhouse'
-  /** the listing reads interviews changed after this time (Greenhouse's clock) */
+  /** the listing reads interviews changed at or after this time (Greenhouse's clock) */
   updatedAfter: string
+  /** the interviews changed at exactly `updatedAfter` that were applied: not read again */
+  seen?: number[]
   /** the listing's next page when a run stopped before its end; null: start a new listing */
   next: string | null
   /** the newest `updated_at` the listing has applied so far: the next listing's start */
   newest: string | null
+  /** the interviews changed at exactly `newest` */
+  newestIds?: number[]
 }
 
 /** Where a polled provider's feed was last read. */

@@ -6,35 +6,57 @@ import { json, statusOf } from '../support/receiver'
 
 const [gh, receiver] = useFakeAndReceiver(startFakeGreenhouse)
 
-function basic(user: string) {
-  return `Basic ${Buffer.from(`${user}:`).toString('base64')}`
-}
+const tokenUrl = () => gh.harvestUrl.replace(/\/v3$/, '/token')
 
-function harvest(path: string, init: RequestInit = {}) {
-  const url = path.startsWith('http') ? path : `${gh.harvestUrl}${path}`
-  return fetch(url, {
-    ...init,
-    headers: { authorization: basic(gh.apiToken), ...(init.headers as Record<string, string>) },
+/** POST /token as the client-credentials grant is made: id and secret as HTTP Basic, a form. */
+function askToken(form: Record<string, string>, secret = gh.clientSecret) {
+  return fetch(tokenUrl(), {
+    method: 'POST',
+    headers: {
+      authorization: `Basic ${Buffer.from(`${gh.clientId}:${secret}`).toString('base64')}`,
+      'content-type': 'application/x-www-form-urlencoded',
+    },
+    body: new URLSearchParams(form).toString(),
   })
 }
+
+async function tokenFor(sub?: number) {
+  const form: Record<string, string> = { grant_type: 'client_credentials' }
+  if (sub !== undefined) form.sub = String(sub)
+  return ((await json(await askToken(form))) as { access_token: string }).access_token
+}
+
+async function harvest(path: string, init: RequestInit & { token?: string } = {}) {
+  const url = path.startsWith('http') ? path : `${gh.harvestUrl}${path}`
+  const token = init.token ?? (await tokenFor())
+  return fetch(url, {
+    ...init,
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(init.body ? { 'content-type': 'application/json' } : {}),
+      ...(init.headers as Record<string, string>),
+    },
+  })
+}
+
+const idsOf = async (res: Response) => ((await res.json()) as { id: number }[]).map((r) => r.id)
 
 function seedInterview() {
   const recruiter = gh.addUser({ first_name: 'Boone', last_name: 'Carlyle' })
   const candidate = gh.addCandidate({ first_name: 'Kate', last_name: 'Austen' })
   const application = gh.addApplication(candidate.id)
-  const interview = gh.addScheduledInterview(application.id)
+  const interview = gh.addScheduledInterview(application.id, {
+    organizer: recruiter,
+    interviewers: [
+      { name: 'Hugo Reyes', email: 'hugo.reyes@example.com' },
+      { email: 'outside.panelist@client.example' },
+    ],
+  })
   return { recruiter, candidate, application, interview }
 }
 
-function notePost(candidateId: number, onBehalfOf: number | null, body: unknown) {
-  const headers: Record<string, string> = { 'content-type': 'application/json' }
-  if (onBehalfOf !== null) headers['on-behalf-of'] = String(onBehalfOf)
-  return harvest(`/candidates/${candidateId}/activity_feed/notes`, {
-    method: 'POST',
-    headers,
-    body: JSON.stringify(body),
-  })
-}
+const notePost = (body: unknown, token?: string) =>
+  harvest('/notes', { method: 'POST', body: JSON.stringify(body), token })
 
 /** the check a receiver makes, written here without the fake's helpers */
 function signatureMatches(secret: string, raw: string, header: string | undefined) {
@@ -46,115 +68,164 @@ function signatureMatches(secret: string, raw: string, header: string | undefine
   )
 }
 
-describe('Harvest auth', () => {
-  it('answers 401 without the API token as the Basic user name, 200 with it', async () => {
-    const { candidate } = seedInterview()
-    const none = await fetch(`${gh.harvestUrl}/candidates/${candidate.id}`)
-    expect(none.status).toBe(401)
-    expect(await none.json()).toEqual({ message: expect.any(String) })
-    const wrong = await fetch(`${gh.harvestUrl}/candidates/${candidate.id}`, {
-      headers: { authorization: basic('not-the-token') },
-    })
+describe('Harvest v3 tokens', () => {
+  it('grants a Bearer token for the client id and secret as Basic, and refuses others', async () => {
+    const granted = await askToken({ grant_type: 'client_credentials' })
+    expect(granted.status).toBe(200)
+    const body = await json(granted)
+    expect(body).toMatchObject({ token_type: 'Bearer', access_token: expect.any(String) })
+    expect(Date.parse(body.expires_at) - Date.now()).toBeGreaterThan(59 * 60_000)
+
+    const wrong = await askToken({ grant_type: 'client_credentials' }, 'not-the-secret')
     expect(wrong.status).toBe(401)
-    const right = await harvest(`/candidates/${candidate.id}`)
-    expect(right.status).toBe(200)
-    expect(right.headers.get('x-ratelimit-limit')).toBe('50')
+    expect(await wrong.json()).toEqual({ error: 'invalid_client' })
+    expect((await askToken({})).status).toBe(400)
+    expect((await askToken({ grant_type: 'client_credentials', sub: '1' })).status).toBe(400)
+  })
+
+  it('answers 401 without a live token, and 404 for an unknown route before looking', async () => {
+    seedInterview()
+    const none = await fetch(`${gh.harvestUrl}/candidates`)
+    expect(none.status).toBe(401)
+    expect(await none.json()).toMatchObject({ message: 'Unauthorized' })
+    const token = await tokenFor()
+    expect((await harvest('/candidates', { token })).status).toBe(200)
+    gh.expireTokens()
+    expect((await harvest('/candidates', { token })).status).toBe(401)
+    const unknown = await fetch(`${gh.harvestUrl}/scheduled_interviews`)
+    expect(unknown.status).toBe(404)
+    expect(await unknown.json()).toEqual({ message: 'Resource not found' })
+  })
+
+  it('lists nothing to a user who is not a site admin', async () => {
+    seedInterview()
+    const clerk = gh.addUser({ first_name: 'Ana', last_name: 'Cortez', site_admin: false })
+    expect(
+      await (await harvest('/candidates', { token: await tokenFor(clerk.id) })).json(),
+    ).toEqual([])
   })
 })
 
-describe('Harvest reads', () => {
-  it('returns bare records: a candidate with its applications, a scheduled interview', async () => {
-    const { candidate, application, interview } = seedInterview()
-    const body = await json(await harvest(`/candidates/${candidate.id}`))
-    expect(body).toMatchObject({
-      id: candidate.id,
-      first_name: 'Kate',
-      application_ids: [application.id],
-    })
-    expect(body.applications[0]).toMatchObject({ id: application.id, candidate_id: candidate.id })
-    const got = await json(await harvest(`/scheduled_interviews/${interview.id}`))
+describe('Harvest v3 lists', () => {
+  it('reads records by ids and children by their parents, with parents kept by id', async () => {
+    const { recruiter, candidate, application, interview } = seedInterview()
+    const [got] = await json(await harvest(`/interviews?ids=${interview.id}`))
     expect(got).toMatchObject({
       id: interview.id,
       application_id: application.id,
+      organizer_id: recruiter.id,
       status: 'scheduled',
     })
-    expect(got.start.date_time).toMatch(/^\d{4}-\d\d-\d\dT.*Z$/)
-    expect(got.interviewers[0]).toHaveProperty('response_status')
+    expect(got.starts_at).toMatch(/^\d{4}-\d\d-\d\dT.*Z$/)
+    expect(got).not.toHaveProperty('interviewers')
+    const panel = await json(await harvest(`/interviewers?interview_ids=${interview.id}`))
+    expect(panel).toHaveLength(2)
+    const outside = panel.find((p: { user_id: number | null }) => p.user_id === null)
+    expect(outside.email).toBe('outside.panelist@client.example')
+    const named = panel.find((p: { user_id: number | null }) => p.user_id !== null)
+    const [hugo] = await json(await harvest(`/users?ids=${named.user_id}`))
+    expect(hugo).toMatchObject({ name: 'Hugo Reyes', primary_email: 'hugo.reyes@example.com' })
+    const [app] = await json(await harvest(`/applications?candidate_ids=${candidate.id}`))
+    expect(app).toMatchObject({ id: application.id, job_id: expect.any(Number) })
+    const [job] = await json(await harvest(`/jobs?ids=${app.job_id}`))
+    const [department] = await json(await harvest(`/departments?ids=${job.department_id}`))
+    expect([job.name, department.name]).toEqual(['Warehouse Supervisor', 'Umbrella Corp'])
+    expect(await json(await harvest('/candidates?ids=999999'))).toEqual([])
   })
 
-  it('answers 404 with Harvest’s error body for an unknown id', async () => {
-    const res = await harvest('/candidates/999999')
-    expect(res.status).toBe(404)
-    expect(await res.json()).toEqual({
-      message: 'Resource not found',
-      errors: [{ message: 'Could not find candidate with id 999999', field: 'id' }],
-    })
-  })
-
-  it('pages lists through the Link header, which a client follows as given', async () => {
+  it('pages newest first through a cursor that must come alone', async () => {
     const { application } = seedInterview()
     for (let i = 0; i < 4; i += 1) gh.addScheduledInterview(application.id)
     const ids: number[] = []
     let next: string | null =
-      `${gh.harvestUrl}/applications/${application.id}/scheduled_interviews?per_page=2`
+      `${gh.harvestUrl}/interviews?application_ids=${application.id}&per_page=2`
     let pages = 0
     while (next) {
       const res = await harvest(next)
       const link = res.headers.get('link') ?? ''
-      if (pages === 0) expect(link).toContain('rel="last"')
-      ids.push(...((await res.json()) as { id: number }[]).map((i) => i.id))
+      expect(link).not.toContain('rel="last"')
+      ids.push(...(await idsOf(res)))
       next = /<([^>]+)>; rel="next"/.exec(link)?.[1] ?? null
+      if (pages === 0) {
+        const mixed = await harvest(`${next}&per_page=2`)
+        expect(mixed.status).toBe(422)
+        expect(await mixed.json()).toEqual({
+          errors: ['When passing a cursor, do not include other query params.'],
+        })
+      }
       pages += 1
     }
     expect(pages).toBe(3)
+    expect(ids).toEqual([...ids].sort((a, b) => b - a))
     expect(new Set(ids).size).toBe(5)
+    expect((await harvest('/interviews?per_page=501')).status).toBe(422)
+    const many = Array.from({ length: 51 }, (_, i) => i + 1).join(',')
+    expect((await harvest(`/interviews?ids=${many}`)).status).toBe(422)
   })
 
-  it('filters all scheduled interviews by updated_after', async () => {
+  it('filters by time as operator|time pairs', async () => {
     const { interview } = seedInterview()
     const since = new Date(Date.now() + 1).toISOString()
     await new Promise((resolve) => setTimeout(resolve, 5))
     gh.updateScheduledInterview(interview.id, { location: 'Room 4' })
-    const res = await harvest(`/scheduled_interviews?updated_after=${since}`)
-    expect(((await res.json()) as { id: number }[]).map((i) => i.id)).toEqual([interview.id])
+    const after = await harvest(`/interviews?updated_at=${encodeURIComponent(`gte|${since}`)}`)
+    expect(await idsOf(after)).toEqual([interview.id])
+    const window = `gte|${since}|lt|${since}`
+    expect(
+      await idsOf(await harvest(`/interviews?updated_at=${encodeURIComponent(window)}`)),
+    ).toEqual([])
+    expect((await harvest('/interviews?updated_at=after|yesterday')).status).toBe(422)
   })
 })
 
-describe('Harvest notes', () => {
-  it('requires On-Behalf-Of and a valid body, then answers 201 and records the note', async () => {
-    const { recruiter, candidate } = seedInterview()
-    const note = { user_id: recruiter.id, body: 'Sent a thank-you note', visibility: 'public' }
-    expect((await notePost(candidate.id, null, note)).status).toBe(403)
-    const invalid = await notePost(candidate.id, recruiter.id, { ...note, visibility: 'everyone' })
+describe('Harvest v3 notes', () => {
+  it('takes a note with the write spelling of visibility, 201, and lists it read-spelt', async () => {
+    const { recruiter, candidate, application } = seedInterview()
+    const note = {
+      candidate_id: candidate.id,
+      application_id: application.id,
+      user_id: recruiter.id,
+      body: 'Sent a thank-you note',
+      visibility: 'public',
+      note_type: 'NOTE',
+    }
+    const invalid = await notePost({ ...note, visibility: 'publicly_visible' })
     expect(invalid.status).toBe(422)
     expect((await json(invalid)).errors[0].field).toBe('visibility')
+    // the credentials' service account is no note's author
+    expect((await notePost({ ...note, user_id: undefined })).status).toBe(422)
     expect(gh.notes).toHaveLength(0)
 
-    const created = await notePost(candidate.id, recruiter.id, note)
+    const created = await notePost(note)
     expect(created.status).toBe(201)
     expect(await json(created)).toMatchObject({
       body: 'Sent a thank-you note',
-      visibility: 'public',
-      visiblity: 'public',
-      private: false,
-      user: { id: recruiter.id, name: 'Boone Carlyle' },
+      type: 'NOTE',
+      user_id: recruiter.id,
+      visibility: 'publicly_visible',
     })
-    expect(gh.notes).toMatchObject([
-      { candidate_id: candidate.id, on_behalf_of: String(recruiter.id) },
+    // without user_id, the token's user writes it
+    expect(
+      (await notePost({ ...note, user_id: undefined }, await tokenFor(recruiter.id))).status,
+    ).toBe(201)
+    const listed = await json(await harvest(`/notes?candidate_ids=${candidate.id}&type=NOTE`))
+    expect(listed.map((n: { body: string }) => n.body)).toEqual([
+      'Sent a thank-you note',
+      'Sent a thank-you note',
     ])
-    const feed = await json(await harvest(`/candidates/${candidate.id}/activity_feed`))
-    expect(feed.notes[0].body).toBe('Sent a thank-you note')
   })
 })
 
 describe('Harvest rate limit and failures', () => {
   it('counts calls in the window and answers 429 with Retry-After beyond the limit', async () => {
-    const { candidate } = seedInterview()
+    seedInterview()
+    const token = await tokenFor()
     gh.setRateLimit(2)
-    const first = await harvest(`/candidates/${candidate.id}`)
+    const first = await harvest('/candidates', { token })
     expect(first.headers.get('x-ratelimit-remaining')).toBe('1')
-    await harvest(`/candidates/${candidate.id}`)
-    const limited = await harvest(`/candidates/${candidate.id}`)
+    expect(first.headers.get('x-ratelimit-limit')).toBe('2')
+    await harvest('/candidates', { token })
+    const limited = await harvest('/candidates', { token })
     expect(limited.status).toBe(429)
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1)
     expect(limited.headers.get('x-ratelimit-reset')).toMatch(/^\d+$/)
@@ -162,38 +233,44 @@ describe('Harvest rate limit and failures', () => {
 
   it('fails the next matching call as told: status, drop, delay, outage', async () => {
     const { recruiter, candidate } = seedInterview()
-    gh.failNext({ status: 429, retryAfter: 3 }, { method: 'POST' })
-    const read = await harvest(`/candidates/${candidate.id}`)
-    expect(read.status).toBe(200)
-    const note = { user_id: recruiter.id, body: 'hi', visibility: 'private' }
-    const limited = await notePost(candidate.id, recruiter.id, note)
+    const token = await tokenFor()
+    const note = {
+      candidate_id: candidate.id,
+      user_id: recruiter.id,
+      body: 'hi',
+      visibility: 'private',
+    }
+    gh.failNext({ status: 429, retryAfter: 3 }, { method: 'POST', path: '/v3/notes' })
+    expect((await harvest('/candidates', { token })).status).toBe(200)
+    const limited = await notePost(note, token)
     expect(limited.status).toBe(429)
     expect(limited.headers.get('retry-after')).toBe('3')
     expect(gh.notes).toHaveLength(0)
 
     gh.failNext({ drop: true })
-    await expect(harvest(`/candidates/${candidate.id}`)).rejects.toThrow()
+    await expect(harvest('/candidates', { token })).rejects.toThrow()
 
     gh.failNext({ delayMs: 150 })
-    const slow = notePost(candidate.id, recruiter.id, note)
+    const slow = notePost(note, token)
     // recorded at once, answered later: the case where the caller gives up waiting
     expect(await gh.waitForNotes(1)).toHaveLength(1)
     expect(gh.calls.at(-1)!.status).toBeNull()
     expect((await slow).status).toBe(201)
 
     gh.down()
-    expect((await harvest(`/candidates/${candidate.id}`)).status).toBe(500)
+    expect((await harvest('/candidates', { token })).status).toBe(500)
     gh.up()
-    expect((await harvest(`/candidates/${candidate.id}`)).status).toBe(200)
+    expect((await harvest('/candidates', { token })).status).toBe(200)
   })
 
   it('fails a seeded share of calls, the same ones on every run', async () => {
-    const { candidate } = seedInterview()
+    seedInterview()
+    const token = await tokenFor()
     const run = async () => {
       gh.failRate(0.3, { seed: 7 })
       const statuses: number[] = []
       for (let i = 0; i < 40; i += 1)
-        statuses.push(await statusOf(harvest(`/candidates/${candidate.id}`)))
+        statuses.push(await statusOf(harvest('/candidates', { token })))
       gh.failRate(0)
       return statuses
     }

@@ -67,8 +67,12 @@ const later = (minutes: number) => new Date(Date.now() + minutes * minute)
 
 /** Harvest reads of the application (the poll's per-interview work). */
 const applicationReads = (applicationId: number) =>
-  fake.calls.filter((c) => c.method === 'GET' && c.path === `/v1/applications/${applicationId}`)
-    .length
+  fake.calls.filter(
+    (c) =>
+      c.method === 'GET' &&
+      c.path === '/v3/applications' &&
+      c.query.get('ids') === String(applicationId),
+  ).length
 
 const coachingTo = (address: string) =>
   resend.sent.filter(
@@ -115,8 +119,8 @@ describe('greenhouse poll', () => {
     const movedTo = new Date(startsAt.getTime() + 90 * minute)
     await new Promise((resolve) => setTimeout(resolve, 5))
     fake.updateScheduledInterview(record.interview.id, {
-      start: { date_time: movedTo.toISOString() },
-      end: { date_time: new Date(movedTo.getTime() + 30 * minute).toISOString() },
+      starts_at: movedTo.toISOString(),
+      ends_at: new Date(movedTo.getTime() + 30 * minute).toISOString(),
       video_conferencing_url: 'https://meet.example.com/abc',
     })
     await runCron(h, later(2))
@@ -186,16 +190,19 @@ describe('greenhouse poll', () => {
     expect(state).toMatchObject({
       provider: 'greenhouse',
       updatedAfter: record.interview.updated_at,
+      seen: [record.interview.id],
       next: null,
     })
-    const listings = fake.calls.filter((c) => c.path === '/v1/scheduled_interviews')
-    expect(listings.at(-1)!.query.get('updated_after')).toBe(record.interview.updated_at)
+    const listings = fake.calls.filter(
+      (c) => c.path === '/v3/interviews' && c.query.has('updated_at'),
+    )
+    expect(listings.at(-1)!.query.get('updated_at')).toBe(`gte|${record.interview.updated_at}`)
   })
 
   it('works off a backlog a few pages a run, passing over interviews already over', async () => {
     // spread over recruiters, so no recruiter's hourly quota of coaching emails is reached
     const { agency, integration, schedule } = await world(5)
-    // 51 interviews take more than Harvest's 50 calls in 10 s: lifted, to see the page bound
+    // 51 interviews take more than Harvest's 75 calls in 30 s: lifted, to see the page bound
     fake.setRateLimit(10_000)
     const past = schedule(new Date(Date.now() - 3 * hour))
     const coming = Array.from({ length: 50 }, (_, i) =>

@@ -6,6 +6,7 @@ import {
   createGreenhouseIntegration,
   deliverGreenhouse,
   greenhouseBindings,
+  greenhouseCredentials,
   recruiterIdOf,
   scheduleInGreenhouse,
   useFakeGreenhouse,
@@ -83,15 +84,16 @@ describe('greenhouse integration', () => {
     const agency = await createAgency(h)
     const res = await h.request('POST', '/v1/integrations', {
       token: agency.secretKey,
-      json: { provider: 'greenhouse', credentials: { harvestApiKey: fake.apiToken } },
+      // a Harvest v1 API key, which Greenhouse no longer takes
+      json: { provider: 'greenhouse', credentials: { harvestApiKey: 'a-v1-harvest-key' } },
     })
     expect(res.status).toBe(400)
-    expect(res.text).toContain('credentials.onBehalfOf')
+    expect(res.text).toContain('credentials.clientId')
     const settings = await h.request('POST', '/v1/integrations', {
       token: agency.secretKey,
       json: {
         provider: 'greenhouse',
-        credentials: { harvestApiKey: fake.apiToken, onBehalfOf: '42' },
+        credentials: greenhouseCredentials(fake),
         settings: { clientCompany: '' },
       },
     })
@@ -121,10 +123,10 @@ describe('greenhouse integration', () => {
       externalRef: { system: 'greenhouse', id: String(record.interview.id) },
     })
     expect(interview.recruiter?.name).toBe(organizer.name)
-    expect(fake.calls.at(-1)).toMatchObject({
-      method: 'GET',
-      path: `/v1/applications/${record.application.id}/scheduled_interviews`,
-    })
+    const reads = fake.calls.map((c) => `${c.method} ${c.path}?${c.query}`)
+    expect(reads).toContain(
+      `GET /v3/interviews?application_ids=${record.application.id}&per_page=500`,
+    )
 
     const endsAt = startsAt.getTime() + 45 * minute
     await runCron(h, new Date(endsAt - minute))
@@ -146,8 +148,9 @@ describe('greenhouse integration', () => {
     expect(notes()).toHaveLength(1)
     expect(notes()[0]).toMatchObject({
       body: expect.stringContaining('1 of 1 marked sent'),
-      user: { id: writer.id },
-      on_behalf_of: String(writer.id),
+      user_id: writer.id,
+      application_id: record.application.id,
+      visibility: 'publicly_visible',
     })
     expect(notes()[0]!.body).toContain(`Followthrough ref: ${interview.id}`)
     await runCron(h, later(30))
@@ -188,8 +191,8 @@ describe('greenhouse integration', () => {
 
     const movedTo = new Date(startsAt.getTime() + 90 * minute)
     fake.updateScheduledInterview(record.interview.id, {
-      start: { date_time: movedTo.toISOString() },
-      end: { date_time: new Date(movedTo.getTime() + 30 * minute).toISOString() },
+      starts_at: movedTo.toISOString(),
+      ends_at: new Date(movedTo.getTime() + 30 * minute).toISOString(),
       video_conferencing_url: 'https://meet.example.com/abc',
     })
     const moved = await deliverGreenhouse(h, integration, 'application_updated', record.payload())
@@ -233,12 +236,12 @@ describe('greenhouse integration', () => {
     // moved twice; the web hook of the first move arrives last and finds the newest version
     const later = new Date(Date.now() + 6 * hour)
     fake.updateScheduledInterview(record.interview.id, {
-      start: { date_time: new Date(Date.now() + 5 * hour).toISOString() },
+      starts_at: new Date(Date.now() + 5 * hour).toISOString(),
     })
     const firstMove = record.payload()
     fake.updateScheduledInterview(record.interview.id, {
-      start: { date_time: later.toISOString() },
-      end: { date_time: new Date(later.getTime() + 45 * minute).toISOString() },
+      starts_at: later.toISOString(),
+      ends_at: new Date(later.getTime() + 45 * minute).toISOString(),
     })
     const secondMove = await deliverGreenhouse(
       h,
@@ -300,6 +303,8 @@ describe('greenhouse integration', () => {
 
   it('answers 503 while Harvest is down or rate limited, and takes the re-delivery', async () => {
     const { agency, integration, schedule } = await world()
+    // a poll with nothing to find: the integration holds a Harvest token from here on
+    await runCron(h, new Date())
     const record = schedule(new Date(Date.now() + 2 * hour))
     const eventId = crypto.randomUUID()
     const digest = await agencyRowsDigest(h, agency.id)
@@ -311,18 +316,74 @@ describe('greenhouse integration', () => {
     expect(down.status, down.text).toBe(503)
     expect(down.headers.get('retry-after')).toBe('60')
     fake.up()
-    fake.failNext({ status: 429, retryAfter: 7 })
+    fake.failNext({ status: 429, retryAfter: 7 }, { path: '/v3/' })
     const limited = await redeliver()
     expect(limited.status).toBe(503)
     expect(limited.headers.get('retry-after')).toBe('7')
     // a GET is tried twice: a single dropped connection is not enough to refuse the delivery
-    fake.failNext({ drop: true })
-    fake.failNext({ drop: true })
+    fake.failNext({ drop: true }, { path: '/v3/' })
+    fake.failNext({ drop: true }, { path: '/v3/' })
     const dropped = await redeliver()
     expect(dropped.status).toBe(503)
     expect(await agencyRowsDigest(h, agency.id)).toBe(digest)
     const redelivered = await redeliver()
     expect(redelivered.body.result).toBe('created')
+  })
+
+  it('shares one Harvest token across calls, and asks again when Greenhouse ends it', async () => {
+    const { agency, integration, writer, schedule } = await world()
+    const tokenCalls = () => fake.calls.filter((c) => c.path === '/token').length
+    const before = tokenCalls()
+    const deliver = (record: ReturnType<typeof schedule>) =>
+      deliverGreenhouse(h, integration, 'application_updated', record.payload())
+    // four web hooks at once, none holding a token yet: each may ask, all are served
+    const first = Array.from({ length: 4 }, (_, i) =>
+      schedule(new Date(Date.now() + (2 + i) * hour)),
+    )
+    const answers = await Promise.all(first.map(deliver))
+    expect(answers.map((a) => a.body.result)).toEqual(['created', 'created', 'created', 'created'])
+    const asked = tokenCalls() - before
+    expect(asked).toBeGreaterThanOrEqual(1)
+    expect(asked).toBeLessThanOrEqual(4)
+    // from then on the stored one serves every call, acting as the user named
+    for (let i = 0; i < 3; i++) {
+      const res = await deliver(schedule(new Date(Date.now() + (7 + i) * hour)))
+      expect(res.body.result).toBe('created')
+    }
+    expect(tokenCalls() - before).toBe(asked)
+    expect(new Set([...fake.tokens.values()].map((t) => t.sub))).toEqual(new Set([writer.id]))
+    // Greenhouse ends the token before its hour: the refused read is made again with a new one
+    fake.expireTokens()
+    const late = schedule(new Date(Date.now() + 11 * hour))
+    expect((await deliver(late)).body.result).toBe('created')
+    expect(tokenCalls() - before).toBe(asked + 1)
+    expect(await interviewOf(agency, late.interview.id)).toHaveLength(1)
+    // the token is kept sealed with the credentials, never in the clear
+    const row = await h.db
+      .selectFrom('integrations')
+      .select('credentials_sealed')
+      .where('id', '=', integration.id)
+      .executeTakeFirstOrThrow()
+    for (const token of fake.tokens.keys()) expect(row.credentials_sealed).not.toContain(token)
+  })
+
+  it('names an outside interviewer by address, Greenhouse knowing no name', async () => {
+    const { agency, integration, schedule } = await world()
+    const record = schedule(new Date(Date.now() + 2 * hour), {
+      overrides: {
+        interviewers: [
+          { name: 'Hugo Reyes', email: 'hugo.reyes@example.com' },
+          { email: 'dana.okafor@client.example' },
+        ],
+      },
+    })
+    const res = await deliverGreenhouse(h, integration, 'application_updated', record.payload())
+    expect(res.body.result, res.text).toBe('created')
+    const [interview] = await interviewOf(agency, record.interview.id)
+    expect(interview.interviewers).toMatchObject([
+      { name: 'Hugo Reyes', email: 'hugo.reyes@example.com' },
+      { name: 'Dana Okafor', email: 'dana.okafor@client.example' },
+    ])
   })
 
   it('records an interview it cannot log as ignored, with the reason, on the integration', async () => {
@@ -346,10 +407,10 @@ describe('greenhouse integration', () => {
     const agency = await createAgency(h)
     const res = await h.request('POST', '/v1/integrations', {
       token: agency.secretKey,
-      // a key Greenhouse revoked, and a user that is not Greenhouse's
+      // a secret Greenhouse rotated away
       json: {
         provider: 'greenhouse',
-        credentials: { harvestApiKey: 'revoked-harvest-key', onBehalfOf: '1' },
+        credentials: { ...greenhouseCredentials(fake), clientSecret: 'a-rotated-secret' },
         settings: { clientCompany: 'Initech' },
       },
     })
@@ -358,9 +419,10 @@ describe('greenhouse integration', () => {
     const refused = await deliverGreenhouse(h, integration, 'application_updated', record.payload())
     expect(refused.body).toEqual({ result: 'ignored', reason: expect.stringContaining('401') })
     const list = await h.request('GET', '/v1/integrations', { token: agency.secretKey })
-    expect(list.body.data[0].lastError).toContain('Harvest API key')
+    expect(list.body.data[0].lastError).toContain('invalid_client')
 
-    // the notes user is wrong: the write-back fails for good, visibly, after one try
+    // no user named: reads act as the credentials' service account, which Greenhouse will not
+    // take as a note's author; the write-back fails for good, visibly, after one try
     const other = await world()
     await h.request('DELETE', `/v1/integrations/${other.integration.id}`, {
       token: other.agency.secretKey,
@@ -369,7 +431,7 @@ describe('greenhouse integration', () => {
       token: other.agency.secretKey,
       json: {
         provider: 'greenhouse',
-        credentials: { harvestApiKey: fake.apiToken, onBehalfOf: '1' },
+        credentials: greenhouseCredentials(fake),
         settings: { clientCompany: 'Initech' },
       },
     })
@@ -389,10 +451,8 @@ describe('greenhouse integration', () => {
     await h.request('POST', `${link}/events`, {
       json: { type: 'sent', interviewerId: interviewer.id },
     })
-    // both tries of the write-back's read fail: the write waits for the next run
-    const interviewRead = { method: 'GET', path: /^\/v1\/scheduled_interviews\/\d+$/ }
-    fake.failNext({ status: 500 }, interviewRead)
-    fake.failNext({ status: 500 }, interviewRead)
+    // the note's POST fails (it is not tried twice): the write waits for the next run
+    fake.failNext({ status: 500 }, { method: 'POST', path: '/v3/notes' })
     await runCron(h, later(6))
     const retried = await h.request('GET', `/v1/interviews/${interviewId}`, {
       token: other.agency.secretKey,
@@ -404,7 +464,7 @@ describe('greenhouse integration', () => {
     })
     expect(failed.body.writeBack).toMatchObject({
       state: 'failed',
-      error: expect.stringContaining('On-Behalf-Of'),
+      error: expect.stringContaining('user_id'),
     })
     expect(fake.notes.filter((note) => note.candidate_id === held.candidate.id)).toEqual([])
   })

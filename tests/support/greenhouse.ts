@@ -6,7 +6,7 @@ import {
   greenhouseSignature,
   startFakeGreenhouse,
   type FakeGreenhouse,
-  type GreenhouseScheduledInterview,
+  type InterviewInput,
   type GreenhouseUser,
 } from './fake-greenhouse'
 import type { Harness } from './harness'
@@ -27,6 +27,13 @@ export const greenhouseBindings = (fake: FakeGreenhouse) => ({
   PROVIDER_URLS: JSON.stringify({ greenhouse: fake.harvestUrl }),
 })
 
+/** The Harvest v3 client credentials the agency pastes in, acting as `user`. */
+export const greenhouseCredentials = (fake: FakeGreenhouse, user?: GreenhouseUser) => ({
+  clientId: fake.clientId,
+  clientSecret: fake.clientSecret,
+  ...(user ? { userId: String(user.id) } : {}),
+})
+
 export interface GreenhouseWorld {
   integration: TestIntegration
   /** the Greenhouse user the notes are written as */
@@ -44,7 +51,7 @@ export async function createGreenhouseIntegration(
     token: agency.secretKey,
     json: {
       provider: 'greenhouse',
-      credentials: { harvestApiKey: fake.apiToken, onBehalfOf: String(writer.id) },
+      credentials: greenhouseCredentials(fake, writer),
       settings,
     },
   })
@@ -84,7 +91,7 @@ export function scheduleInGreenhouse(
   options: {
     minutes?: number
     email?: string | null
-    overrides?: Partial<GreenhouseScheduledInterview>
+    overrides?: InterviewInput
   } = {},
 ) {
   counter += 1
@@ -99,8 +106,8 @@ export function scheduleInGreenhouse(
   const application = fake.addApplication(candidate.id)
   const end = new Date(startsAt.getTime() + (options.minutes ?? 45) * 60_000)
   const interview = fake.addScheduledInterview(application.id, {
-    start: { date_time: startsAt.toISOString() },
-    end: { date_time: end.toISOString() },
+    starts_at: startsAt.toISOString(),
+    ends_at: end.toISOString(),
     ...options.overrides,
   })
   const person = {

@@ -1,7 +1,9 @@
 /**
- * Harvest v1 records as GET /v1/candidates/{id}, /v1/applications/{id} and
- * /v1/scheduled_interviews/{id} return them (greenhouse-api-docs, source/includes/harvest/), with
- * builders that fill in realistic values so a test names only what it cares about.
+ * Harvest v3 records as its list routes return them (GET /v3/users, /v3/candidates,
+ * /v3/applications, /v3/jobs, /v3/departments, /v3/interviews, /v3/interviewers, /v3/notes), with
+ * builders that fill in realistic values so a test names only what it cares about. v3 keeps
+ * parents by id (an application's `job_id`, an interview's `organizer_id`) and the panel of an
+ * interview in its own resource; date-times are ISO-8601 UTC and end in `_at`, dates in `_on`.
  */
 
 export interface GreenhouseUser {
@@ -9,7 +11,13 @@ export interface GreenhouseUser {
   first_name: string
   last_name: string
   name: string
+  primary_email: string | null
+  emails: string[]
+  site_admin: boolean
+  deactivated: boolean
   employee_id: string | null
+  created_at: string
+  updated_at: string
 }
 
 export interface GreenhouseEmail {
@@ -23,93 +31,92 @@ export interface GreenhouseCandidate {
   last_name: string
   company: string | null
   title: string | null
-  created_at: string
-  updated_at: string
-  last_activity: string
-  is_private: boolean
-  photo_url: string | null
-  attachments: { filename: string; url: string; type: string; created_at: string }[]
-  application_ids: number[]
-  email_addresses: GreenhouseEmail[]
-  phone_numbers: { value: string; type: string }[]
-  addresses: { value: string; type: string }[]
-  website_addresses: { value: string; type: string }[]
-  social_media_addresses: { value: string }[]
-  recruiter: GreenhouseUser | null
-  coordinator: GreenhouseUser | null
+  private: boolean
   can_email: boolean
   tags: string[]
-  educations: unknown[]
-  employments: unknown[]
+  email_addresses: GreenhouseEmail[]
+  phone_numbers: { value: string; type: string }[]
   custom_fields: Record<string, unknown>
-  keyed_custom_fields: Record<string, unknown>
-  linked_user_ids: number[]
+  last_activity_at: string
+  created_at: string
+  updated_at: string
 }
 
 export interface GreenhouseApplication {
   id: number
   candidate_id: number
+  job_id: number | null
   prospect: boolean
-  applied_at: string
+  status: 'in_process' | 'rejected' | 'hired' | 'converted'
+  stage_name: string | null
+  recruiter_id: number | null
   rejected_at: string | null
   last_activity_at: string
-  location: { address: string } | null
-  source: { id: number; public_name: string } | null
-  credited_to: GreenhouseUser | null
-  rejection_reason: unknown
-  rejection_details: unknown
-  jobs: { id: number; name: string }[]
-  job_post_id: number | null
-  status: 'active' | 'rejected' | 'hired' | 'converted'
-  current_stage: { id: number; name: string } | null
-  answers: unknown[]
-  prospective_office: unknown
-  prospective_department: unknown
-  prospect_detail: unknown
   custom_fields: Record<string, unknown>
-  keyed_custom_fields: Record<string, unknown>
-  attachments: unknown[]
+  created_at: string
+  updated_at: string
 }
 
-/** `date_time` for a timed interview, `date` (YYYY-MM-DD) for an all-day one */
-export type GreenhouseMoment = { date_time: string } | { date: string }
+export interface GreenhouseDepartment {
+  id: number
+  name: string
+  parent_id: number | null
+}
 
+export interface GreenhouseJob {
+  id: number
+  name: string
+  status: 'open' | 'draft' | 'closed'
+  department_id: number | null
+  office_ids: number[]
+  custom_fields: Record<string, unknown>
+  created_at: string
+  updated_at: string
+}
+
+export interface GreenhouseInterview {
+  id: number
+  application_id: number
+  job_id: number | null
+  job_interview_id: number | null
+  /** null for an all-day interview (then `all_day_*_on` hold its dates) or one not yet scheduled */
+  starts_at: string | null
+  ends_at: string | null
+  all_day_start_on: string | null
+  all_day_end_on: string | null
+  location: string | null
+  video_conferencing_url: string | null
+  external_event_id: string | null
+  status: 'scheduled' | 'awaiting_feedback' | 'complete' | 'to_be_scheduled' | 'skipped'
+  organizer_id: number | null
+  created_at: string
+  updated_at: string
+}
+
+/** One attendee of an interview (GET /v3/interviewers): a Greenhouse user, or an outside address. */
 export interface GreenhouseInterviewer {
   id: number
-  employee_id: string | null
-  name: string
+  interview_id: number
+  user_id: number | null
   email: string
   response_status: 'needs_action' | 'declined' | 'tentative' | 'accepted'
   scorecard_id: number | null
-}
-
-export interface GreenhouseScheduledInterview {
-  id: number
-  application_id: number
-  external_event_id: string | null
-  start: GreenhouseMoment
-  end: GreenhouseMoment
-  location: string | null
-  video_conferencing_url: string | null
-  status: 'scheduled' | 'awaiting_feedback' | 'complete'
   created_at: string
   updated_at: string
-  interview: { id: number; name: string }
-  organizer: GreenhouseUser
-  interviewers: GreenhouseInterviewer[]
 }
 
-/** A note POSTed to /v1/candidates/{id}/activity_feed/notes, as the fake stored it. */
+/** A note as GET /v3/notes shows it: visibility in its read spelling (`*_visible`). */
 export interface GreenhouseNote {
   id: number
   candidate_id: number
-  created_at: string
+  application_id: number | null
+  user_id: number
   body: string
-  user: GreenhouseUser
-  private: boolean
-  visibility: 'admin_only' | 'private' | 'public'
-  /** the On-Behalf-Of header the call carried */
-  on_behalf_of: string
+  subject: string | null
+  type: 'NOTE' | 'ACTIVITY' | 'EMAIL'
+  visibility: 'publicly_visible' | 'privately_visible' | 'admin_only_visible'
+  created_at: string
+  updated_at: string
 }
 
 let nextId = 4_100_000
@@ -120,132 +127,114 @@ export function greenhouseId(): number {
   return nextId
 }
 
-/** A new id and a person's names: the overrides' where they give them, the defaults otherwise. */
-function person(
-  overrides: { first_name?: string; last_name?: string },
-  first: string,
-  last: string,
-) {
-  return {
-    id: greenhouseId(),
-    first_name: overrides.first_name ?? first,
-    last_name: overrides.last_name ?? last,
-  }
+export function isoNow(): string {
+  return new Date().toISOString()
+}
+
+const stamps = () => {
+  const at = isoNow()
+  return { created_at: at, updated_at: at }
 }
 
 export function buildUser(overrides: Partial<GreenhouseUser> = {}): GreenhouseUser {
-  const named = person(overrides, 'Jack', 'Shepard')
+  const first = overrides.first_name ?? 'Jack'
+  const last = overrides.last_name ?? 'Shepard'
+  const email = `${first}.${last}@agency.example`.toLowerCase()
   return {
-    ...named,
-    name: `${named.first_name} ${named.last_name}`,
+    id: greenhouseId(),
+    first_name: first,
+    last_name: last,
+    name: `${first} ${last}`,
+    primary_email: email,
+    emails: [email],
+    site_admin: true,
+    deactivated: false,
     employee_id: null,
+    ...stamps(),
     ...overrides,
   }
 }
 
 export function buildCandidate(overrides: Partial<GreenhouseCandidate> = {}): GreenhouseCandidate {
-  const at = isoNow()
-  const named = person(overrides, 'Kate', 'Austen')
+  const first = overrides.first_name ?? 'Kate'
+  const last = overrides.last_name ?? 'Austen'
   return {
-    ...named,
+    id: greenhouseId(),
+    first_name: first,
+    last_name: last,
     company: null,
     title: null,
-    created_at: at,
-    updated_at: at,
-    last_activity: at,
-    is_private: false,
-    photo_url: null,
-    attachments: [],
-    application_ids: [],
-    email_addresses: [
-      {
-        value: `${named.first_name}.${named.last_name}@example.com`.toLowerCase(),
-        type: 'personal',
-      },
-    ],
-    phone_numbers: [],
-    addresses: [],
-    website_addresses: [],
-    social_media_addresses: [],
-    recruiter: null,
-    coordinator: null,
+    private: false,
     can_email: true,
     tags: [],
-    educations: [],
-    employments: [],
+    email_addresses: [{ value: `${first}.${last}@example.com`.toLowerCase(), type: 'personal' }],
+    phone_numbers: [],
     custom_fields: {},
-    keyed_custom_fields: {},
-    linked_user_ids: [],
+    last_activity_at: isoNow(),
+    ...stamps(),
     ...overrides,
   }
 }
 
 export function buildApplication(
   candidateId: number,
+  jobId: number | null,
   overrides: Partial<GreenhouseApplication> = {},
 ): GreenhouseApplication {
-  const at = isoNow()
   return {
     id: greenhouseId(),
     candidate_id: candidateId,
+    job_id: jobId,
     prospect: false,
-    applied_at: at,
+    status: 'in_process',
+    stage_name: 'Face to Face',
+    recruiter_id: null,
     rejected_at: null,
-    last_activity_at: at,
-    location: null,
-    source: { id: 7, public_name: 'Staffing agency' },
-    credited_to: null,
-    rejection_reason: null,
-    rejection_details: null,
-    jobs: [{ id: 3485, name: 'Warehouse Supervisor' }],
-    job_post_id: null,
-    status: 'active',
-    current_stage: { id: 71416, name: 'Face to Face' },
-    answers: [],
-    prospective_office: null,
-    prospective_department: null,
-    prospect_detail: null,
+    last_activity_at: isoNow(),
     custom_fields: {},
-    keyed_custom_fields: {},
-    attachments: [],
+    ...stamps(),
     ...overrides,
   }
 }
 
-export function buildScheduledInterview(
+export function buildJob(
+  departmentId: number | null,
+  overrides: Partial<GreenhouseJob> = {},
+): GreenhouseJob {
+  return {
+    id: greenhouseId(),
+    name: 'Warehouse Supervisor',
+    status: 'open',
+    department_id: departmentId,
+    office_ids: [],
+    custom_fields: {},
+    ...stamps(),
+    ...overrides,
+  }
+}
+
+export function buildInterview(
   applicationId: number,
-  organizer: GreenhouseUser,
-  overrides: Partial<GreenhouseScheduledInterview> = {},
-): GreenhouseScheduledInterview {
-  const at = isoNow()
+  jobId: number | null,
+  organizerId: number | null,
+  overrides: Partial<GreenhouseInterview> = {},
+): GreenhouseInterview {
   const start = Date.now() + 2 * 24 * 60 * 60 * 1000
   return {
     id: greenhouseId(),
     application_id: applicationId,
-    external_event_id: `event${greenhouseId()}`,
-    start: { date_time: new Date(start).toISOString() },
-    end: { date_time: new Date(start + 45 * 60 * 1000).toISOString() },
+    job_id: jobId,
+    job_interview_id: 7001,
+    starts_at: new Date(start).toISOString(),
+    ends_at: new Date(start + 45 * 60 * 1000).toISOString(),
+    all_day_start_on: null,
+    all_day_end_on: null,
     location: 'Big Conference Room',
     video_conferencing_url: null,
+    external_event_id: `event${greenhouseId()}`,
     status: 'scheduled',
-    created_at: at,
-    updated_at: at,
-    interview: { id: 7001, name: 'Face to Face' },
-    organizer,
-    interviewers: [
-      {
-        id: greenhouseId(),
-        employee_id: null,
-        name: 'Hugo Reyes',
-        email: 'hugo.reyes@example.com',
-        response_status: 'accepted',
-        scorecard_id: null,
-      },
-    ],
+    organizer_id: organizerId,
+    ...stamps(),
     ...overrides,
   }
-}
-
-export function isoNow(): string {
-  return new Date().toISOString()
 }

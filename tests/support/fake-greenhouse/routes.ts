@@ -1,24 +1,39 @@
 /**
- * The Harvest v1 routes the fake Greenhouse answers, its note validation, Link paging and the
- * 10-second rate-limit window. See fake-greenhouse.ts for the sources and what is assumed.
+ * What the fake Greenhouse answers: the client-credentials token route and the Harvest v3 list
+ * routes with their filters, cursor paging and the note POST, and the 30-second rate-limit window.
+ * See fake-greenhouse.ts for the sources and what is assumed.
  */
 import { AnswerError, type FakeAnswer, type FakeCall, type Route } from '../fake-ats/server'
 import {
   greenhouseId,
+  isoNow,
   type GreenhouseApplication,
   type GreenhouseCandidate,
+  type GreenhouseDepartment,
+  type GreenhouseInterview,
+  type GreenhouseInterviewer,
+  type GreenhouseJob,
   type GreenhouseNote,
-  type GreenhouseScheduledInterview,
   type GreenhouseUser,
 } from './records'
 
-const VISIBILITIES = ['admin_only', 'private', 'public'] as const
+export interface IssuedToken {
+  /** the acting user (`sub`); null for the credentials' own service account */
+  sub: number | null
+  expiresAt: number
+}
 
 export interface State {
+  clientId: string
+  clientSecret: string
+  tokens: Map<string, IssuedToken>
   users: Map<number, GreenhouseUser>
   candidates: Map<number, GreenhouseCandidate>
   applications: Map<number, GreenhouseApplication>
-  interviews: Map<number, GreenhouseScheduledInterview>
+  jobs: Map<number, GreenhouseJob>
+  departments: Map<number, GreenhouseDepartment>
+  interviews: Map<number, GreenhouseInterview>
+  interviewers: Map<number, GreenhouseInterviewer>
   notes: GreenhouseNote[]
   limit: number
   windowMs: number
@@ -29,160 +44,280 @@ export interface State {
 export interface Context {
   state: State
   baseUrl: string
+  /** who the call's token acts as */
+  token: IssuedToken
+}
+
+const TOKEN_LIFETIME_MS = 60 * 60 * 1000
+const WRITE_VISIBILITIES = {
+  public: 'publicly_visible',
+  private: 'privately_visible',
+  admin_only: 'admin_only_visible',
+} as const
+
+const invalid = (...errors: unknown[]) =>
+  new AnswerError({ status: 422, body: { message: 'Validation error', errors } })
+
+/** POST /token: the client-credentials grant, the client's id and secret as HTTP Basic. */
+export function issueToken(call: FakeCall, state: State): FakeAnswer {
+  const form = new URLSearchParams(call.rawBody)
+  const pair = /^Basic\s+(\S+)$/i.exec(call.headers.authorization ?? '')
+  if (!pair)
+    return { status: 401, body: { message: 'Unauthorized', errorId: `err-${greenhouseId()}` } }
+  const [id, secret] = Buffer.from(pair[1]!, 'base64').toString('utf8').split(':')
+  if (id !== state.clientId || secret !== state.clientSecret) {
+    return { status: 401, body: { error: 'invalid_client' } }
+  }
+  const grant = form.get('grant_type')
+  if (grant === null) {
+    return {
+      status: 400,
+      body: { message: 'Must include `grant_type` parameter in /token request' },
+    }
+  }
+  if (grant !== 'client_credentials') {
+    return { status: 400, body: { message: `grant_type=${grant} is invalid` } }
+  }
+  const sub = form.get('sub')
+  if (sub !== null && !state.users.has(Number(sub))) {
+    return { status: 400, body: { message: `sub=${sub} is not a user of this organization` } }
+  }
+  const token = [
+    'eyJhbGciOiJSUzI1NiJ9',
+    Buffer.from(crypto.randomUUID()).toString('base64url'),
+    'sig',
+  ].join('.')
+  const expiresAt = Date.now() + TOKEN_LIFETIME_MS
+  state.tokens.set(token, { sub: sub === null ? null : Number(sub), expiresAt })
+  return {
+    status: 200,
+    body: {
+      access_token: token,
+      token_type: 'Bearer',
+      expires_at: new Date(expiresAt).toISOString(),
+    },
+  }
+}
+
+/** Which query parameter filters which field of a list's records (ids, comma-separated, ≤ 50). */
+type IdFilters<T> = Record<string, keyof T>
+
+interface Listing<T> {
+  records: () => Iterable<T>
+  ids: IdFilters<T>
+  /** date-time fields filtered as `field=gte|2026-01-01T00:00:00Z[|lte|…]` */
+  dates?: (keyof T)[]
+  /** fields filtered by one exact value */
+  exact?: (keyof T)[]
+}
+
+function listRoute<T extends { id: number }>(
+  resource: string,
+  listing: (state: State) => Listing<T>,
+): Route<Context> {
+  return {
+    method: 'GET',
+    path: new RegExp(`^/v3/${resource}$`),
+    run: (call, _params, context) => list(call, context, listing(context.state)),
+  }
 }
 
 export const routes: Route<Context>[] = [
-  {
-    method: 'GET',
-    path: /^\/v1\/scheduled_interviews$/,
-    run: (call, _params, { state, baseUrl }) => {
-      const after = isoParam(call, 'updated_after')
-      const startsAfter = isoParam(call, 'starts_after')
-      const list = [...state.interviews.values()].filter(
-        (interview) =>
-          (after === null || Date.parse(interview.updated_at) > after) &&
-          (startsAfter === null || startMs(interview) > startsAfter),
-      )
-      return paged(call, baseUrl, list)
+  listRoute('users', (state) => ({ records: () => state.users.values(), ids: { ids: 'id' } })),
+  listRoute('candidates', (state) => ({
+    records: () => state.candidates.values(),
+    ids: { ids: 'id' },
+    dates: ['updated_at', 'created_at'],
+  })),
+  listRoute('applications', (state) => ({
+    records: () => state.applications.values(),
+    ids: { ids: 'id', candidate_ids: 'candidate_id', job_ids: 'job_id' },
+    dates: ['updated_at', 'created_at'],
+  })),
+  listRoute('jobs', (state) => ({ records: () => state.jobs.values(), ids: { ids: 'id' } })),
+  listRoute('departments', (state) => ({
+    records: () => state.departments.values(),
+    ids: { ids: 'id' },
+  })),
+  listRoute('interviews', (state) => ({
+    records: () => state.interviews.values(),
+    ids: {
+      ids: 'id',
+      application_ids: 'application_id',
+      job_ids: 'job_id',
+      organizer_ids: 'organizer_id',
     },
-  },
-  {
-    method: 'GET',
-    path: /^\/v1\/scheduled_interviews\/(\d+)$/,
-    run: (_call, [id], { state }) =>
-      found(state.interviews.get(Number(id)), 'scheduled interview', id!),
-  },
-  {
-    method: 'GET',
-    path: /^\/v1\/applications\/(\d+)\/scheduled_interviews$/,
-    run: (call, [id], { state, baseUrl }) => {
-      found(state.applications.get(Number(id)), 'application', id!)
-      const list = [...state.interviews.values()].filter((i) => i.application_id === Number(id))
-      return paged(call, baseUrl, list)
+    dates: ['updated_at', 'created_at', 'starts_at', 'ends_at'],
+    exact: ['status'],
+  })),
+  listRoute('interviewers', (state) => ({
+    records: () => state.interviewers.values(),
+    ids: { ids: 'id', interview_ids: 'interview_id', user_ids: 'user_id' },
+  })),
+  listRoute('notes', (state) => ({
+    records: () => state.notes,
+    ids: {
+      ids: 'id',
+      candidate_ids: 'candidate_id',
+      application_ids: 'application_id',
+      user_ids: 'user_id',
     },
-  },
-  {
-    method: 'GET',
-    path: /^\/v1\/applications\/(\d+)$/,
-    run: (_call, [id], { state }) => found(state.applications.get(Number(id)), 'application', id!),
-  },
-  {
-    method: 'GET',
-    path: /^\/v1\/candidates\/(\d+)$/,
-    run: (_call, [id], { state }) => {
-      const answer = found(state.candidates.get(Number(id)), 'candidate', id!)
-      const candidate = answer.body as GreenhouseCandidate
-      const applications = candidate.application_ids.map((appId) => state.applications.get(appId))
-      return { status: 200, body: { ...candidate, applications: applications.filter(Boolean) } }
-    },
-  },
-  {
-    method: 'GET',
-    path: /^\/v1\/candidates\/(\d+)\/activity_feed$/,
-    run: (_call, [id], { state }) => {
-      found(state.candidates.get(Number(id)), 'candidate', id!)
-      const notes = state.notes.filter((note) => note.candidate_id === Number(id)).map(noteBody)
-      return { status: 200, body: { notes: notes.reverse(), emails: [], activities: [] } }
-    },
-  },
+    dates: ['updated_at', 'created_at'],
+    exact: ['type', 'visibility'],
+  })),
   {
     method: 'POST',
-    path: /^\/v1\/candidates\/(\d+)\/activity_feed\/notes$/,
-    run: (call, [id], { state }) => postNote(call, Number(id), state),
+    path: /^\/v3\/notes$/,
+    run: (call, _params, context) => postNote(call, context),
   },
 ]
 
-function postNote(call: FakeCall, candidateId: number, state: State): FakeAnswer {
-  const onBehalfOf = call.headers['on-behalf-of']
-  if (!onBehalfOf || !state.users.has(Number(onBehalfOf))) {
-    return {
-      status: 403,
-      body: { message: 'The On-Behalf-Of header must name a user of this organization' },
-    }
-  }
-  found(state.candidates.get(candidateId), 'candidate', String(candidateId))
+/** POST /v3/notes: a note on a candidate's activity feed, 201 with the note. */
+function postNote(call: FakeCall, { state, token }: Context): FakeAnswer {
   const input = (call.body ?? {}) as Record<string, unknown>
   const errors: { message: string; field: string }[] = []
-  const user = state.users.get(Number(input.user_id))
-  if (!user) errors.push({ message: 'Must be a valid user id', field: 'user_id' })
+  const candidate = state.candidates.get(Number(input.candidate_id))
+  if (!candidate)
+    errors.push({ message: 'Must be a candidate of this organization', field: 'candidate_id' })
   if (typeof input.body !== 'string' || input.body.trim() === '') {
     errors.push({ message: 'Must be present', field: 'body' })
   }
-  const visibility = VISIBILITIES.find((value) => value === input.visibility)
+  const visibility = WRITE_VISIBILITIES[input.visibility as keyof typeof WRITE_VISIBILITIES]
   if (!visibility) {
-    errors.push({ message: `Must be one of: ${VISIBILITIES.join(', ')}`, field: 'visibility' })
+    errors.push({ message: 'Must be one of: public, private, admin_only', field: 'visibility' })
   }
-  if (errors.length > 0 || !user || !visibility) {
-    return { status: 422, body: { message: 'Validation error', errors } }
+  const type = input.note_type ?? 'NOTE'
+  if (type !== 'NOTE' && type !== 'ACTIVITY') {
+    errors.push({ message: 'Must be one of: NOTE, ACTIVITY, EMAIL', field: 'note_type' })
   }
+  const authorId = input.user_id === undefined ? token.sub : Number(input.user_id)
+  if (authorId === null || !state.users.has(authorId)) {
+    errors.push({ message: 'Must be a user of this organization', field: 'user_id' })
+  }
+  const application =
+    input.application_id === undefined ? null : state.applications.get(Number(input.application_id))
+  if (application === undefined || (application && application.candidate_id !== candidate?.id)) {
+    errors.push({ message: "Must be one of the candidate's applications", field: 'application_id' })
+  }
+  if (errors.length > 0 || !candidate || !visibility || authorId === null) throw invalid(...errors)
+  const at = isoNow()
   const note: GreenhouseNote = {
     id: greenhouseId(),
-    candidate_id: candidateId,
-    created_at: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    candidate_id: candidate.id,
+    application_id: application?.id ?? null,
+    user_id: authorId,
     body: String(input.body),
-    user,
-    private: visibility === 'private',
+    subject: null,
+    type: type as 'NOTE' | 'ACTIVITY',
     visibility,
-    on_behalf_of: onBehalfOf,
+    created_at: at,
+    updated_at: at,
   }
   state.notes.push(note)
-  return { status: 201, body: noteBody(note) }
+  return { status: 201, body: note }
 }
 
-/** a note as Harvest shows it, with the misspelt `visiblity` it keeps for old clients */
-function noteBody(note: GreenhouseNote) {
-  return {
-    id: note.id,
-    created_at: note.created_at,
-    body: note.body,
-    user: note.user,
-    private: note.private,
-    visiblity: note.visibility,
-    visibility: note.visibility,
-  }
+interface Cursor {
+  query: string
+  offset: number
 }
 
-function found<T>(record: T | undefined, kind: string, id: string): FakeAnswer {
-  if (record === undefined) {
-    throw new AnswerError({
-      status: 404,
-      body: {
-        message: 'Resource not found',
-        errors: [{ message: `Could not find ${kind} with id ${id}`, field: 'id' }],
-      },
-    })
+/**
+ * A list answer: filtered, newest id first, `per_page` (1–500, 100 by default) at a time, and a
+ * `Link: <…?cursor=…>; rel="next"` while more remain. A cursor carries the first request's
+ * filters and must come alone. A user who is not a site admin sees no records.
+ */
+function list<T extends { id: number }>(
+  call: FakeCall,
+  { state, baseUrl, token }: Context,
+  listing: Listing<T>,
+): FakeAnswer {
+  let query = call.query
+  let offset = 0
+  const cursor = query.get('cursor')
+  if (cursor !== null) {
+    if ([...query.keys()].length > 1) {
+      throw new AnswerError({
+        status: 422,
+        body: { errors: ['When passing a cursor, do not include other query params.'] },
+      })
+    }
+    const opened = openCursor(cursor)
+    query = new URLSearchParams(opened.query)
+    offset = opened.offset
   }
-  return { status: 200, body: record }
+  const perPage = Number(query.get('per_page') ?? 100)
+  if (!Number.isInteger(perPage) || perPage < 1 || perPage > 500) {
+    throw invalid({ message: 'per_page must be from 1 to 500', field: 'per_page' })
+  }
+  const tests: ((record: T) => boolean)[] = []
+  for (const [param, field] of Object.entries(listing.ids)) {
+    const value = query.get(param)
+    if (value === null) continue
+    const wanted = value.split(',').map(Number)
+    if (wanted.length > 50 || wanted.some((n) => !Number.isInteger(n))) {
+      throw invalid({ message: `${param} takes up to 50 ids, comma-separated`, field: param })
+    }
+    tests.push((record) => wanted.includes(record[field] as number))
+  }
+  for (const field of listing.dates ?? []) {
+    const value = query.get(String(field))
+    if (value !== null) tests.push(dateFilter(String(field), value))
+  }
+  for (const field of listing.exact ?? []) {
+    const value = query.get(String(field))
+    if (value !== null) tests.push((record) => String(record[field]) === value)
+  }
+  const acting = token.sub === null ? null : state.users.get(token.sub)
+  const visible = acting === null || acting?.site_admin === true
+  const all = visible
+    ? [...listing.records()].filter((r) => tests.every((t) => t(r))).sort((a, b) => b.id - a.id)
+    : []
+  const page = all.slice(offset, offset + perPage)
+  const headers: Record<string, string> = {}
+  if (offset + perPage < all.length) {
+    const next: Cursor = { query: query.toString(), offset: offset + perPage }
+    const encoded = Buffer.from(JSON.stringify(next)).toString('base64url')
+    headers.link = `<${baseUrl}${call.path}?cursor=${encoded}>; rel="next"`
+  }
+  return { status: 200, body: page, headers }
 }
 
-/** `per_page` (1–500, 100 by default) and `page`, with an RFC 5988 Link header */
-function paged<T>(call: FakeCall, baseUrl: string, list: T[]): FakeAnswer {
-  const perPage = Number(call.query.get('per_page') ?? 100)
-  const page = Number(call.query.get('page') ?? 1)
-  if (!Number.isInteger(perPage) || perPage < 1 || perPage > 500 || !(page >= 1)) {
-    throw new AnswerError({
-      status: 422,
-      body: {
-        message: 'Validation error',
-        errors: [{ message: 'per_page must be 1 to 500 and page at least 1', field: 'per_page' }],
-      },
-    })
+function openCursor(cursor: string): Cursor {
+  try {
+    const opened = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Cursor
+    if (typeof opened.query === 'string' && Number.isInteger(opened.offset)) return opened
+  } catch {
+    // answered below
   }
-  const lastPage = Math.max(1, Math.ceil(list.length / perPage))
-  const link = (target: number, rel: string) => {
-    const query = new URLSearchParams(call.query)
-    query.set('page', String(target))
-    query.set('per_page', String(perPage))
-    return `<${baseUrl}${call.path}?${query}>; rel="${rel}"`
+  throw invalid({ message: 'The cursor is not valid', field: 'cursor' })
+}
+
+const operators: Record<string, (a: number, b: number) => boolean> = {
+  gte: (a, b) => a >= b,
+  gt: (a, b) => a > b,
+  lte: (a, b) => a <= b,
+  lt: (a, b) => a < b,
+}
+
+/** `gte|2026-01-01T00:00:00Z`, or two such pairs for a window. */
+function dateFilter<T>(field: string, value: string): (record: T) => boolean {
+  const parts = value.split('|')
+  const pairs: [(a: number, b: number) => boolean, number][] = []
+  for (let i = 0; i < parts.length; i += 2) {
+    const compare = operators[parts[i]!]
+    const at = Date.parse(parts[i + 1] ?? '')
+    if (!compare || Number.isNaN(at) || pairs.length === 2) {
+      throw invalid({
+        message: `${field} takes gte|, gt|, lte| or lt| and an ISO-8601 time`,
+        field,
+      })
+    }
+    pairs.push([compare, at])
   }
-  const links: string[] = []
-  if (page < lastPage) links.push(link(page + 1, 'next'))
-  if (page > 1) links.push(link(page - 1, 'prev'))
-  if (lastPage > 1 && call.query.get('skip_count') !== 'true') links.push(link(lastPage, 'last'))
-  return {
-    status: 200,
-    body: list.slice((page - 1) * perPage, page * perPage),
-    headers: links.length > 0 ? { link: links.join(', ') } : {},
+  return (record) => {
+    const own = Date.parse(String((record as Record<string, unknown>)[field] ?? ''))
+    return !Number.isNaN(own) && pairs.every(([compare, at]) => compare(own, at))
   }
 }
 
@@ -205,28 +340,9 @@ export function countAgainstLimit(state: State) {
   })
 }
 
-function isoParam(call: FakeCall, name: string): number | null {
-  const value = call.query.get(name)
-  if (value === null) return null
-  const ms = Date.parse(value)
-  if (Number.isNaN(ms)) {
-    throw new AnswerError({
-      status: 422,
-      body: { message: 'Validation error', errors: [{ message: 'Must be ISO-8601', field: name }] },
-    })
-  }
-  return ms
-}
-
-function startMs(interview: GreenhouseScheduledInterview): number {
-  return Date.parse(
-    'date_time' in interview.start ? interview.start.date_time : interview.start.date,
-  )
-}
-
 export function defaultMessage(status: number): string {
   const messages: Record<number, string> = {
-    401: 'Invalid Basic Auth credentials',
+    401: 'Unauthorized',
     403: 'Forbidden',
     404: 'Resource not found',
     422: 'Validation error',

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { ApiError } from '../../errors'
 import type { InboundEvent } from '../../schemas/integration'
 import type { DeliveryReading, ProviderAdapter, ProviderContext } from '../adapter'
-import { idOf, isComing, scheduleEvent, startOf } from './events'
+import { idOf, isComing, scheduleEvent, startOf, withPanels } from './events'
 import { listApplicationInterviews } from './harvest'
 import { outcomeOf, webhookApplication, type WebhookApplication } from './mapping'
 import { writeGreenhouseNote } from './notes'
@@ -41,12 +41,10 @@ async function readApplicationEvent(
   application: WebhookApplication,
 ): Promise<DeliveryReading> {
   const interviews = await listApplicationInterviews(context, application.id)
-  if (interviews === null) return { ignore: `Greenhouse has no application ${application.id}.` }
+  const coming = interviews.filter((interview) => isComing(interview, context.now))
   const events: InboundEvent[] = []
-  for (const interview of interviews) {
-    if (isComing(interview, context.now)) {
-      events.push(await scheduleEvent(interview, application, context))
-    }
+  for (const interview of await withPanels(context, coming)) {
+    events.push(await scheduleEvent(interview, application, context))
   }
   const outcome = outcomeOf(action, application)
   if (outcome) {
@@ -104,21 +102,25 @@ async function readGreenhouseDelivery(
   return { ignore: `Greenhouse ${action} web hooks carry nothing this integration uses.` }
 }
 
-/** Greenhouse: its web hooks in, Harvest (v1) read for the interviews, notes written back. */
+/** Greenhouse: its web hooks in, Harvest (v3) read for the interviews, notes written back. */
 export const greenhouseAdapter: ProviderAdapter = {
   newSigningSecret,
+  // Harvest v3 credentials from Greenhouse's Dev Center, with the scopes README lists
   credentials: z.strictObject({
-    /** a Harvest API key with scheduled interviews, applications, candidates and notes */
-    harvestApiKey: z.string().min(10).max(200),
-    /** the Greenhouse user the notes are written as (Harvest's On-Behalf-Of) */
-    onBehalfOf: z.string().regex(/^\d{1,20}$/, 'A Greenhouse user id (digits).'),
+    clientId: z.string().min(8).max(200),
+    clientSecret: z.string().min(8).max(200),
+    /** the Greenhouse user (a site admin) the calls act as and the notes are written by */
+    userId: z
+      .string()
+      .regex(/^\d{1,20}$/, 'A Greenhouse user id (digits).')
+      .optional(),
   }),
   // where the client company is read from (mapping.ts, clientCompanyOf)
   settings: z.strictObject({
     clientCompany: z.string().trim().min(1).max(160).optional(),
     clientCompanyField: z.string().min(1).max(64).optional(),
   }),
-  defaultApiUrl: 'https://harvest.greenhouse.io/v1',
+  defaultApiUrl: 'https://harvest.greenhouse.io/v3',
   verifyDelivery: async ({ signingSecret }, { header, rawBody }) =>
     signingSecret !== null &&
     verifyGreenhouseSignature(signingSecret, header(signatureHeader), rawBody),

@@ -1,49 +1,50 @@
 import { z } from 'zod'
 import { ProviderRefused, ProviderUnavailable, type ProviderContext } from '../adapter'
+import { harvestToken } from './token'
 
-// Every call this integration makes to Greenhouse's Harvest API (v1), in one place: Basic auth
-// with the API key as the user name and an empty password; writes name the acting user in
-// On-Behalf-Of. Greenhouse retires v1/v2 on 2026-08-31 for v3 (OAuth client credentials, a Bearer
-// JWT, cursor paging, other routes); a v3 client replaces this module behind the same functions.
+// Every call this integration makes to Greenhouse's Harvest API (v3), in one place. v3 lists only:
+// a record is read by `?ids=`, its children by their parent's plural filter (`application_ids=`),
+// each list newest id first, a page at a time with a `Link: <…?cursor=…>; rel="next"` whose cursor
+// must be sent alone. Calls carry a Bearer token from the client-credentials grant (token.ts).
 
 const stamp = z.string()
+const id = z.number().int()
 
-const user = z.looseObject({ id: z.number(), name: z.string().nullish() })
-
-const moment = z.looseObject({ date_time: stamp.optional(), date: z.string().optional() })
-
-export const scheduledInterview = z.looseObject({
-  id: z.number(),
-  application_id: z.number(),
-  start: moment.nullish(),
-  end: moment.nullish(),
+export const harvestInterview = z.looseObject({
+  id,
+  application_id: id,
+  starts_at: stamp.nullish(),
+  ends_at: stamp.nullish(),
+  all_day_start_on: z.string().nullish(),
+  all_day_end_on: z.string().nullish(),
   location: z.string().nullish(),
   video_conferencing_url: z.string().nullish(),
   status: z.string().nullish(),
+  organizer_id: id.nullish(),
   created_at: stamp.nullish(),
   updated_at: stamp.nullish(),
-  interview: z.looseObject({ name: z.string().nullish() }).nullish(),
-  organizer: user.nullish(),
-  interviewers: z
-    .array(z.looseObject({ name: z.string().nullish(), email: z.string().nullish() }))
-    .nullish(),
 })
-export type ScheduledInterview = z.infer<typeof scheduledInterview>
+export type HarvestInterview = z.infer<typeof harvestInterview>
 
-const named = z.looseObject({ id: z.number(), name: z.string().nullish() })
+const interviewer = z.looseObject({
+  id,
+  interview_id: id,
+  user_id: id.nullish(),
+  email: z.string(),
+})
+const user = z.looseObject({ id, name: z.string().nullish() })
 const customFields = z.record(z.string(), z.unknown()).nullish()
 
 const application = z.looseObject({
-  id: z.number(),
-  candidate_id: z.number(),
-  jobs: z.array(named).nullish(),
-  /** `{key: {name, type, value}}`, as the web hooks' `custom_fields` are */
-  keyed_custom_fields: customFields,
+  id,
+  candidate_id: id,
+  job_id: id.nullish(),
+  custom_fields: customFields,
 })
 export type HarvestApplication = z.infer<typeof application>
 
 const candidate = z.looseObject({
-  id: z.number(),
+  id,
   first_name: z.string().nullish(),
   last_name: z.string().nullish(),
   email_addresses: z
@@ -51,54 +52,64 @@ const candidate = z.looseObject({
     .nullish(),
 })
 
-const job = named.extend({
-  departments: z.array(named).nullish(),
-  keyed_custom_fields: customFields,
+const job = z.looseObject({
+  id,
+  name: z.string().nullish(),
+  department_id: id.nullish(),
+  custom_fields: customFields,
 })
+const department = z.looseObject({ id, name: z.string().nullish() })
+const note = z.looseObject({ id, body: z.string().nullish() })
 
-const note = z.looseObject({ id: z.number(), body: z.string().nullish() })
-const activityFeed = z.looseObject({ notes: z.array(note).nullish() })
-
-interface Answer<T> {
-  /** null for a 404: the record is gone, or never was */
-  data: T | null
-  /** the next page's URL, from the Link header */
+interface Page<T> {
+  records: T[]
+  /** the next page's URL (on the same API), from the Link header */
   next: string | null
 }
 
-async function call<T>(
+async function call(
+  context: ProviderContext,
+  path: string,
+  init: { method?: string; body?: unknown } = {},
+): Promise<Response> {
+  const url = path.startsWith('http') ? path : `${context.apiUrl}${path}`
+  const method = init.method ?? 'GET'
+  // a GET changes nothing, so one that meets a 5xx or no answer is tried again at once, and one
+  // whose token Greenhouse no longer takes is tried with a new one; a write is tried once (the
+  // next attempt looks for it first)
+  const tries = method === 'GET' ? 2 : 1
+  let stale: string | undefined
+  for (let attempt = 1; ; attempt++) {
+    const token = await harvestToken(context, stale)
+    const headers: Record<string, string> = { authorization: `Bearer ${token}` }
+    if (init.body !== undefined) headers['content-type'] = 'application/json'
+    let answer: Response
+    try {
+      answer = await fetch(url, {
+        method,
+        headers,
+        body: init.body === undefined ? undefined : JSON.stringify(init.body),
+        signal: AbortSignal.timeout(15_000),
+      })
+    } catch (err) {
+      if (attempt < tries) continue
+      throw new ProviderUnavailable(`no answer from Harvest: ${(err as Error).message}`)
+    }
+    const retry = attempt < tries && (answer.status >= 500 || (answer.status === 401 && !stale))
+    if (!retry) return answer
+    if (answer.status === 401) stale = token
+    await answer.body?.cancel()
+  }
+}
+
+/** The records of one answer, or the error it stands for. */
+async function read<T>(
   context: ProviderContext,
   path: string,
   schema: z.ZodType<T>,
-  init: { method?: string; body?: unknown; onBehalfOf?: string } = {},
-): Promise<Answer<T>> {
-  const url = path.startsWith('http') ? path : `${context.apiUrl}${path}`
-  const headers: Record<string, string> = {
-    authorization: `Basic ${btoa(`${context.credentials.harvestApiKey ?? ''}:`)}`,
-  }
-  if (init.body !== undefined) headers['content-type'] = 'application/json'
-  if (init.onBehalfOf !== undefined) headers['on-behalf-of'] = init.onBehalfOf
-  const method = init.method ?? 'GET'
-  const request = {
-    method,
-    headers,
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  }
-  // a GET changes nothing, so one that meets a 5xx or no answer is tried again at once; a write
-  // is not (the next attempt looks for it first)
-  const tries = method === 'GET' ? 2 : 1
-  let response: Response | undefined
-  for (let attempt = 1; !response; attempt++) {
-    try {
-      const answer = await fetch(url, { ...request, signal: AbortSignal.timeout(15_000) })
-      if (answer.status < 500 || attempt === tries) response = answer
-      else await answer.body?.cancel()
-    } catch (err) {
-      if (attempt === tries) {
-        throw new ProviderUnavailable(`no answer from Harvest: ${(err as Error).message}`)
-      }
-    }
-  }
+  init?: { method?: string; body?: unknown },
+): Promise<{ data: T; link: string | null }> {
+  const response = await call(context, path, init)
   const text = await response.text()
   if (response.status === 429 || response.status >= 500) {
     const wait = Number(response.headers.get('retry-after'))
@@ -107,23 +118,21 @@ async function call<T>(
       Number.isFinite(wait) && wait > 0 ? Math.min(Math.ceil(wait), 3600) : 60,
     )
   }
-  if (response.status === 404) return { data: null, next: null }
   if (!response.ok) {
     const message = messageOf(text)
     throw new ProviderRefused(
       response.status === 401 || response.status === 403
-        ? `Greenhouse refused the Harvest API key or On-Behalf-Of user (${response.status}: ${message}).`
-        : `Greenhouse refused ${method} ${path} (${response.status}: ${message}).`,
+        ? `Greenhouse refused the Harvest credentials or their user (${response.status}: ${message}). The credentials need the scopes in README and a site admin as their user.`
+        : `Greenhouse refused ${init?.method ?? 'GET'} ${path.split('?')[0]} (${response.status}: ${message}).`,
     )
   }
   const parsed = schema.safeParse(text === '' ? null : safeJson(text))
   if (!parsed.success) {
     throw new ProviderRefused(
-      `Greenhouse answered ${path} in a shape this integration cannot read.`,
+      `Greenhouse answered ${path.split('?')[0]} in a shape this integration cannot read.`,
     )
   }
-  const next = /<([^>]+)>;\s*rel="next"/.exec(response.headers.get('link') ?? '')
-  return { data: parsed.data, next: next ? next[1]! : null }
+  return { data: parsed.data, link: response.headers.get('link') }
 }
 
 function safeJson(text: string): unknown {
@@ -135,85 +144,137 @@ function safeJson(text: string): unknown {
 }
 
 function messageOf(text: string): string {
-  const body = safeJson(text) as { message?: unknown } | undefined
-  return typeof body?.message === 'string' ? body.message.slice(0, 200) : 'no message'
+  const body = safeJson(text) as { message?: unknown; errors?: unknown; error?: unknown } | null
+  const first = Array.isArray(body?.errors) ? (body.errors[0] as unknown) : undefined
+  const detail =
+    typeof first === 'string'
+      ? first
+      : typeof first === 'object' && first !== null
+        ? [(first as { field?: unknown }).field, (first as { message?: unknown }).message]
+            .filter((part) => typeof part === 'string')
+            .join(': ')
+        : ''
+  const said = [body?.message ?? body?.error, detail].filter((p) => typeof p === 'string' && p)
+  return said.length > 0 ? said.join(', ').slice(0, 200) : 'no message'
 }
 
-/** GET /scheduled_interviews/{id}; null once it is canceled or deleted. */
-export const getScheduledInterview = async (context: ProviderContext, id: number) =>
-  (await call(context, `/scheduled_interviews/${id}`, scheduledInterview)).data
-
-/** Every scheduled interview of an application (its pages followed); null: no such application. */
-export async function listApplicationInterviews(
+/** One page of a list; `path` is the first page's, or the `next` of the one before. */
+async function page<T>(
   context: ProviderContext,
-  applicationId: number,
-): Promise<ScheduledInterview[] | null> {
-  const all: ScheduledInterview[] = []
-  let next: string | null = `/applications/${applicationId}/scheduled_interviews?per_page=500`
-  for (let page = 0; next !== null && page < 20; page++) {
-    const answer: Answer<ScheduledInterview[]> = await call(
-      context,
-      next,
-      z.array(scheduledInterview),
-    )
-    if (answer.data === null) return null
-    all.push(...answer.data)
-    // the Link header is followed only on the same API: the key is never sent elsewhere
-    next = answer.next?.startsWith(`${context.apiUrl}/`) ? answer.next : null
-  }
-  return all
-}
-
-/**
- * One page of GET /scheduled_interviews: those changed after `updatedAfter` (ISO-8601), or the
- * page `next` names (the Link header of the one before, followed on the same API only).
- */
-export async function listChangedInterviews(
-  context: ProviderContext,
-  page: { updatedAfter: string; perPage: number } | { next: string },
-): Promise<{ interviews: ScheduledInterview[]; next: string | null }> {
-  const path =
-    'next' in page
-      ? page.next
-      : `/scheduled_interviews?updated_after=${encodeURIComponent(page.updatedAfter)}&per_page=${page.perPage}`
+  path: string,
+  schema: z.ZodType<T>,
+): Promise<Page<T>> {
   if (path.startsWith('http') && !path.startsWith(`${context.apiUrl}/`)) {
+    // the token is never sent to another host
     throw new ProviderRefused(`Harvest named a next page on another host (${path}).`)
   }
-  const answer = await call(context, path, z.array(scheduledInterview))
-  const next = answer.next?.startsWith(`${context.apiUrl}/`) ? answer.next : null
-  return { interviews: answer.data ?? [], next }
+  const { data, link } = await read(context, path, z.array(schema))
+  const next = /<([^>]+)>;\s*rel="next"/.exec(link ?? '')?.[1] ?? null
+  return { records: data, next: next?.startsWith(`${context.apiUrl}/`) ? next : null }
 }
 
-/** GET /candidates/{id}; null when it is gone. */
-export const getCandidate = async (context: ProviderContext, id: number) =>
-  (await call(context, `/candidates/${id}`, candidate)).data
-
-/** GET /jobs/{id}: its departments and custom fields; null when it is gone. */
-export const getJob = async (context: ProviderContext, id: number) =>
-  (await call(context, `/jobs/${id}`, job)).data
-
-/** GET /applications/{id}: whose application it is; null when it is gone. */
-export const getApplication = async (context: ProviderContext, id: number) =>
-  (await call(context, `/applications/${id}`, application)).data
-
-/** The notes on a candidate's activity feed, newest first. */
-export async function listCandidateNotes(context: ProviderContext, candidateId: number) {
-  const feed = await call(context, `/candidates/${candidateId}/activity_feed`, activityFeed)
-  return feed.data?.notes ?? []
+/** Every record of a list, its pages followed (at most `maxPages`). */
+async function all<T>(context: ProviderContext, path: string, schema: z.ZodType<T>, maxPages = 10) {
+  const records: T[] = []
+  let next: string | null = path
+  for (let n = 0; next !== null && n < maxPages; n++) {
+    const answer: Page<T> = await page(context, next, schema)
+    records.push(...answer.records)
+    next = answer.next
+  }
+  return records
 }
 
-/** POST /candidates/{id}/activity_feed/notes as `userId` (Harvest requires On-Behalf-Of). */
+const chunks = (ids: number[]) =>
+  Array.from({ length: Math.ceil(ids.length / 50) }, (_, i) => ids.slice(i * 50, i * 50 + 50))
+
+/** The records of these ids (v3 takes up to 50 a call); those gone are not in the answer. */
+async function byIds<T>(
+  context: ProviderContext,
+  resource: string,
+  ids: number[],
+  schema: z.ZodType<T>,
+) {
+  const found: T[] = []
+  for (const some of chunks([...new Set(ids)])) {
+    found.push(...(await all(context, `/${resource}?ids=${some.join(',')}&per_page=50`, schema)))
+  }
+  return found
+}
+
+const one = async <T>(
+  context: ProviderContext,
+  resource: string,
+  key: number,
+  schema: z.ZodType<T>,
+) => (await byIds(context, resource, [key], schema))[0] ?? null
+
+/** One interview; null once it is deleted. */
+export const getInterview = (context: ProviderContext, key: number) =>
+  one(context, 'interviews', key, harvestInterview)
+
+/** Every interview of an application. */
+export const listApplicationInterviews = (context: ProviderContext, applicationId: number) =>
+  all(context, `/interviews?application_ids=${applicationId}&per_page=500`, harvestInterview)
+
+/**
+ * One page of the interviews changed at or after `updatedSince` (ISO-8601), or the page `next`
+ * names (the Link of the one before).
+ */
+export function listChangedInterviews(
+  context: ProviderContext,
+  from: { updatedSince: string; perPage: number } | { next: string },
+): Promise<Page<HarvestInterview>> {
+  const path =
+    'next' in from
+      ? from.next
+      : `/interviews?updated_at=${encodeURIComponent(`gte|${from.updatedSince}`)}&per_page=${from.perPage}`
+  return page(context, path, harvestInterview)
+}
+
+/** The panels of these interviews: each attendee's user id (null: an outside one) and address. */
+export async function listInterviewers(context: ProviderContext, interviewIds: number[]) {
+  const found: z.infer<typeof interviewer>[] = []
+  for (const some of chunks([...new Set(interviewIds)])) {
+    const path = `/interviewers?interview_ids=${some.join(',')}&per_page=500`
+    found.push(...(await all(context, path, interviewer)))
+  }
+  return found
+}
+
+export const listUsers = (context: ProviderContext, ids: number[]) =>
+  byIds(context, 'users', ids, user)
+
+export const getApplication = (context: ProviderContext, key: number) =>
+  one(context, 'applications', key, application)
+
+export const getCandidate = (context: ProviderContext, key: number) =>
+  one(context, 'candidates', key, candidate)
+
+export const getJob = (context: ProviderContext, key: number) => one(context, 'jobs', key, job)
+
+export const getDepartment = (context: ProviderContext, key: number) =>
+  one(context, 'departments', key, department)
+
+/** The notes on a candidate's activity feed, newest first (the first 1,000). */
+export const listCandidateNotes = (context: ProviderContext, candidateId: number) =>
+  all(context, `/notes?candidate_ids=${candidateId}&type=NOTE&per_page=500`, note, 2)
+
+/** POST /v3/notes: a public note on the candidate's feed, by `userId` or the token's user. */
 export async function createCandidateNote(
   context: ProviderContext,
-  candidateId: number,
-  userId: string,
-  body: string,
+  input: { candidateId: number; applicationId: number; userId: number | null; body: string },
 ): Promise<{ id: number }> {
-  const answer = await call(context, `/candidates/${candidateId}/activity_feed/notes`, note, {
+  const { data } = await read(context, '/notes', note, {
     method: 'POST',
-    body: { user_id: Number(userId), body, visibility: 'public' },
-    onBehalfOf: userId,
+    body: {
+      candidate_id: input.candidateId,
+      application_id: input.applicationId,
+      body: input.body,
+      visibility: 'public',
+      note_type: 'NOTE',
+      ...(input.userId === null ? {} : { user_id: input.userId }),
+    },
   })
-  if (answer.data === null) throw new ProviderRefused(`Greenhouse has no candidate ${candidateId}.`)
-  return answer.data
+  return data
 }

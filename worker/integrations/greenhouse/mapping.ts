@@ -1,9 +1,9 @@
 import { z } from 'zod'
 import type { InboundEvent } from '../../schemas/integration'
 import type { InterviewOutcome } from '../../schemas/interview'
-import type { ScheduledInterview } from './harvest'
+import type { ScheduledInterview } from './events'
 
-// Greenhouse's web hook payloads and Harvest's scheduled interviews, turned into the shared event
+// Greenhouse's web hook payloads and Harvest's interviews, turned into the shared event
 // shape. Fields Greenhouse lacks are left out: the product records such a record as ignored, with
 // the reason, when it is applied.
 
@@ -41,10 +41,12 @@ export type WebhookApplication = z.infer<typeof webhookApplication>
 
 type Settings = Record<string, unknown>
 
-/** A custom field's value as text: Greenhouse sends `{name, type, value}`. */
+/** A custom field's value as text: web hooks send `{name, type, value}`, Harvest the value. */
 function customText(fields: Record<string, unknown> | null | undefined, key: string) {
-  const field = fields?.[key] as { value?: unknown } | undefined
-  return typeof field?.value === 'string' && field.value.trim() !== '' ? field.value : undefined
+  const field = fields?.[key]
+  const value =
+    typeof field === 'object' && field !== null ? (field as { value?: unknown }).value : field
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined
 }
 
 /**
@@ -97,14 +99,14 @@ export function interviewFields(
     ...defined({
       roleTitle: application.jobs?.[0]?.name,
       clientCompany: clientCompanyOf(application, settings),
-      startsAt: interview.start?.date_time,
-      endsAt: interview.end?.date_time,
+      startsAt: interview.starts_at,
+      endsAt: interview.ends_at,
       format: formatOf(interview),
-      recruiterExternalId: interview.organizer ? `greenhouse:${interview.organizer.id}` : undefined,
+      recruiterExternalId: interview.organizer_id
+        ? `greenhouse:${interview.organizer_id}`
+        : undefined,
     }),
-    interviewers: (interview.interviewers ?? [])
-      .filter((person) => person.name)
-      .map((person) => defined({ name: person.name, email: person.email })),
+    interviewers: interview.panel.map((person) => ({ name: person.name, email: person.email })),
   }
 }
 

@@ -1,10 +1,5 @@
 import { ProviderRefused, type NoteToWrite, type ProviderContext } from '../adapter'
-import {
-  createCandidateNote,
-  getApplication,
-  getScheduledInterview,
-  listCandidateNotes,
-} from './harvest'
+import { createCandidateNote, getApplication, getInterview, listCandidateNotes } from './harvest'
 
 // The "notes sent" note goes on the candidate's activity feed. Greenhouse notes cannot be edited,
 // so a changed text is written as a follow-up note; every note written carries the marker, and
@@ -22,7 +17,7 @@ export async function writeGreenhouseNote(
 ): Promise<{ noteId: string }> {
   const interviewId = Number(note.externalId.split('/').pop())
   const interview = Number.isSafeInteger(interviewId)
-    ? await getScheduledInterview(context, interviewId)
+    ? await getInterview(context, interviewId)
     : null
   if (!interview) {
     throw new ProviderRefused(`Greenhouse has no scheduled interview ${note.externalId}.`)
@@ -38,11 +33,12 @@ export async function writeGreenhouseNote(
     return { noteId: String(earlier.id) }
   }
   const body = earlier ? `${followUpLead}${note.text}` : note.text
-  const written = await createCandidateNote(
-    context,
-    application.candidate_id,
-    context.credentials.onBehalfOf ?? '',
+  const { userId } = context.credentials
+  const written = await createCandidateNote(context, {
+    candidateId: application.candidate_id,
+    applicationId: application.id,
+    userId: userId ? Number(userId) : null,
     body,
-  )
+  })
   return { noteId: String(written.id) }
 }

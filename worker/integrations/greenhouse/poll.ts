@@ -5,21 +5,30 @@ import { noteIntegrationError } from '../../services/integration-deliveries'
 import { receiveIntegrationEvent } from '../../services/integration-events'
 import { integrationKeyring, openIntegration, providerContext } from '../../services/integrations'
 import { ProviderRefused, ProviderUnavailable, type ProviderContext } from '../adapter'
-import { isComing, scheduleEvent } from './events'
-import { getApplication, getCandidate, getJob, listChangedInterviews } from './harvest'
+import { isComing, scheduleEvent, withPanels } from './events'
+import {
+  getApplication,
+  getCandidate,
+  getDepartment,
+  getJob,
+  listChangedInterviews,
+  type HarvestInterview,
+} from './harvest'
 import type { WebhookApplication } from './mapping'
 
 // Greenhouse sends no web hook when an interview is scheduled or moved, and whether an
 // application web hook comes with one is not documented. So the cron also reads, every run, the
-// scheduled interviews Harvest says changed since the last read (`updated_after`), and reports
+// interviews Harvest says changed since the last read (`updated_at=gte|…`), and reports
 // each as the web hooks do (events.ts): a version heard of both ways is one event.
 //
 // The position is kept in poll_state: the listing's start time and, while a listing is longer
 // than one run reads, the page to go on with. It moves only once a page is applied, so a run that
 // stops (Harvest down, a 429, a crash) reads that page again; what it had applied is a duplicate.
-// A new listing starts after the newest `updated_at` applied (Greenhouse's clock, not ours).
+// A new listing starts at the newest `updated_at` applied (Greenhouse's clock, not ours), at or
+// after it, so an interview changed in that same instant but listed too late is not missed; those
+// already applied at that instant are kept by id and passed over.
 
-/** Interviews a page: each may cost three reads, and Harvest allows about 50 calls in 10 s. */
+/** Interviews a page: each may cost four reads, and Harvest allows about 75 calls in 30 s. */
 const perPage = 15
 /** Pages per integration and run: a backlog is worked off over a few minutes. */
 const maxPages = 3
@@ -40,8 +49,8 @@ function stateOf(integration: IntegrationRow): GreenhousePollState {
 
 /**
  * The application as the web hooks carry it (the fields mapping.ts reads), put together from
- * Harvest: the application, its candidate and, when the client company is read from it, the job.
- * Null when the application is gone.
+ * Harvest: the application, its candidate, its job and, when the client company is the job's
+ * department, the department. Null when the application is gone.
  */
 async function applicationOf(
   context: ProviderContext,
@@ -50,9 +59,12 @@ async function applicationOf(
   const application = await getApplication(context, applicationId)
   if (!application) return null
   const person = await getCandidate(context, application.candidate_id)
-  const first = application.jobs?.[0]
-  const fixedClient = typeof context.integration.settings.clientCompany === 'string'
-  const job = first && !fixedClient ? await getJob(context, first.id) : null
+  const job = application.job_id ? await getJob(context, application.job_id) : null
+  const { settings } = context.integration
+  const byDepartment =
+    settings.clientCompany === undefined && settings.clientCompanyField === undefined
+  const department =
+    byDepartment && job?.department_id ? await getDepartment(context, job.department_id) : null
   return {
     id: application.id,
     candidate: person && {
@@ -60,21 +72,34 @@ async function applicationOf(
       last_name: person.last_name,
       email_addresses: person.email_addresses,
     },
-    jobs: first
+    jobs: job
       ? [
           {
-            name: job?.name ?? first.name,
-            departments: job?.departments ?? [],
-            custom_fields: job?.keyed_custom_fields ?? {},
+            name: job.name,
+            departments: department ? [department] : [],
+            custom_fields: job.custom_fields ?? {},
           },
         ]
       : [],
-    custom_fields: application.keyed_custom_fields ?? {},
+    custom_fields: application.custom_fields ?? {},
   }
 }
 
-const later = (a: string | null, b: string | null | undefined) =>
-  !b || (a !== null && Date.parse(a) >= Date.parse(b)) ? a : b
+/** The newest change time of a page and the interviews changed then, added to those so far. */
+function newestOf(
+  records: HarvestInterview[],
+  sofar: { newest: string | null; ids: number[] },
+): { newest: string | null; ids: number[] } {
+  let { newest, ids } = sofar
+  for (const record of records) {
+    const stamp = record.updated_at ?? record.created_at
+    if (!stamp) continue
+    const order = newest === null ? 1 : Date.parse(stamp) - Date.parse(newest)
+    if (order > 0) [newest, ids] = [stamp, [record.id]]
+    else if (order === 0) ids = [...ids, record.id]
+  }
+  return { newest, ids }
+}
 
 export interface GreenhousePollReport {
   events: number
@@ -100,14 +125,24 @@ export async function pollGreenhouseIntegration(
   let applied = 0
   try {
     for (let round = 0; round < maxPages; round++) {
+      // a page named by an earlier Harvest version's listing is not this one's: start again
+      const goOn = state.next?.startsWith(`${context.apiUrl}/`) ? state.next : null
       const page = await listChangedInterviews(
         context,
-        state.next ? { next: state.next } : { updatedAfter: state.updatedAfter, perPage },
+        goOn ? { next: goOn } : { updatedSince: state.updatedAfter, perPage },
       )
-      let newest = state.newest
-      for (const interview of page.interviews) {
-        newest = later(newest, interview.updated_at ?? interview.created_at)
-        if (!isComing(interview, now)) continue
+      const reached = newestOf(page.records, { newest: state.newest, ids: state.newestIds ?? [] })
+      const boundary = Date.parse(state.updatedAfter)
+      const passed = new Set(state.seen ?? [])
+      const coming = page.records.filter(
+        (interview) =>
+          isComing(interview, now) &&
+          !(
+            passed.has(interview.id) &&
+            Date.parse(interview.updated_at ?? interview.created_at ?? '') === boundary
+          ),
+      )
+      for (const interview of await withPanels(context, coming)) {
         let application = applications.get(interview.application_id)
         if (application === undefined) {
           application = await applicationOf(context, interview.application_id)
@@ -119,13 +154,8 @@ export async function pollGreenhouseIntegration(
         if (result.result !== 'duplicate') applied += 1
       }
       state = page.next
-        ? { ...state, next: page.next, newest }
-        : {
-            provider: 'greenhouse',
-            updatedAfter: newest ?? state.updatedAfter,
-            next: null,
-            newest: null,
-          }
+        ? { ...state, next: page.next, newest: reached.newest, newestIds: reached.ids }
+        : nextListing(state, reached)
       await db
         .updateTable('integrations')
         .set({ poll_state: state })
@@ -139,6 +169,19 @@ export async function pollGreenhouseIntegration(
     return { events: applied, error: err.message }
   }
   return { events: applied }
+}
+
+/** Where the listing after this one starts, and which interviews at that instant it passes over. */
+function nextListing(
+  state: GreenhousePollState,
+  reached: { newest: string | null; ids: number[] },
+): GreenhousePollState {
+  const start = { provider: 'greenhouse' as const, next: null, newest: null, newestIds: [] }
+  if (reached.newest === null)
+    return { ...start, updatedAfter: state.updatedAfter, seen: state.seen }
+  const same = Date.parse(reached.newest) === Date.parse(state.updatedAfter)
+  const seen = same ? [...new Set([...(state.seen ?? []), ...reached.ids])] : reached.ids
+  return { ...start, updatedAfter: reached.newest, seen }
 }
 
 /** The cron's poll of every Greenhouse integration, one after another. */

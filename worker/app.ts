@@ -20,7 +20,7 @@ import { devMailboxRoutes } from './routes/dev-mailbox'
 import { erasureRoutes } from './routes/erasure'
 import { healthRoutes } from './routes/health'
 import { integrationEventsRoutes, integrationsRoutes } from './routes/integrations'
-import { interviewsRoutes } from './routes/interviews'
+import { interviewsCsvRoutes, interviewsRoutes } from './routes/interviews'
 import { keysRoutes } from './routes/keys'
 import { recruitersRoutes, sessionsRoutes } from './routes/sessions'
 import { statsCsvRoutes, statsRoutes } from './routes/stats'
@@ -90,6 +90,7 @@ export function createApp() {
   app.route('/v1/sessions', sessionsRoutes)
   app.route('/v1/recruiters', recruitersRoutes)
   app.route('/v1/interviews', interviewsRoutes)
+  app.route('/v1/interviews.csv', interviewsCsvRoutes)
   app.route('/v1/candidates', erasureRoutes)
   app.route('/v1/integrations', integrationsRoutes)
   app.route('/v1/stats', statsRoutes)

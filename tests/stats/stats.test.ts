@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { EventType } from '../../db/schema'
 import { createAgency, createSession, logInterview, type TestAgency } from '../support/factories'
+import { parseCsv } from '../support/csv'
 import { useAgency, useHarness } from '../support/lifecycle'
 
 // Mail is captured (no RESEND_API_KEY): a captured coaching email counts as sent, so every
@@ -554,10 +555,13 @@ describe('GET /v1/stats.csv', () => {
       `attachment; filename="followthrough-stats-${dateOf(0)}-${dateOf(20)}.csv"`,
     )
     const [header, ...rows] = parseCsv(csv.text)
+    const percent = (rate: number | null) =>
+      rate === null ? '' : String(Math.round(rate * 1000) / 10)
+    const hours = (h: number | null) => (h === null ? '' : String(Math.round(h * 10) / 10))
     const scopes = [
-      ['agency', null, 'All interviews', json.body.totals],
-      ['mine', null, 'My interviews', json.body.mine],
-      ...json.body.groups.map((g: { key: string; label: string }) => ['client', g.key, g.label, g]),
+      ['Agency', null, 'All interviews', json.body.totals],
+      ['Mine', null, 'My interviews', json.body.mine],
+      ...json.body.groups.map((g: { key: string; label: string }) => ['Client', g.key, g.label, g]),
     ]
     expect(rows).toEqual([
       ...scopes.map(([scope, key, label, f]) => [
@@ -573,32 +577,44 @@ describe('GET /v1/stats.csv', () => {
           f.funnel.sent,
           f.onTime,
           f.fullCoverage,
-          f.sendRate,
-          f.onTimeRate,
-          f.fullCoverageRate,
-          f.medianHoursToFirstNote,
-        ].map((n) => (n === null ? '' : String(n))),
+        ].map(String),
+        percent(f.sendRate),
+        percent(f.onTimeRate),
+        percent(f.fullCoverageRate),
+        hours(f.medianHoursToFirstNote),
       ]),
-      ['baseline', '', json.body.baseline.source, ...Array(8).fill(''), '0.24', '', '', ''],
+      ['Industry baseline', '', json.body.baseline.source, ...Array(8).fill(''), '24', '', '', ''],
     ])
     expect(header).toEqual([
-      'scope',
-      'key',
-      'label',
-      'interviews',
-      'coached',
-      'delivered',
-      'pageOpened',
-      'draftCopiedOrMailOpened',
-      'sent',
-      'onTime',
-      'fullCoverage',
-      'sendRate',
-      'onTimeRate',
-      'fullCoverageRate',
-      'medianHoursToFirstNote',
+      'Scope',
+      'ID',
+      'Name',
+      'Interviews',
+      'Coached',
+      'Email delivered',
+      'Page opened',
+      'Draft used',
+      'Notes sent',
+      'Sent on time',
+      'Every interviewer thanked',
+      'Send rate (%)',
+      'On-time rate (%)',
+      'Full-coverage rate (%)',
+      'Median hours to first note',
     ])
-    expect(rows[0]).toContain('0.8')
+    expect(rows[0]).toContain('80')
+  })
+
+  it("names recruiters by the agency's own ids", async () => {
+    const csv = await get(`/v1/stats.csv?${range}&groupBy=recruiter`, manager.token)
+    // interviews of no recruiter make a group of their own, without an id
+    const recruiters = parseCsv(csv.text).filter((row) => row[0] === 'Recruiter' && row[1] !== '')
+    expect(recruiters.length).toBeGreaterThan(0)
+    const ids = await h.db.selectFrom('recruiters').select(['id', 'external_id']).execute()
+    for (const row of recruiters) {
+      expect(ids.some((r) => r.id === row[1])).toBe(false)
+      expect(ids.some((r) => r.external_id === row[1])).toBe(true)
+    }
   })
 
   it('keeps cells that start like a formula as text', async () => {
@@ -635,7 +651,9 @@ describe('query count', () => {
     expect(await countFor(grouped, agency.secretKey)).toBe('3')
     expect(await countFor(grouped, big.secretKey)).toBe('3')
     expect(await countFor(`/v1/stats?${range}&groupBy=week`, rita.token)).toBe('3')
-    expect(await countFor(`/v1/stats.csv?${range}&groupBy=recruiter`, big.secretKey)).toBe('3')
+    // the CSV names recruiters by the agency's own ids: one more read, whatever the size
+    expect(await countFor(`/v1/stats.csv?${range}&groupBy=recruiter`, big.secretKey)).toBe('4')
+    expect(await countFor(`/v1/stats.csv?${range}&groupBy=client`, big.secretKey)).toBe('3')
     expect(await countFor(`/v1/stats?${range}`, big.secretKey)).toBe('2')
   })
 })
@@ -707,34 +725,4 @@ async function seedInterviews(target: TestAgency, n: number) {
       ),
     )
     .execute()
-}
-
-/** RFC 4180, enough for these files: quoted cells, doubled quotes, CRLF rows. */
-function parseCsv(text: string): string[][] {
-  expect(text.endsWith('\r\n')).toBe(true)
-  const rows: string[][] = []
-  let row: string[] = []
-  let cell = ''
-  let quoted = false
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"'
-        i++
-      } else if (ch === '"') quoted = false
-      else cell += ch
-    } else if (ch === '"') quoted = true
-    else if (ch === ',') {
-      row.push(cell)
-      cell = ''
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(cell)
-      rows.push(row)
-      row = []
-      cell = ''
-      i++
-    } else cell += ch
-  }
-  return rows
 }

@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import { idPath } from '../schemas/common'
 import { agencyIdOf, viewerOf } from '../middleware/auth'
 import { bearer } from '../openapi/credentials'
@@ -6,6 +7,7 @@ import { apiRoutes, jsonBody, resource } from '../openapi/route'
 import {
   createInterviewBody,
   interview,
+  interviewExportQuery,
   interviewList,
   interviewListQuery,
   outcomeBody,
@@ -15,8 +17,10 @@ import {
   getInterview,
   listInterviews,
   logInterview,
+  recruiterFilterOf,
   resendCoachingEmail,
 } from '../services/interviews'
+import { writeInterviewsCsv } from '../services/interviews-csv'
 import { cancelInterview, updateInterview } from '../services/interview-changes'
 import { recordOutcome } from '../services/outcomes'
 import { idempotencyKey, idempotencyKeyParameter } from './idempotency-header'
@@ -81,6 +85,35 @@ const outcome = interviews.post('/{id}/outcome', {
     200: jsonResponse(interview, 'The interview with its outcome.'),
     409: errorResponse('conflict: the interview was canceled.'),
   },
+})
+
+const exportCsv = interviews.get('/', {
+  summary:
+    'Every interview matching the list filters as CSV, one row each, in the order they took place (streamed)',
+  request: { query: interviewExportQuery },
+  responses: {
+    200: {
+      description:
+        "A CSV attachment with a header row; text cells that start like a formula are prefixed with '.",
+      content: { 'text/csv': { schema: z.string() } },
+    },
+  },
+})
+
+/** /v1/interviews.csv: written to the response as it is read */
+export const interviewsCsvRoutes = apiRoutes().openapi(exportCsv, async (c) => {
+  const viewer = viewerOf(c.var.principal)
+  const filters = c.req.valid('query')
+  // refused before the answer starts: once it has, a refusal could only cut the file short
+  recruiterFilterOf(viewer, filters.recruiterId)
+  const { readable, writable } = new TransformStream<Uint8Array, Uint8Array>()
+  const writer = writable.getWriter()
+  c.var.afterResponse((db) => writeInterviewsCsv(db, viewer, filters, writer))
+  const day = new Date().toISOString().slice(0, 10)
+  return c.body(readable, 200, {
+    'Content-Type': 'text/csv; charset=utf-8',
+    'Content-Disposition': `attachment; filename="followthrough-interviews-${day}.csv"`,
+  })
 })
 
 export const interviewsRoutes = apiRoutes()

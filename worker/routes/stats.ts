@@ -1,12 +1,13 @@
 import type { Context } from 'hono'
 import { z } from 'zod'
 import type { AppEnv } from '../env'
-import { viewerOf } from '../middleware/auth'
+import { agencyIdOf, viewerOf } from '../middleware/auth'
 import { bearer } from '../openapi/credentials'
 import { jsonResponse } from '../openapi/responses'
 import { apiRoutes, resource } from '../openapi/route'
 import { stats as statsSchema, statsQuery, type Stats, type StatsQuery } from '../schemas/stats'
 import { getStats } from '../services/stats'
+import { recruiterExternalIds } from '../services/recruiters'
 import { statsToCsv } from '../services/stats-csv'
 
 /** Runs the stats for the caller. */
@@ -41,7 +42,12 @@ export const statsRoutes = apiRoutes().openapi(figures, async (c) => {
 /** /v1/stats.csv: the same figures, downloaded */
 export const statsCsvRoutes = apiRoutes().openapi(figuresAsCsv, async (c) => {
   const result = await statsFor(c, c.req.valid('query'))
-  return c.body(statsToCsv(result), 200, {
+  // read only when the file names recruiters
+  const recruiterIds =
+    (result.breakdowns.recruiter?.length ?? 0) > 0
+      ? await recruiterExternalIds(c.var.db, agencyIdOf(c.var.principal))
+      : new Map<string, string>()
+  return c.body(statsToCsv(result, recruiterIds), 200, {
     'Content-Type': 'text/csv; charset=utf-8',
     'Content-Disposition': `attachment; filename="followthrough-stats-${result.from}-${result.to}.csv"`,
   })

@@ -154,6 +154,13 @@ export const interviewListQuery = z.strictObject({
 })
 export type InterviewListQuery = z.infer<typeof interviewListQuery>
 
+/** The list's filters, for an export of every match. */
+export const interviewExportQuery = interviewListQuery.omit({
+  cursor: true,
+  limit: true,
+  order: true,
+})
+
 export const interviewList = z.object({
   data: z.array(interview),
   nextCursor: z.string().nullable(),

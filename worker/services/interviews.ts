@@ -225,23 +225,24 @@ export async function getInterview(
 /** `text` matched literally by ILIKE: its own %, _ and \ are escaped. */
 const likeLiteral = (text: string) => text.replace(/[\\%_]/g, '\\$&')
 
+/** Whose interviews a list shows: a recruiter session's own, and no other recruiter's (403). */
+export function recruiterFilterOf(viewer: Viewer, asked: string | undefined) {
+  if (viewer.ownRecruiterId && asked && asked !== viewer.ownRecruiterId) {
+    throw new ApiError(
+      'forbidden',
+      "A recruiter session lists only the recruiter's own interviews.",
+    )
+  }
+  return viewer.ownRecruiterId ?? asked
+}
+
 export async function listInterviews(
   db: Db,
   viewer: Viewer,
   filters: InterviewListQuery,
 ): Promise<Page<Interview> & { scope: 'agency' | 'own' }> {
   let query = interviewsWithCandidate(db).where('i.agency_id', '=', viewer.agencyId)
-  const recruiterId = viewer.ownRecruiterId ?? filters.recruiterId
-  if (
-    viewer.ownRecruiterId &&
-    filters.recruiterId &&
-    filters.recruiterId !== viewer.ownRecruiterId
-  ) {
-    throw new ApiError(
-      'forbidden',
-      "A recruiter session lists only the recruiter's own interviews.",
-    )
-  }
+  const recruiterId = recruiterFilterOf(viewer, filters.recruiterId)
   if (recruiterId) query = query.where('i.recruiter_id', '=', recruiterId)
   if (filters.clientCompany) {
     query = query.where('i.client_company', 'ilike', likeLiteral(filters.clientCompany))

@@ -97,3 +97,13 @@ export async function recruiterFor(
   }
   return recruiter
 }
+
+/** The agency's own id for each of its recruiters, by our id: what its exports name them by. */
+export async function recruiterExternalIds(db: Db, agencyId: string): Promise<Map<string, string>> {
+  const rows = await db
+    .selectFrom('recruiters')
+    .select(['id', 'external_id'])
+    .where('agency_id', '=', agencyId)
+    .execute()
+  return new Map(rows.map((r) => [r.id, r.external_id]))
+}

@@ -1,40 +1,43 @@
+import { csvLine, percent, type CsvValue } from '../lib/csv'
 import type { Stats, StatsFigures } from '../schemas/stats'
 
+/** The columns, headed for people; rates as percentages. */
 const csvColumns = [
-  'scope',
-  'key',
-  'label',
-  'interviews',
-  'coached',
-  'delivered',
-  'pageOpened',
-  'draftCopiedOrMailOpened',
-  'sent',
-  'onTime',
-  'fullCoverage',
-  'sendRate',
-  'onTimeRate',
-  'fullCoverageRate',
-  'medianHoursToFirstNote',
-] as const
+  'Scope',
+  'ID',
+  'Name',
+  'Interviews',
+  'Coached',
+  'Email delivered',
+  'Page opened',
+  'Draft used',
+  'Notes sent',
+  'Sent on time',
+  'Every interviewer thanked',
+  'Send rate (%)',
+  'On-time rate (%)',
+  'Full-coverage rate (%)',
+  'Median hours to first note',
+]
 
-/**
- * A text cell as a spreadsheet will read it: quoted when needed (RFC 4180), and with a leading '
- * when it starts like a formula, so a client named "=HYPERLINK(…)" stays text (OWASP CSV
- * injection). Numbers are ours, not user text, and are written as they are.
- */
-function csvCell(value: string | number | null): string {
-  if (value === null) return ''
-  if (typeof value === 'number') return String(value)
-  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
+const scopeNames: Record<string, string> = {
+  agency: 'Agency',
+  mine: 'Mine',
+  week: 'Week',
+  client: 'Client',
+  recruiter: 'Recruiter',
+  baseline: 'Industry baseline',
 }
 
-/** The same numbers as the JSON, one row per scope: agency, mine, each group, the baseline. */
-export function statsToCsv(stats: Stats): string {
+/**
+ * The same numbers as the JSON, one row per scope: agency, mine, each group, the baseline. A
+ * recruiter is named by the agency's own id for them (`recruiterIds`, from the internal id), so
+ * the file joins with the agency's other records.
+ */
+export function statsToCsv(stats: Stats, recruiterIds: Map<string, string>): string {
   const row = (scope: string, key: string | null, label: string, f: StatsFigures) => [
-    scope,
-    key,
+    scopeNames[scope] ?? scope,
+    scope === 'recruiter' && key ? (recruiterIds.get(key) ?? key) : key,
     label,
     f.interviews,
     f.coached,
@@ -44,27 +47,23 @@ export function statsToCsv(stats: Stats): string {
     f.funnel.sent,
     f.onTime,
     f.fullCoverage,
-    f.sendRate,
-    f.onTimeRate,
-    f.fullCoverageRate,
-    f.medianHoursToFirstNote,
+    percent(f.sendRate),
+    percent(f.onTimeRate),
+    percent(f.fullCoverageRate),
+    f.medianHoursToFirstNote === null ? null : Math.round(f.medianHoursToFirstNote * 10) / 10,
   ]
-  const rows: (string | number | null)[][] = [
-    [...csvColumns],
+  const baseline: CsvValue[] = csvColumns.map(() => null)
+  baseline[0] = scopeNames.baseline!
+  baseline[2] = stats.baseline.source
+  baseline[csvColumns.indexOf('Send rate (%)')] = percent(stats.baseline.sendRate)
+  const rows: CsvValue[][] = [
+    csvColumns,
     row('agency', null, 'All interviews', stats.totals),
     ...(stats.mine ? [row('mine', null, 'My interviews', stats.mine)] : []),
     ...Object.entries(stats.breakdowns).flatMap(([name, groups]) =>
       groups.map((g) => row(name, g.key, g.label, g)),
     ),
-    csvColumns.map((column) =>
-      column === 'scope'
-        ? 'baseline'
-        : column === 'label'
-          ? stats.baseline.source
-          : column === 'sendRate'
-            ? stats.baseline.sendRate
-            : null,
-    ),
+    baseline,
   ]
-  return rows.map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n'
+  return rows.map(csvLine).join('')
 }

@@ -15,7 +15,7 @@ describe('GET /c/:token', () => {
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toContain('text/html')
     for (const text of [
-      'Your thank-you notes, Ana Lima',
+      'Your thank-you notes, Ana',
       'Senior Data Analyst',
       'Globex',
       'Brightpath Careers',
@@ -29,7 +29,7 @@ describe('GET /c/:token', () => {
       '(London time)',
       '0 of 3 notes marked sent',
       'Email each note straight to the person it is for.',
-      '68% said a thank-you note affects their decision',
+      '80% of hiring managers said thank-you notes count when they decide',
     ]) {
       expect(res.text, text).toContain(text)
     }
@@ -59,6 +59,18 @@ describe('GET /c/:token', () => {
       token: agency.secretKey,
     })
     expect(read.body.coaching.pageOpenedAt).toBe(opened[0]!.occurred_at.toISOString())
+  })
+
+  it('says a note still helps, with no deadline in the past, for an interview logged late', async () => {
+    const { path, email } = await coachedInterview(h, fake, agency, {
+      startsAt: new Date(Date.now() - 3 * 24 * 60 * 60_000).toISOString(),
+    })
+    const res = await getPage(path)
+    expect(res.text).toContain('The 24 hours have passed, but a note sent today still helps.')
+    expect(res.text).not.toContain('Send them by')
+    expect(res.text).not.toContain('data-deadline')
+    expect(email.text).toContain('a note sent today still helps')
+    expect(email.text).not.toContain('Send them by')
   })
 
   it('sends the headers that keep the page private, and runs no inline script', async () => {

@@ -28,6 +28,8 @@ function input(overrides: Partial<CoachingEmailInput> = {}): CoachingEmailInput 
     // 3:30 PM in New York (EST, UTC-5) on Monday 23 November 2026, and 24 hours later.
     interviewEndsAt: new Date('2026-11-23T20:30:00Z'),
     deadline: new Date('2026-11-24T20:30:00Z'),
+    // the coaching email goes when the interview ends
+    now: new Date('2026-11-23T20:30:00Z'),
     pageUrl,
     unsubscribeUrl,
     ...overrides,
@@ -67,6 +69,26 @@ describe('renderCoachingEmail', () => {
     expect(email.text).toContain(`Write your thank-you notes:\n${pageUrl}`)
   })
 
+  it('greets the candidate by first name', () => {
+    expect(render().text).toContain('Hi Ana, well done on your interview')
+    expect(render().text).not.toContain('Hi Ana Lopez')
+  })
+
+  it('says plainly that a note still helps when it is sent after the 24 hours', () => {
+    // logged three days late: the deadline is already behind
+    const late = render({ now: new Date('2026-11-27T09:00:00Z') })
+    for (const part of [late.html, late.text]) {
+      expect(part).toContain('a note sent today still helps')
+      expect(part).not.toContain('24 November')
+      expect(part).not.toContain('Send them by')
+    }
+  })
+
+  it('cites the one study the page and the stats cite', async () => {
+    const { thankYouEvidence } = await import('../../worker/lib/evidence')
+    expect(render().text).toContain(thankYouEvidence.sentence)
+  })
+
   it("states the deadline in the agency's time zone and as 24 hours", () => {
     const email = render()
     const deadline = 'by 3:30 PM on Tuesday, 24 November (New York time)'
@@ -75,7 +97,10 @@ describe('renderCoachingEmail', () => {
   })
 
   it('uses summer time where the agency is, and the zone name where there is no city', () => {
-    const summer = { deadline: new Date('2026-07-07T08:05:00Z') }
+    const summer = {
+      deadline: new Date('2026-07-07T08:05:00Z'),
+      now: new Date('2026-07-06T08:05:00Z'),
+    }
     expect(render({ ...summer, ...withAgency({ timeZone: 'Europe/London' }) }).text).toContain(
       'by 9:05 AM on Tuesday, 7 July (London time)',
     )

@@ -58,6 +58,16 @@ function validTimeZone(timeZone: string): string {
 }
 
 /**
+ * How a note or an email greets someone: "Priya" for "Priya Natarajan", "Dr. Ruiz" for
+ * "Dr. Ines Ruiz".
+ */
+export function firstName(name: string): string {
+  const words = oneLine(name).split(' ')
+  const first = words[0] ?? ''
+  return first.endsWith('.') && words.length > 1 ? `${first} ${words.at(-1)}` : first
+}
+
+/**
  * The deadline as the candidate would say it, in the agency's time zone:
  * "3:30 PM on Tuesday, 24 November (London time)".
  */

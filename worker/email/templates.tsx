@@ -1,4 +1,5 @@
-import { clip, formatDeadline, oneLine, timeLeft } from './format'
+import { thankYouEvidence } from '../lib/evidence'
+import { clip, firstName, formatDeadline, oneLine, timeLeft } from './format'
 import { renderHtml, renderText, type Block, type EmailContent, type Inline } from './layout'
 
 export interface CoachingEmailInput {
@@ -53,7 +54,10 @@ function tidy(input: CoachingEmailInput) {
         title: person.title === null ? '' : oneLine(person.title),
       }))
       .filter((person) => person.name !== ''),
+    greetingName: firstName(input.candidateName),
     deadlineText: formatDeadline(input.deadline, input.agency.timeZone),
+    /** rendered after the 24 hours (an interview logged late): no deadline in the past */
+    windowPassed: input.deadline.getTime() <= (input.now ?? new Date()).getTime(),
   }
 }
 
@@ -74,6 +78,16 @@ function whoToThank(d: Tidy): string {
 }
 
 function deadlineCallout(d: Tidy): Block {
+  if (d.windowPassed) {
+    return {
+      kind: 'callout',
+      text: [
+        'The 24 hours after your interview have passed, but ',
+        { strong: 'a note sent today still helps' },
+        ': send it as soon as you can.',
+      ],
+    }
+  }
   return {
     kind: 'callout',
     text: [
@@ -137,7 +151,7 @@ export function renderCoachingEmail(input: CoachingEmailInput): RenderedEmail {
     {
       kind: 'paragraph',
       text: [
-        `Hi ${d.candidateName}, well done on your interview for the ${d.roleTitle} role at ${d.clientCompany}. `,
+        `Hi ${d.greetingName}, well done on your interview for the ${d.roleTitle} role at ${d.clientCompany}. `,
         'A brief note to each interviewer helps them remember you, and most candidates never send one.',
       ],
     },
@@ -171,14 +185,13 @@ export function renderCoachingEmail(input: CoachingEmailInput): RenderedEmail {
     { kind: 'paragraph', text: routingAdvice(d) },
     {
       kind: 'paragraph',
-      text: [
-        'In a 2017 Accountemps survey, 80% of hiring managers said they take thank-you notes into ',
-        'account, yet they got one from only 24% of applicants.',
-      ],
+      text: [thankYouEvidence.sentence],
     },
     signOff(d),
   )
-  const preheader = `A short note to each interviewer helps them remember you. Send by ${d.deadlineText}.`
+  const preheader = d.windowPassed
+    ? 'A short note to each interviewer helps them remember you, and today is not too late.'
+    : `A short note to each interviewer helps them remember you. Send by ${d.deadlineText}.`
   return rendered(subject, envelope(d, preheader, blocks))
 }
 
@@ -195,7 +208,7 @@ export function renderReminderEmail(input: CoachingEmailInput): RenderedEmail {
       {
         kind: 'paragraph',
         text: [
-          `Hi ${d.candidateName}, the 24-hour window after your ${d.clientCompany} interview has `,
+          `Hi ${d.greetingName}, the 24-hour window after your ${d.clientCompany} interview has `,
           `passed, but a short note to ${who} sent today still helps them remember you.`,
         ],
       },
@@ -216,7 +229,7 @@ export function renderReminderEmail(input: CoachingEmailInput): RenderedEmail {
     {
       kind: 'paragraph',
       text: [
-        `Hi ${d.candidateName}, your window to thank ${who} at ${d.clientCompany} `,
+        `Hi ${d.greetingName}, your window to thank ${who} at ${d.clientCompany} `,
         `closes in ${left}. A few short lines are all it takes.`,
       ],
     },

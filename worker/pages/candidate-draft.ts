@@ -1,4 +1,4 @@
-import { clip, oneLine } from '../email/format'
+import { clip, firstName, oneLine } from '../email/format'
 
 export interface DraftInput {
   interviewerName: string
@@ -8,13 +8,6 @@ export interface DraftInput {
   clientCompany: string
   talkingPoints: string | null
   candidateName: string | null
-}
-
-/** How a note greets someone: "Priya" for "Priya Natarajan", "Dr. Ruiz" for "Dr. Ines Ruiz". */
-export function firstName(name: string): string {
-  const words = oneLine(name).split(' ')
-  const first = words[0] ?? ''
-  return first.endsWith('.') && words.length > 1 ? `${first} ${words.at(-1)}` : first
 }
 
 /** One point from the recruiter's notes, turned into a hint that fits mid-sentence. */

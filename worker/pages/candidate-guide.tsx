@@ -1,3 +1,4 @@
+import { thankYouEvidence } from '../lib/evidence'
 import type { CandidatePage } from '../services/candidate-page'
 
 /** The short guide under the notes: why a note helps, what makes one work, email or card. */
@@ -7,9 +8,8 @@ export function Guide({ page }: { page: CandidatePage }) {
       <h2 id="guide-title">Why a short note helps</h2>
       <p>
         Most candidates never send one, so a brief, personal note helps you stand out, and it keeps
-        you in mind for the next opening even if this one goes to someone else. In a 2017 TopResume
-        survey of 358 recruiters and hiring managers, 68% said a thank-you note affects their
-        decision.
+        you in mind for the next opening even if this one goes to someone else.{' '}
+        {thankYouEvidence.sentence}
       </p>
       <h3>What makes it work</h3>
       <ul>

@@ -1,7 +1,8 @@
 import { oneLine } from '../email/format'
 import { maxDraftChars } from '../schemas/candidate'
 import type { CandidatePage, NoteView } from '../services/candidate-page'
-import { draftNote, firstName, mailSubject, recruiterIntro } from './candidate-draft'
+import { firstName } from '../email/format'
+import { draftNote, mailSubject, recruiterIntro } from './candidate-draft'
 import {
   blanksIn,
   blanksText,

@@ -1,4 +1,4 @@
-import { formatDeadline, httpUrl, oneLine } from '../email/format'
+import { firstName, formatDeadline, httpUrl, oneLine } from '../email/format'
 import type { CandidatePage } from '../services/candidate-page'
 import { candidatePageCss } from './candidate-page-css'
 import { Guide } from './candidate-guide'
@@ -47,7 +47,8 @@ function RoutingAdvice({ page }: { page: CandidatePage }) {
 function Top({ page, now }: { page: CandidatePage; now: Date }) {
   const deadline = noteDeadline(page.endsAt)
   const sent = page.interviewers.filter((p) => p.sent).length
-  const greeting = page.candidateName ? `, ${oneLine(page.candidateName)}` : ''
+  const greeting = page.candidateName ? `, ${firstName(page.candidateName)}` : ''
+  const open = deadline.getTime() > now.getTime()
   return (
     <>
       <h1>Your thank-you notes{greeting}</h1>
@@ -56,13 +57,19 @@ function Top({ page, now }: { page: CandidatePage; now: Date }) {
         <strong>{oneLine(page.clientCompany)}</strong>.
       </p>
       <div class="box marked">
-        <p>
-          Send them by <strong>{formatDeadline(deadline, page.agency.timeZone)}</strong>, within 24
-          hours of your interview.{' '}
-          <span data-deadline={deadline.toISOString()}>
-            {timeLeftText(deadline.getTime() - now.getTime()) ?? windowClosedText}
-          </span>
-        </p>
+        {open ? (
+          <p>
+            Send them by <strong>{formatDeadline(deadline, page.agency.timeZone)}</strong>, within
+            24 hours of your interview.{' '}
+            <span data-deadline={deadline.toISOString()}>
+              {timeLeftText(deadline.getTime() - now.getTime()) ?? windowClosedText}
+            </span>
+          </p>
+        ) : (
+          <p>
+            <strong>{windowClosedText}</strong> Send yours as soon as you can.
+          </p>
+        )}
         <RoutingAdvice page={page} />
         <p class="state" data-progress aria-live="polite">
           {progressText(sent, page.interviewers.length)}

@@ -80,6 +80,7 @@ export function replayScript(
 
 export interface PgbenchResult {
   transactionsPerSecond: number
+  transactions: number
   failed: number
   output: string
 }
@@ -113,11 +114,13 @@ export function runPgbench(
     const output = `${run.stdout}${run.stderr}`
     const tps = /tps = ([\d.]+)/.exec(run.stdout)
     const failed = /number of failed transactions: (\d+)/.exec(run.stdout)
+    const processed = /number of transactions actually processed: (\d+)/.exec(run.stdout)
     if (run.status !== 0 || !tps) {
       throw new Error(`pgbench failed (${run.status}):\n${output.slice(-2000)}\n${script.script}`)
     }
     return {
       transactionsPerSecond: Number(tps[1]),
+      transactions: Number(processed?.[1] ?? 0),
       failed: Number(failed?.[1] ?? 0),
       output,
     }

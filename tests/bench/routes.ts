@@ -17,8 +17,12 @@ export interface Ceiling {
   /** pgbench transactions per second, each a new connection through the pool */
   ceiling: number
   statements: number
+  /** pgbench transactions in all */
+  transactions: number
   /** where the machine's CPU went during the load */
   cpu: CpuProfile
+  /** and during pgbench */
+  ceilingCpu: CpuProfile
 }
 
 export interface RouteRun {
@@ -130,25 +134,32 @@ export async function benchRoutes(options: {
   const load = { connections: 50, seconds: loadSeconds }
   const bareLoad = await runLoad(url.origin, 'bare route', [bareTarget], load)
   loads.push(bareLoad)
-  const routes = [targets.create, targets.list, targets.stats, targets.page]
-  const profiles = new Map<string, CpuProfile>()
+  const databaseProcesses = {
+    postgres: async () => {
+      const backends = await sql<{ pid: number }>`
+        select pid from pg_stat_activity where datname = current_database()`.execute(database.db)
+      return backends.rows.map((b) => b.pid)
+    },
+    ...(pool && { pgbouncer: () => [pool.pid] }),
+  }
   const processes = {
     workerd: () => descendantsNamed(process.pid, 'workerd'),
     'load tool': () => [process.pid],
-    ...(pool && {
-      postgres: async () => {
-        const backends = await sql<{ pid: number }>`
-          select pid from pg_stat_activity where datname = current_database()`.execute(database.db)
-        return backends.rows.map((b) => b.pid)
-      },
-      pgbouncer: () => [pool.pid],
-    }),
+    // straight to Postgres each request's backend comes and goes: only a pool's stay to be read
+    ...(pool && databaseProcesses),
   }
-  for (const target of routes) {
+  // With the pool, one request of each route through a recording proxy in front of it, right
+  // after the route's load and on the data it left, is replayed by pgbench.
+  const capture = pool ? await startPgCapture('127.0.0.1', pool.port) : null
+  const twin = capture ? await world.startWorker(capture.proxiedUrl(world.databaseUrl)) : null
+  const types = await sql<{ oid: number; typname: string }>`
+    select oid::int, typname from pg_type`.execute(database.db)
+  const typeNames = new Map(types.rows.map((t) => [t.oid, t.typname]))
+  const ceilings: Ceiling[] = []
+  for (const target of [targets.create, targets.list, targets.stats, targets.page]) {
     const { result: report, cpu } = await profileCpu(processes, () =>
       runLoad(url.origin, `${target.name} (${via})`, [target], load),
     )
-    profiles.set(target.name, cpu)
     loads.push(report)
     rows.push({
       measure: `${target.name}, 50 clients, requests/s, ${via}`,
@@ -156,35 +167,27 @@ export async function benchRoutes(options: {
       baseline: `bare route ${bareLoad.requestsPerSecond.toFixed(0)}/s`,
       ratio: report.requestsPerSecond / bareLoad.requestsPerSecond,
     })
+    if (!capture || !twin) continue
+    const from = Date.now()
+    await call(await twin.mf.getWorker('followthrough'), target)
+    const statements = await capture.take()
+    const replay = replayScript(statements, typeNames, { from, to: Date.now() })
+    const { result: bench, cpu: ceilingCpu } = await profileCpu(databaseProcesses, async () =>
+      runPgbench(world.databaseUrl, replay, { clients: 50, seconds: 5 }),
+    )
+    if (bench.failed > 0) throw new Error(`pgbench: ${bench.failed} failed\n${bench.output}`)
+    ceilings.push({
+      name: target.name,
+      load: report,
+      ceiling: bench.transactionsPerSecond,
+      transactions: bench.transactions,
+      statements: statements.length,
+      cpu,
+      ceilingCpu,
+    })
   }
-
-  const ceilings: Ceiling[] = []
-  if (pool) {
-    // One request of each route through a recording proxy in front of the pool, on the data the
-    // loads left. The create runs last: its replays add interviews the others would then read.
-    const capture = await startPgCapture('127.0.0.1', pool.port)
-    const twin = await world.startWorker(capture.proxiedUrl(world.databaseUrl))
-    const types = await sql<{ oid: number; typname: string }>`
-      select oid::int, typname from pg_type`.execute(database.db)
-    const typeNames = new Map(types.rows.map((t) => [t.oid, t.typname]))
-    for (const target of [targets.list, targets.stats, targets.page, targets.create]) {
-      const from = Date.now()
-      await call(await twin.mf.getWorker('followthrough'), target)
-      const statements = await capture.take()
-      const replay = replayScript(statements, typeNames, { from, to: Date.now() })
-      const bench = runPgbench(world.databaseUrl, replay, { clients: 50, seconds: 5 })
-      if (bench.failed > 0) throw new Error(`pgbench: ${bench.failed} failed\n${bench.output}`)
-      ceilings.push({
-        name: target.name,
-        load: loads.find((l) => l.name === `${target.name} (${via})`)!,
-        ceiling: bench.transactionsPerSecond,
-        statements: statements.length,
-        cpu: profiles.get(target.name)!,
-      })
-    }
-    await twin.mf.dispose()
-    await capture.close()
-  }
+  await twin?.mf.dispose()
+  await capture?.close()
   await world.close()
   return { rows, loads, ceilings }
 }

@@ -9,12 +9,15 @@ import { createTestDatabase } from '../support/database'
 import type { LoadReport } from '../support/load'
 import { startPgBouncer } from '../support/pgbouncer'
 import { benchDrain } from './drain'
+import type { CpuProfile } from './cpu'
 import { bytes, ms, table, type Row } from './measure'
 import { benchRoutes, type Ceiling } from './routes'
 import { preactFloorBytes, widgetBytes } from './sizes'
 import { benchStats, seedStatsWorld } from './stats'
 
 const deep = process.argv.includes('--deep')
+// the routes alone, direct and through the pool: what to re-run after a change to them
+const routesOnly = process.argv.includes('--routes')
 const iterations = deep ? 2000 : 300
 const loadSeconds = Number(process.env.LOAD_SECONDS ?? 20)
 const realServer = Boolean(process.env.TEST_DATABASE_URL)
@@ -97,15 +100,18 @@ async function benchStatsAtScale() {
 
 const started = performance.now()
 await benchAllRoutes()
-await benchOutbox()
-await benchSizes()
-const seeded = await benchStatsAtScale()
+if (!routesOnly) {
+  await benchOutbox()
+  await benchSizes()
+}
+const seeded = routesOnly ? null : await benchStatsAtScale()
 const minutes = ((performance.now() - started) / 60_000).toFixed(1)
 
 console.log(
   `\nFollowthrough benchmarks on ${realServer ? 'a Postgres server' : 'embedded PGlite'}; ` +
-    `${iterations} sequential calls per p50, ${loadSeconds} s per load, stats world seeded in ` +
-    `${seeded.toFixed(0)} s; ${minutes} min in all. Ratio = ours ÷ baseline.\n`,
+    `${iterations} sequential calls per p50, ${loadSeconds} s per load` +
+    `${seeded === null ? '' : `, stats world seeded in ${seeded.toFixed(0)} s`}; ${minutes} min ` +
+    'in all. Ratio = ours ÷ baseline.\n',
 )
 table(
   ['measure', 'ours', 'baseline (same run)', 'ratio'],
@@ -166,20 +172,21 @@ if (ceilings.length > 0) {
 if (ceilings.length > 0) {
   const groups = Object.keys(ceilings[0]!.cpu.groups)
   console.log(
-    `\nWhere the CPU went during each load through the pool, ms per request (the machine has ` +
-      `${ceilings[0]!.cpu.cores} cores; "other" is whatever else ran on it meanwhile)\n`,
+    '\nWhere the CPU went, ms per request of our load through the pool and per transaction of ' +
+      `its pgbench ceiling (the machine has ${ceilings[0]!.cpu.cores} cores; "other" is ` +
+      'everything else that ran on it meanwhile: pgbench itself, and work not of this bench)\n',
   )
+  const line = (name: string, cpu: CpuProfile, count: number) => {
+    const per = (cpuMs: number | undefined) =>
+      cpuMs === undefined ? '–' : (cpuMs / count).toFixed(1)
+    return [name, ...groups.map((g) => per(cpu.groups[g])), per(cpu.other), per(cpu.idle)]
+  }
   table(
-    ['route', ...groups, 'other', 'idle'],
-    ceilings.map((c) => {
-      const per = (cpuMs: number) => (cpuMs / c.load.requests).toFixed(1)
-      return [
-        c.name,
-        ...groups.map((g) => per(c.cpu.groups[g]!)),
-        per(c.cpu.other),
-        per(c.cpu.idle),
-      ]
-    }),
+    ['run', ...groups, 'other', 'idle'],
+    ceilings.flatMap((c) => [
+      line(`${c.name}, ours`, c.cpu, c.load.requests),
+      line(`${c.name}, pgbench`, c.ceilingCpu, c.transactions),
+    ]),
   )
 }
 

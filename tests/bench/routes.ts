@@ -54,140 +54,144 @@ export async function benchRoutes(options: {
   const via = pool ? 'pool' : 'direct'
   const rows: Row[] = []
   const loads: LoadReport[] = []
+  const ceilings: Ceiling[] = []
   const world = await startBenchWorld({ companions: [bareWorker], pool })
-  const { fake, database, mf, url } = world
-  const app = await mf.getWorker('followthrough')
-  const bare = await mf.getWorker('bare')
-  const call = async (worker: typeof app, init: LoadTarget, origin = 'http://bench.local') => {
-    const res = await worker.fetch(`${origin}${init.path()}`, {
-      method: init.method,
-      headers: init.headers,
-      body: init.body?.(),
-    })
-    const body = await res.text()
-    if (res.status >= 400) throw new Error(`${init.path()}: ${res.status} ${body}`)
-    return body
-  }
-  const { key, targets } = await prepareLoad(url.origin, ADMIN_TOKEN, fake, 200)
-  const auth = { authorization: `Bearer ${key}` }
-  const bareTarget: LoadTarget = {
-    name: 'bare route',
-    method: 'GET',
-    path: () => '/',
-    headers: { host: 'bare.local' },
-  }
+  try {
+    const { fake, database, mf, url } = world
+    const app = await mf.getWorker('followthrough')
+    const bare = await mf.getWorker('bare')
+    const call = async (worker: typeof app, init: LoadTarget, origin = 'http://bench.local') => {
+      const res = await worker.fetch(`${origin}${init.path()}`, {
+        method: init.method,
+        headers: init.headers,
+        body: init.body?.(),
+      })
+      const body = await res.text()
+      if (res.status >= 400) throw new Error(`${init.path()}: ${res.status} ${body}`)
+      return body
+    }
+    const { key, targets } = await prepareLoad(url.origin, ADMIN_TOKEN, fake, 200)
+    const auth = { authorization: `Bearer ${key}` }
+    const bareTarget: LoadTarget = {
+      name: 'bare route',
+      method: 'GET',
+      path: () => '/',
+      headers: { host: 'bare.local' },
+    }
 
-  const bareP50 = await p50Of(() => call(bare, bareTarget), iterations)
-  const health: LoadTarget = { ...bareTarget, path: () => '/health', headers: {} }
-  const sequential: [string, LoadTarget][] = [
-    ['GET /health (one query)', health],
-    [
-      'GET /v1/agency (key check + read)',
-      { ...bareTarget, path: () => '/v1/agency', headers: auth },
-    ],
-    ['GET /v1/interviews?limit=25', targets.list],
-    ['POST /v1/interviews (transaction, outbox)', targets.create],
-    ['GET /c/:token (candidate page)', targets.page],
-  ]
-  // the floor under every route: a fresh connection and one query, straight from Node
-  const connectP50 = await p50Of(async () => {
-    const client = postgres(world.databaseUrl, {
-      max: 1,
-      prepare: false,
-      fetch_types: false,
-      onnotice: () => {},
-    })
-    await client`select 1`
-    await client.end()
-  }, iterations)
-  for (const [name, target] of sequential) {
-    const p50 = await p50Of(() => call(app, target), iterations)
-    rows.push({
-      measure: `${name}, p50, ${via}`,
-      ours: ms(p50),
-      baseline: `bare route ${ms(bareP50)}`,
-      ratio: p50 / bareP50,
-    })
-    if (target === health) {
+    const bareP50 = await p50Of(() => call(bare, bareTarget), iterations)
+    const health: LoadTarget = { ...bareTarget, path: () => '/health', headers: {} }
+    const sequential: [string, LoadTarget][] = [
+      ['GET /health (one query)', health],
+      [
+        'GET /v1/agency (key check + read)',
+        { ...bareTarget, path: () => '/v1/agency', headers: auth },
+      ],
+      ['GET /v1/interviews?limit=25', targets.list],
+      ['POST /v1/interviews (transaction, outbox)', targets.create],
+      ['GET /c/:token (candidate page)', targets.page],
+    ]
+    // the floor under every route: a fresh connection and one query, straight from Node
+    const connectP50 = await p50Of(async () => {
+      const client = postgres(world.databaseUrl, {
+        max: 1,
+        prepare: false,
+        fetch_types: false,
+        onnotice: () => {},
+      })
+      await client`select 1`
+      await client.end()
+    }, iterations)
+    for (const [name, target] of sequential) {
+      const p50 = await p50Of(() => call(app, target), iterations)
       rows.push({
-        measure: `GET /health, p50, ${via}`,
+        measure: `${name}, p50, ${via}`,
         ours: ms(p50),
-        baseline: `new connection + select 1 from Node ${ms(connectP50)}`,
-        ratio: p50 / connectP50,
+        baseline: `bare route ${ms(bareP50)}`,
+        ratio: p50 / bareP50,
+      })
+      if (target === health) {
+        rows.push({
+          measure: `GET /health, p50, ${via}`,
+          ours: ms(p50),
+          baseline: `new connection + select 1 from Node ${ms(connectP50)}`,
+          ratio: p50 / connectP50,
+        })
+      }
+    }
+
+    if (!pool) {
+      // the candidate page as a phone downloads it
+      const page = await call(app, targets.page)
+      const script = await (await fetch(new URL('/assets/candidate.js', url))).text()
+      const pageBytes = gzipSync(page).length + gzipSync(script).length
+      rows.push({
+        measure: 'candidate page, HTML+CSS+JS gzipped',
+        ours: bytes(pageBytes),
+        baseline: `budget ${bytes(sizeBudgets.candidatePage)}`,
+        ratio: pageBytes / sizeBudgets.candidatePage,
       })
     }
-  }
 
-  if (!pool) {
-    // the candidate page as a phone downloads it
-    const page = await call(app, targets.page)
-    const script = await (await fetch(new URL('/assets/candidate.js', url))).text()
-    const pageBytes = gzipSync(page).length + gzipSync(script).length
-    rows.push({
-      measure: 'candidate page, HTML+CSS+JS gzipped',
-      ours: bytes(pageBytes),
-      baseline: `budget ${bytes(sizeBudgets.candidatePage)}`,
-      ratio: pageBytes / sizeBudgets.candidatePage,
-    })
+    const load = { connections: 50, seconds: loadSeconds }
+    const bareLoad = await runLoad(url.origin, 'bare route', [bareTarget], load)
+    loads.push(bareLoad)
+    const databaseProcesses = {
+      postgres: async () => {
+        const backends = await sql<{ pid: number }>`
+          select pid from pg_stat_activity where datname = current_database()`.execute(database.db)
+        return backends.rows.map((b) => b.pid)
+      },
+      ...(pool && { pgbouncer: () => [pool.pid] }),
+    }
+    const processes = {
+      workerd: () => descendantsNamed(process.pid, 'workerd'),
+      'load tool': () => [process.pid],
+      // straight to Postgres each request's backend comes and goes: only a pool's stay to be read
+      ...(pool && databaseProcesses),
+    }
+    // With the pool, one request of each route through a recording proxy in front of it, right
+    // after the route's load and on the data it left, is replayed by pgbench.
+    const capture = pool ? await startPgCapture('127.0.0.1', pool.port) : null
+    const twin = capture ? await world.startWorker(capture.proxiedUrl(world.databaseUrl)) : null
+    const types = await sql<{ oid: number; typname: string }>`
+      select oid::int, typname from pg_type`.execute(database.db)
+    const typeNames = new Map(types.rows.map((t) => [t.oid, t.typname]))
+    for (const target of [targets.create, targets.list, targets.stats, targets.page]) {
+      const { result: report, cpu } = await profileCpu(processes, () =>
+        runLoad(url.origin, `${target.name} (${via})`, [target], load),
+      )
+      loads.push(report)
+      rows.push({
+        measure: `${target.name}, 50 clients, requests/s, ${via}`,
+        ours: `${report.requestsPerSecond.toFixed(0)}/s`,
+        baseline: `bare route ${bareLoad.requestsPerSecond.toFixed(0)}/s`,
+        ratio: report.requestsPerSecond / bareLoad.requestsPerSecond,
+      })
+      if (!capture || !twin) continue
+      const from = Date.now()
+      await call(await twin.mf.getWorker('followthrough'), target)
+      const statements = await capture.take()
+      const replay = replayScript(statements, typeNames, { from, to: Date.now() })
+      const { result: bench, cpu: ceilingCpu } = await profileCpu(databaseProcesses, async () =>
+        runPgbench(world.databaseUrl, replay, { clients: 50, seconds: 5 }),
+      )
+      if (bench.failed > 0) throw new Error(`pgbench: ${bench.failed} failed\n${bench.output}`)
+      ceilings.push({
+        name: target.name,
+        load: report,
+        ceiling: bench.transactionsPerSecond,
+        transactions: bench.transactions,
+        statements: statements.length,
+        cpu,
+        ceilingCpu,
+      })
+    }
+    await twin?.mf.dispose()
+    await capture?.close()
+  } finally {
+    // the database is dropped however the run ended
+    await world.close()
   }
-
-  const load = { connections: 50, seconds: loadSeconds }
-  const bareLoad = await runLoad(url.origin, 'bare route', [bareTarget], load)
-  loads.push(bareLoad)
-  const databaseProcesses = {
-    postgres: async () => {
-      const backends = await sql<{ pid: number }>`
-        select pid from pg_stat_activity where datname = current_database()`.execute(database.db)
-      return backends.rows.map((b) => b.pid)
-    },
-    ...(pool && { pgbouncer: () => [pool.pid] }),
-  }
-  const processes = {
-    workerd: () => descendantsNamed(process.pid, 'workerd'),
-    'load tool': () => [process.pid],
-    // straight to Postgres each request's backend comes and goes: only a pool's stay to be read
-    ...(pool && databaseProcesses),
-  }
-  // With the pool, one request of each route through a recording proxy in front of it, right
-  // after the route's load and on the data it left, is replayed by pgbench.
-  const capture = pool ? await startPgCapture('127.0.0.1', pool.port) : null
-  const twin = capture ? await world.startWorker(capture.proxiedUrl(world.databaseUrl)) : null
-  const types = await sql<{ oid: number; typname: string }>`
-    select oid::int, typname from pg_type`.execute(database.db)
-  const typeNames = new Map(types.rows.map((t) => [t.oid, t.typname]))
-  const ceilings: Ceiling[] = []
-  for (const target of [targets.create, targets.list, targets.stats, targets.page]) {
-    const { result: report, cpu } = await profileCpu(processes, () =>
-      runLoad(url.origin, `${target.name} (${via})`, [target], load),
-    )
-    loads.push(report)
-    rows.push({
-      measure: `${target.name}, 50 clients, requests/s, ${via}`,
-      ours: `${report.requestsPerSecond.toFixed(0)}/s`,
-      baseline: `bare route ${bareLoad.requestsPerSecond.toFixed(0)}/s`,
-      ratio: report.requestsPerSecond / bareLoad.requestsPerSecond,
-    })
-    if (!capture || !twin) continue
-    const from = Date.now()
-    await call(await twin.mf.getWorker('followthrough'), target)
-    const statements = await capture.take()
-    const replay = replayScript(statements, typeNames, { from, to: Date.now() })
-    const { result: bench, cpu: ceilingCpu } = await profileCpu(databaseProcesses, async () =>
-      runPgbench(world.databaseUrl, replay, { clients: 50, seconds: 5 }),
-    )
-    if (bench.failed > 0) throw new Error(`pgbench: ${bench.failed} failed\n${bench.output}`)
-    ceilings.push({
-      name: target.name,
-      load: report,
-      ceiling: bench.transactionsPerSecond,
-      transactions: bench.transactions,
-      statements: statements.length,
-      cpu,
-      ceilingCpu,
-    })
-  }
-  await twin?.mf.dispose()
-  await capture?.close()
-  await world.close()
   return { rows, loads, ceilings }
 }

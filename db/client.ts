@@ -114,6 +114,11 @@ export function createDb(connectionString: string, options: DbOptions = {}): Db 
   const sql = postgres(connectionString, {
     max,
     fetch_types: false,
+    // Unnamed statements only: a transaction pool (Hyperdrive, PgBouncer in transaction mode)
+    // hands each transaction whichever server connection is free, where a statement this client
+    // prepared on another does not exist. A client lives for one request, so a named statement
+    // would rarely be run twice anyway.
+    prepare: false,
     connect_timeout: options.connectTimeoutSeconds ?? 5,
     // Never drop idle connections: a pool that has closed its last one is back in the state where
     // reserve() hangs (below), which long-lived clients (tests, CLIs) would otherwise reach.

@@ -3,145 +3,45 @@
 // baseline. `npm run bench -- --deep` runs longer and adds the deep fuzz.
 import { spawnSync } from 'node:child_process'
 import { performance } from 'node:perf_hooks'
-import { gzipSync } from 'node:zlib'
-import postgres from 'postgres'
 import { builtRuntime } from '../../worker/dev/local-worker'
 import { sizeBudgets } from '../support/budgets'
 import { createTestDatabase } from '../support/database'
-import { prepareLoad, runLoad, type LoadReport, type LoadTarget } from '../support/load'
+import type { LoadReport } from '../support/load'
+import { startPgBouncer } from '../support/pgbouncer'
 import { benchDrain } from './drain'
+import type { CpuProfile } from './cpu'
+import { bytes, ms, table, type Row } from './measure'
+import { benchRoutes, type Ceiling } from './routes'
 import { preactFloorBytes, widgetBytes } from './sizes'
 import { benchStats, seedStatsWorld } from './stats'
-import { ADMIN_TOKEN, startBenchWorld } from './world'
 
 const deep = process.argv.includes('--deep')
+// the routes alone, direct and through the pool: what to re-run after a change to them
+const routesOnly = process.argv.includes('--routes')
 const iterations = deep ? 2000 : 300
 const loadSeconds = Number(process.env.LOAD_SECONDS ?? 20)
 const realServer = Boolean(process.env.TEST_DATABASE_URL)
 
-interface Row {
-  measure: string
-  ours: string
-  baseline: string
-  ratio: number
-}
 const rows: Row[] = []
 const loads: LoadReport[] = []
+let ceilings: Ceiling[] = []
 
-const ms = (n: number) => `${n.toFixed(n < 100 ? 1 : 0)} ms`
-const bytes = (n: number) => `${n.toLocaleString('en')} B`
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
-}
-
-async function p50Of(run: () => Promise<unknown>, n = iterations) {
-  for (let i = 0; i < Math.min(30, n); i++) await run()
-  const times: number[] = []
-  for (let i = 0; i < n; i++) {
-    const start = performance.now()
-    await run()
-    times.push(performance.now() - start)
+/** Routes straight to Postgres, a new connection per request; then through the pool. */
+async function benchAllRoutes() {
+  const direct = await benchRoutes({ iterations, loadSeconds })
+  rows.push(...direct.rows)
+  loads.push(...direct.loads)
+  if (!realServer) return
+  const pool = await startPgBouncer(process.env.TEST_DATABASE_URL!)
+  try {
+    const pooled = await benchRoutes({ iterations, loadSeconds, pool })
+    rows.push(...pooled.rows)
+    // the bare route again says nothing new
+    loads.push(...pooled.loads.filter((l) => l.name !== 'bare route'))
+    ceilings = pooled.ceilings
+  } finally {
+    await pool.stop()
   }
-  return percentile(
-    times.sort((a, b) => a - b),
-    50,
-  )
-}
-
-/** Routes one caller at a time, then 50 callers at once, against a bare route in the same workerd. */
-async function benchRoutes() {
-  const { fake, database, mf, url, close } = await startBenchWorld({
-    companions: [
-      {
-        name: 'bare',
-        modules: true,
-        routes: ['bare.local/*'],
-        script: `export default { fetch() { return Response.json({ ok: true }) } }`,
-        compatibilityDate: '2026-04-20',
-      },
-    ],
-  })
-  const app = await mf.getWorker('followthrough')
-  const bare = await mf.getWorker('bare')
-  const call = async (worker: typeof app, init: LoadTarget) => {
-    const res = await worker.fetch(`http://bench.local${init.path()}`, {
-      method: init.method,
-      headers: init.headers,
-      body: init.body?.(),
-    })
-    const body = await res.text()
-    if (res.status >= 400) throw new Error(`${init.path()}: ${res.status} ${body}`)
-    return body
-  }
-  const { key, targets } = await prepareLoad(url.origin, ADMIN_TOKEN, fake, 200)
-  const auth = { authorization: `Bearer ${key}` }
-  const bareTarget: LoadTarget = {
-    name: 'bare route',
-    method: 'GET',
-    path: () => '/',
-    headers: { host: 'bare.local' },
-  }
-
-  const bareP50 = await p50Of(() => call(bare, bareTarget))
-  const sequential: [string, LoadTarget][] = [
-    ['GET /health (one query)', { ...bareTarget, path: () => '/health', headers: {} }],
-    [
-      'GET /v1/agency (key check + read)',
-      { ...bareTarget, path: () => '/v1/agency', headers: auth },
-    ],
-    ['GET /v1/interviews?limit=25', targets.list],
-    ['POST /v1/interviews (transaction, outbox)', targets.create],
-    ['GET /c/:token (candidate page)', targets.page],
-  ]
-  // the floor under every route: a fresh connection and one query, straight from Node
-  const connectP50 = await p50Of(async () => {
-    const client = postgres(database.url, { max: 1, fetch_types: false, onnotice: () => {} })
-    await client`select 1`
-    await client.end()
-  })
-  const healthP50 = await p50Of(() => call(app, sequential[0]![1]))
-  rows.push({
-    measure: 'GET /health, p50',
-    ours: ms(healthP50),
-    baseline: `new connection + select 1 from Node ${ms(connectP50)}`,
-    ratio: healthP50 / connectP50,
-  })
-  for (const [name, target] of sequential) {
-    const p50 = target === sequential[0]![1] ? healthP50 : await p50Of(() => call(app, target))
-    rows.push({
-      measure: `${name}, p50`,
-      ours: ms(p50),
-      baseline: `bare route ${ms(bareP50)}`,
-      ratio: p50 / bareP50,
-    })
-  }
-
-  // the candidate page as a phone downloads it
-  const page = await call(app, targets.page)
-  const script = await (await fetch(new URL('/assets/candidate.js', url))).text()
-  const pageBytes = gzipSync(page).length + gzipSync(script).length
-  rows.push({
-    measure: 'candidate page, HTML+CSS+JS gzipped',
-    ours: bytes(pageBytes),
-    baseline: `budget ${bytes(sizeBudgets.candidatePage)}`,
-    ratio: pageBytes / sizeBudgets.candidatePage,
-  })
-
-  const options = { connections: 50, seconds: loadSeconds }
-  const bareLoad = await runLoad(url.origin, 'bare route', [bareTarget], options)
-  loads.push(bareLoad)
-  for (const target of [targets.create, targets.list, targets.stats, targets.page]) {
-    const report = await runLoad(url.origin, target.name, [target], options)
-    loads.push(report)
-    rows.push({
-      measure: `${target.name}, 50 clients, requests/s`,
-      ours: `${report.requestsPerSecond.toFixed(0)}/s`,
-      baseline: `bare route ${bareLoad.requestsPerSecond.toFixed(0)}/s`,
-      ratio: report.requestsPerSecond / bareLoad.requestsPerSecond,
-    })
-  }
-  await close()
 }
 
 async function benchOutbox() {
@@ -198,25 +98,20 @@ async function benchStatsAtScale() {
   return seeded
 }
 
-function table(header: string[], body: string[][]) {
-  const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)))
-  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`
-  console.log(line(header))
-  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`)
-  for (const r of body) console.log(line(r))
-}
-
 const started = performance.now()
-await benchRoutes()
-await benchOutbox()
-await benchSizes()
-const seeded = await benchStatsAtScale()
+await benchAllRoutes()
+if (!routesOnly) {
+  await benchOutbox()
+  await benchSizes()
+}
+const seeded = routesOnly ? null : await benchStatsAtScale()
 const minutes = ((performance.now() - started) / 60_000).toFixed(1)
 
 console.log(
   `\nFollowthrough benchmarks on ${realServer ? 'a Postgres server' : 'embedded PGlite'}; ` +
-    `${iterations} sequential calls per p50, ${loadSeconds} s per load, stats world seeded in ` +
-    `${seeded.toFixed(0)} s; ${minutes} min in all. Ratio = ours ÷ baseline.\n`,
+    `${iterations} sequential calls per p50, ${loadSeconds} s per load` +
+    `${seeded === null ? '' : `, stats world seeded in ${seeded.toFixed(0)} s`}; ${minutes} min ` +
+    'in all. Ratio = ours ÷ baseline.\n',
 )
 table(
   ['measure', 'ours', 'baseline (same run)', 'ratio'],
@@ -235,6 +130,65 @@ table(
     String(l.non2xx),
   ]),
 )
+
+if (ceilings.length > 0) {
+  const direct = (name: string) => loads.find((l) => l.name === `${name} (direct)`)!
+  console.log(
+    '\nThrough the pool against its ceiling: pgbench running the statements of one request of ' +
+      'the route, each transaction a new connection through the same pool, 50 clients, 5 s. ' +
+      'Target: ≥ 50% of the ceiling and ≥ 5× direct, 0 errors.\n',
+  )
+  table(
+    [
+      'route',
+      'statements',
+      'pool req/s',
+      'p99',
+      'ceiling tps',
+      'ratio',
+      'direct req/s',
+      '× direct',
+      'met',
+    ],
+    ceilings.map((c) => {
+      const ratio = c.load.requestsPerSecond / c.ceiling
+      const times = c.load.requestsPerSecond / direct(c.name).requestsPerSecond
+      const clean = c.load.errors + c.load.non2xx === 0
+      return [
+        c.name,
+        String(c.statements),
+        c.load.requestsPerSecond.toFixed(0),
+        `${c.load.p99} ms`,
+        c.ceiling.toFixed(0),
+        `${ratio.toFixed(2)}×`,
+        direct(c.name).requestsPerSecond.toFixed(0),
+        `${times.toFixed(1)}×`,
+        ratio >= 0.5 && times >= 5 && clean ? 'yes' : 'no',
+      ]
+    }),
+  )
+}
+
+if (ceilings.length > 0) {
+  const groups = Object.keys(ceilings[0]!.cpu.groups)
+  console.log(
+    '\nWhere the CPU went, ms per request of our load through the pool and per transaction of ' +
+      `its pgbench ceiling (the machine has ${ceilings[0]!.cpu.cores} cores; "other" is ` +
+      'everything else that ran on it meanwhile: pgbench itself, and work not of this bench)\n',
+  )
+  const line = (name: string, cpu: CpuProfile, count: number) => {
+    const per = (cpuMs: number | undefined) =>
+      cpuMs === undefined ? '–' : (cpuMs / count).toFixed(1)
+    return [name, ...groups.map((g) => per(cpu.groups[g])), per(cpu.other), per(cpu.idle)]
+  }
+  table(
+    ['run', ...groups, 'other', 'idle'],
+    ceilings.flatMap((c) => [
+      line(`${c.name}, ours`, c.cpu, c.load.requests),
+      line(`${c.name}, pgbench`, c.ceilingCpu, c.transactions),
+    ]),
+  )
+}
 
 if (deep) {
   const runs = process.env.FUZZ_RUNS ?? '10000'

@@ -2,6 +2,7 @@ import type { Miniflare } from 'miniflare'
 import { everyRateLimit, startLocalWorker } from '../../worker/dev/local-worker'
 import type { RateLimiterName } from '../../worker/env'
 import { createTestDatabase, type TestDatabase } from './database'
+import { startPgBouncer } from './pgbouncer'
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789'
 export const SESSION_SECRET = 'test-session-secret-0123456789abcdef'
@@ -52,6 +53,12 @@ export interface HarnessOptions {
    * requests a minute from one address, so a limiter not named here is set far past that.
    */
   rateLimit?: number | Partial<Record<RateLimiterName, number>>
+  /**
+   * On a Postgres server (TEST_DATABASE_URL), the worker reaches it through PgBouncer in
+   * transaction mode, as a deployed worker does through Hyperdrive; the embedded engine serves
+   * one session and is reached directly.
+   */
+  pooled?: boolean
 }
 
 /**
@@ -67,13 +74,15 @@ export async function startHarness(
   const database = await createTestDatabase()
   const extra = typeof bindings === 'function' ? await bindings(database) : bindings
   const { rateLimit } = options
+  const serverUrl = process.env.TEST_DATABASE_URL
+  const pool = options.pooled && serverUrl ? await startPgBouncer(serverUrl) : null
   const { mf, url } = await startLocalWorker({
     rateLimits:
       typeof rateLimit === 'number'
         ? everyRateLimit(rateLimit)
         : { ...everyRateLimit(1_000_000), ...rateLimit },
     bindings: {
-      DATABASE_URL: database.url,
+      DATABASE_URL: pool?.pooledUrl(database.url) ?? database.url,
       ...testBindings,
       ...extra,
     },
@@ -106,6 +115,7 @@ export async function startHarness(
     request,
     async close() {
       await mf.dispose()
+      await pool?.stop()
       await database.close()
     },
   }

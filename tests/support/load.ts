@@ -50,7 +50,8 @@ export async function runLoad(
         ...request,
         method: target.method,
         path: target.path(),
-        headers: target.headers,
+        // a copy: autocannon adds the body's content-length to the headers it is given
+        headers: { ...target.headers },
         body: target.body?.(),
       }),
       onResponse: (status, body) => {

@@ -30,7 +30,21 @@ type InterviewJoined = Awaited<
   ReturnType<ReturnType<typeof interviewsWithCandidate>['executeTakeFirstOrThrow']>
 >
 
-function reminderStatusOf(email: EmailRow | undefined): Interview['coaching']['reminder'] {
+// What an interview's API object shows of its emails: never the rendered message, which is most
+// of an email row's bytes (two per interview, a few kilobytes each).
+const emailColumns = [
+  'interview_id',
+  'kind',
+  'state',
+  'attempts',
+  'last_error',
+  'sent_at',
+  'next_attempt_at',
+] as const
+
+function reminderStatusOf(
+  email: Pick<EmailRow, 'state'> | undefined,
+): Interview['coaching']['reminder'] {
   if (!email) return 'none'
   if (email.state === 'queued' || email.state === 'sending') return 'scheduled'
   if (email.state === 'sent' || email.state === 'captured' || email.state === 'failed')
@@ -55,7 +69,7 @@ export async function toInterviews(db: Db, rows: InterviewJoined[]): Promise<Int
       .execute(),
     db
       .selectFrom('emails')
-      .selectAll()
+      .select(emailColumns)
       .where('interview_id', 'in', ids)
       .orderBy('created_at')
       .orderBy('id')

@@ -239,6 +239,30 @@ export interface SendQuotaUsageTable {
   count: number
 }
 
+/**
+ * What the stats count about one interview, kept current by triggers in the same transaction as
+ * every write (db/migrations/2026_11_30_000900_add_interview_facts.ts); never written by the app.
+ */
+export interface InterviewFactsTable {
+  interview_id: string
+  agency_id: string
+  starts_at: Timestamp
+  /** the Monday of its week in the agency's time zone */
+  week: Timestamp
+  canceled: boolean
+  recruiter_id: string | null
+  client_company: string
+  coached: boolean
+  delivered: boolean
+  page_opened: boolean
+  draft_used: boolean
+  /** hours from the interview's end to its first note sent; null: none sent */
+  note_hours: number | null
+  on_time: boolean
+  all_thanked: boolean
+  outcome: InterviewOutcome | null
+}
+
 export interface Database {
   agencies: AgencyTable
   api_keys: ApiKeyTable
@@ -258,6 +282,7 @@ export interface Database {
   integration_events: IntegrationEventTable
   external_records: ExternalRecordTable
   write_backs: WriteBackTable
+  interview_facts: InterviewFactsTable
 }
 
 export type AgencyRow = Selectable<AgencyTable>

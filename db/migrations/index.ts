@@ -12,6 +12,7 @@ import * as createIntegrations from './2026_11_30_000500_create_integrations'
 import * as addOutcomes from './2026_11_30_000600_add_outcomes'
 import * as addWriteBacks from './2026_11_30_000700_add_write_backs'
 import * as addPollState from './2026_11_30_000800_add_poll_state'
+import * as addInterviewFacts from './2026_11_30_000900_add_interview_facts'
 
 /** Every migration, by name; the names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_30_000600_add_outcomes': addOutcomes,
   '2026_11_30_000700_add_write_backs': addWriteBacks,
   '2026_11_30_000800_add_poll_state': addPollState,
+  '2026_11_30_000900_add_interview_facts': addInterviewFacts,
 }

@@ -1,73 +1,15 @@
 import { sql, type RawBuilder } from 'kysely'
 import type { Db } from '../../db/client'
 import { ApiError } from '../errors'
-import { noteDeadlineSql } from '../lib/note-window'
 import { wallClock } from '../lib/wall-clock'
 import { resolveRange } from './stats-range'
+import { storedFacts, type FactsSource } from './stats-facts'
 import type { Stats, StatsFigures, StatsGroupBy, StatsQuery } from '../schemas/stats'
-import { coachingEmailOf, isCoached, type CoachingEmailStatus } from './coaching-status'
 import type { Viewer } from './interviews'
 
 export const industryBaseline = {
   sendRate: 0.24,
   source: 'Accountemps (Robert Half) survey of hiring managers, 2017',
-}
-
-/**
- * One row per interview that started in the range (by the agency's local calendar), with what
- * the metrics need. Each fact is an index probe per interview (emails and events by
- * interview_id, the interviewers by their (interview_id, position) key), so the cost grows with
- * the interviews in range and nothing else, and no plan can turn it quadratic: joining
- * per-table aggregates instead let a planner with stale row estimates (fresh data, before
- * autovacuum's analyze) pick a nested loop over both sides.
- */
-function interviewFacts(db: Db, agencyId: string, range: { from: string; to: string }, tz: string) {
-  const hasEvent = (types: string[]) =>
-    sql<boolean>`exists (select 1 from events v where v.interview_id = s.id and v.type in (${sql.join(types)}))`
-  // materialized: computed once per interview, however many FILTER clauses read each fact
-  return db.with(
-    (cte) => cte('interview_facts').materialized(),
-    (qb) =>
-      qb
-        .selectFrom('interviews as s')
-        .leftJoinLateral(
-          (eb) =>
-            eb
-              .selectFrom('interviewers as p')
-              .select([
-                // note_sent_at is the note's current state: an undone "I sent it" no longer counts
-                sql<Date | null>`min(p.note_sent_at)`.as('first_note_at'),
-                sql<boolean | null>`bool_and(p.note_sent_at is not null)`.as('all_thanked'),
-              ])
-              .whereRef('p.interview_id', '=', 's.id')
-              .as('n'),
-          (join) => join.onTrue(),
-        )
-        .select([
-          's.recruiter_id',
-          's.client_company',
-          's.ends_at',
-          's.outcome',
-          // date_trunc('week') starts ISO weeks on Monday, here in the agency's local time
-          sql<Date>`date_trunc('week', s.starts_at at time zone ${tz})`.as('week'),
-          // coached and delivered as the interview shows them (services/coaching-status.ts)
-          coachingEmailOf('s').as('coaching_email'),
-          hasEvent(['page_opened']).as('page_opened'),
-          hasEvent(['copied', 'mail_opened']).as('draft_used'),
-          'n.first_note_at',
-          sql<boolean>`coalesce(n.all_thanked, false)`.as('all_thanked'),
-        ])
-        .where('s.agency_id', '=', agencyId)
-        // a canceled interview never took place: it counts nowhere
-        .where('s.canceled_at', 'is', null)
-        // local midnights as instants, so the (agency_id, starts_at) index serves the range
-        .where('s.starts_at', '>=', sql<Date>`(${range.from}::date)::timestamp at time zone ${tz}`)
-        .where(
-          's.starts_at',
-          '<',
-          sql<Date>`(${range.to}::date + 1)::timestamp at time zone ${tz}`,
-        ),
-  )
 }
 
 interface FigureCounts {
@@ -79,30 +21,25 @@ interface FigureCounts {
   sent: number
   onTime: number
   fullCoverage: number
-  medianHours: number | null
 }
 
 /**
- * The figures of the rows matching `scope`, as one JSON value, so totals and the viewer's own
- * figures come from the same pass (FILTER clauses) and every group from one GROUP BY. Every
- * numerator counts coached interviews only, so no rate can pass 1.
+ * The counts of the rows matching `scope`, as one JSON value, so the agency's and the viewer's
+ * own figures come from the same pass (FILTER clauses). Every numerator counts coached
+ * interviews only, so no rate can pass 1.
  */
-function figuresOf(scope: RawBuilder<unknown>) {
-  const coached = isCoached(sql.ref<CoachingEmailStatus>('coaching_email'))
+function countsOf(scope: RawBuilder<unknown>) {
   const coachedAnd = (condition: RawBuilder<unknown>) =>
-    sql`count(*) filter (where ${scope} and ${coached} and ${condition})`
+    sql`count(*) filter (where ${scope} and coached and ${condition})`
   return sql<FigureCounts>`json_build_object(
     'interviews', count(*) filter (where ${scope}),
     'coached', ${coachedAnd(sql`true`)},
-    'delivered', ${coachedAnd(sql`coaching_email = 'delivered'`)},
+    'delivered', ${coachedAnd(sql`delivered`)},
     'pageOpened', ${coachedAnd(sql`page_opened`)},
     'draftUsed', ${coachedAnd(sql`draft_used`)},
-    'sent', ${coachedAnd(sql`first_note_at is not null`)},
-    'onTime', ${coachedAnd(sql`first_note_at <= ${noteDeadlineSql(sql.ref<Date>('ends_at'))}`)},
-    'fullCoverage', ${coachedAnd(sql`all_thanked`)},
-    'medianHours', percentile_cont(0.5) within group (
-      order by extract(epoch from first_note_at - ends_at)::float8 / 3600
-    ) filter (where ${scope} and ${coached} and first_note_at is not null)
+    'sent', ${coachedAnd(sql`note_hours is not null`)},
+    'onTime', ${coachedAnd(sql`on_time`)},
+    'fullCoverage', ${coachedAnd(sql`all_thanked`)}
   )`
 }
 
@@ -119,10 +56,9 @@ interface OutcomeCounts {
  * counts as advanced too, a hire as an offer. These show association only.
  */
 function outcomesOf() {
-  const coached = isCoached(sql.ref<CoachingEmailStatus>('coaching_email'))
   const side = (noted: RawBuilder<boolean>) => {
     const where = (condition: RawBuilder<unknown>) =>
-      sql`count(*) filter (where ${coached} and ${noted} and ${condition})`
+      sql`count(*) filter (where coached and ${noted} and ${condition})`
     return sql`json_build_object(
       'interviews', ${where(sql`true`)},
       'withOutcome', ${where(sql`outcome is not null`)},
@@ -132,15 +68,15 @@ function outcomesOf() {
     )`
   }
   return sql<{ withNote: OutcomeCounts; withoutNote: OutcomeCounts }>`json_build_object(
-    'withNote', ${side(sql`first_note_at is not null`)},
-    'withoutNote', ${side(sql`first_note_at is null`)}
+    'withNote', ${side(sql`note_hours is not null`)},
+    'withoutNote', ${side(sql`note_hours is null`)}
   )`
 }
 
 const rateOf = (part: number, whole: number) =>
   whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000
 
-function toFigures(counts: FigureCounts): StatsFigures {
+function toFigures(counts: FigureCounts, medianHours: number | null | undefined): StatsFigures {
   return {
     interviews: counts.interviews,
     coached: counts.coached,
@@ -155,18 +91,32 @@ function toFigures(counts: FigureCounts): StatsFigures {
     sendRate: rateOf(counts.sent, counts.coached),
     onTimeRate: rateOf(counts.onTime, counts.coached),
     fullCoverageRate: rateOf(counts.fullCoverage, counts.coached),
-    medianHoursToFirstNote:
-      counts.medianHours === null ? null : Math.round(counts.medianHours * 100) / 100,
+    medianHoursToFirstNote: medianHours == null ? null : Math.round(medianHours * 100) / 100,
   }
 }
 
+// Each breakdown groups by a column of the facts, and its key and label are made from the group
+// (once per group, not per row). Clients group by their bytes ("C"): the same groups as the
+// column's collation, without its costly comparisons when a plan sorts.
 const groupings: Record<
   StatsGroupBy,
-  { key: RawBuilder<string | null>; label: RawBuilder<string> }
+  { by: RawBuilder<unknown>; key: RawBuilder<string | null>; label: RawBuilder<string> }
 > = {
-  recruiter: { key: sql`f.recruiter_id::text`, label: sql`coalesce(r.name, 'Unassigned')` },
-  client: { key: sql`f.client_company`, label: sql`f.client_company` },
-  week: { key: sql`to_char(f.week, 'YYYY-MM-DD')`, label: sql`to_char(f.week, 'IYYY-"W"IW')` },
+  recruiter: {
+    by: sql`f.recruiter_id`,
+    key: sql`f.recruiter_id::text`,
+    label: sql`coalesce((select r.name from recruiters r where r.id = f.recruiter_id), 'Unassigned')`,
+  },
+  client: {
+    by: sql`(f.client_company collate "C")`,
+    key: sql`(f.client_company collate "C")`,
+    label: sql`(f.client_company collate "C")`,
+  },
+  week: {
+    by: sql`f.week`,
+    key: sql`to_char(f.week, 'YYYY-MM-DD')`,
+    label: sql`to_char(f.week, 'IYYY-"W"IW')`,
+  },
 }
 
 /** The breakdowns asked for (`week,client`), each once, that this viewer may read. */
@@ -190,53 +140,54 @@ function breakdownsOf(query: StatsQuery, viewer: Viewer): StatsGroupBy[] {
   return asked
 }
 
-/** The groups of every breakdown from one pass: GROUPING SETS, one set per breakdown. */
-function breakdownQuery(
-  facts: ReturnType<typeof interviewFacts>,
+/**
+ * One pass over the facts for the whole range and every breakdown: GROUPING SETS, the empty set
+ * for the totals and one per breakdown. `breakdown` names the set of each row (null: totals).
+ */
+function groupedBy<C extends Record<string, unknown>>(
+  facts: ReturnType<FactsSource>,
   breakdowns: StatsGroupBy[],
-  own: string | null,
+  where: RawBuilder<boolean>,
+  columns: { [K in keyof C]: RawBuilder<C[K]> },
 ) {
-  const which = (
-    pick: (g: (typeof groupings)[StatsGroupBy], name: StatsGroupBy) => RawBuilder<unknown>,
-  ) =>
-    sql`case ${sql.join(
-      breakdowns.map(
-        (name) =>
-          sql`when grouping(${groupings[name].key}) = 0 then ${pick(groupings[name], name)}`,
-      ),
-      sql` `,
-    )} end`
-  return (
-    facts
-      .selectFrom('interview_facts as f')
-      .leftJoin('recruiters as r', 'r.id', 'f.recruiter_id')
-      .select([
-        which((_, name) => sql.lit(name)).as('breakdown'),
-        which((g) => g.key).as('key'),
-        which((g) => g.label).as('label'),
-        figuresOf(sql`true`).as('figures'),
-      ])
-      // a recruiter session's breakdown is of its own interviews only
-      .$if(own !== null, (qb) => qb.where('f.recruiter_id', '=', own))
-      .groupBy(
-        sql`grouping sets (${sql.join(
-          breakdowns.map((name) => sql`(${groupings[name].key}, ${groupings[name].label})`),
-        )})`,
-      )
-      .execute()
-  )
+  const which = <T>(pick: (name: StatsGroupBy) => RawBuilder<unknown>) =>
+    breakdowns.length === 0
+      ? sql<T>`null`
+      : sql<T>`case ${sql.join(
+          breakdowns.map(
+            (name) => sql`when grouping(${groupings[name].by}) = 0 then ${pick(name)}`,
+          ),
+          sql` `,
+        )} end`
+  const sets = [sql`()`, ...breakdowns.map((name) => sql`(${groupings[name].by})`)]
+  return facts
+    .selectFrom('facts as f')
+    .select([
+      which<StatsGroupBy | null>((name) => sql.lit(name)).as('breakdown'),
+      which<string | null>((name) => groupings[name].key).as('key'),
+      which<string | null>((name) => groupings[name].label).as('label'),
+      ...Object.entries(columns).map(([name, column]) => column.as(name)),
+    ])
+    .where(where)
+    .groupBy(sql`grouping sets (${sql.join(sets)})`)
+    .execute() as Promise<
+    ({ breakdown: StatsGroupBy | null; key: string | null; label: string | null } & C)[]
+  >
 }
 
 /**
  * The agency's metrics for a date range: totals, the recruiter's own figures for a recruiter
  * session, and any breakdowns. Three queries whatever the data size and however many
- * breakdowns: the agency's time zone, the totals, and the groups of every breakdown in one pass.
+ * breakdowns (two without any): the agency's time zone, then passes over the facts of the range
+ * (by default those the writes keep, one index range), each for the totals and every breakdown
+ * at once. A recruiter session's groups count its own interviews only.
  */
 export async function getStats(
   db: Db,
   viewer: Viewer,
   query: StatsQuery,
   now = new Date(),
+  source: FactsSource = storedFacts,
 ): Promise<Stats> {
   const own = viewer.ownRecruiterId
   const breakdowns = breakdownsOf(query, viewer)
@@ -246,28 +197,46 @@ export async function getStats(
     .where('id', '=', viewer.agencyId)
     .executeTakeFirstOrThrow()
   const range = resolveRange(query, wallClock(timeZone, now).date)
-  const facts = interviewFacts(db, viewer.agencyId, range, timeZone)
+  const facts = source(db, viewer.agencyId, range, timeZone)
+  const mine = own ? sql<boolean>`f.recruiter_id = ${own}` : sql<boolean>`false`
 
-  const totalsQuery = facts
-    .selectFrom('interview_facts as f')
-    .select([
-      figuresOf(sql`true`).as('totals'),
-      (own ? figuresOf(sql`f.recruiter_id = ${own}`) : sql<FigureCounts | null>`null`).as('mine'),
-      outcomesOf().as('outcomes'),
-    ])
-    .executeTakeFirstOrThrow()
-  const groupsQuery =
-    breakdowns.length > 0 ? breakdownQuery(facts, breakdowns, own) : Promise.resolve([])
+  // only the coached interviews with a note have a time to a note
+  const noted = sql<boolean>`coached and note_hours is not null`
+  const median = (scope: RawBuilder<boolean>) =>
+    sql<number | null>`percentile_cont(0.5) within group (order by note_hours)
+      filter (where ${scope} and ${noted})`
+  const medianColumns = { agencyMedian: median(sql`true`), ownMedian: median(mine) }
+  const countColumns = {
+    agency: countsOf(sql`true`),
+    own: countsOf(mine),
+    outcomes: outcomesOf(),
+  }
+  // Without breakdowns, one plain aggregate has it all; with them, the counts are hashed by
+  // group in one pass and the medians, which need each group's times in order, take another.
+  const [counts, medians] =
+    breakdowns.length === 0
+      ? await groupedBy(facts, [], sql`true`, { ...countColumns, ...medianColumns }).then(
+          (rows) => [rows, rows] as const,
+        )
+      : await Promise.all([
+          groupedBy(facts, breakdowns, sql`true`, countColumns),
+          groupedBy(facts, breakdowns, noted, medianColumns),
+        ])
 
-  const [totals, rows] = await Promise.all([totalsQuery, groupsQuery])
+  const medianOf = new Map(medians.map((row) => [JSON.stringify([row.breakdown, row.key]), row]))
+  const totals = counts.find((row) => row.breakdown === null)!
+  const totalsMedian = medianOf.get(JSON.stringify([null, null]))
   const groupsOf = (name: StatsGroupBy) =>
-    rows
-      .filter((row) => row.breakdown === name)
-      .map((row) => ({
-        key: row.key as string | null,
-        label: row.label as string,
-        ...toFigures(row.figures),
-      }))
+    counts
+      .filter((row) => row.breakdown === name && (own ? row.own : row.agency).interviews > 0)
+      .map((row) => {
+        const m = medianOf.get(JSON.stringify([name, row.key]))
+        return {
+          key: row.key,
+          label: row.label!,
+          ...toFigures(own ? row.own : row.agency, own ? m?.ownMedian : m?.agencyMedian),
+        }
+      })
       // weeks in order; the rest busiest first, then by name
       .sort((a, b) =>
         name === 'week'
@@ -279,8 +248,8 @@ export async function getStats(
     ...range,
     timeZone,
     groupBy: breakdowns[0] ?? null,
-    totals: toFigures(totals.totals),
-    mine: totals.mine ? toFigures(totals.mine) : null,
+    totals: toFigures(totals.agency, totalsMedian?.agencyMedian),
+    mine: own ? toFigures(totals.own, totalsMedian?.ownMedian) : null,
     groups: breakdowns[0] ? all[breakdowns[0]]! : [],
     breakdowns: all,
     outcomes: totals.outcomes,

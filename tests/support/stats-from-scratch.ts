@@ -1,0 +1,112 @@
+import { sql } from 'kysely'
+import { expect } from 'vitest'
+import type { Db } from '../../db/client'
+import { noteDeadlineSql } from '../../worker/lib/note-window'
+import {
+  coachingEmailOf,
+  isCoached,
+  type CoachingEmailStatus,
+} from '../../worker/services/coaching-status'
+import { startsInRange, storedFacts, type FactsSource } from '../../worker/services/stats-facts'
+
+/**
+ * The stats' facts recomputed from the source tables at query time, the way `GET /v1/stats`
+ * computed them before interview_facts: the coaching email as the interview shows it
+ * (services/coaching-status.ts), the events and notes by index probes per interview. The
+ * property test's oracle for the stored facts, and the bench's baseline.
+ */
+export const factsFromScratch: FactsSource = (db, agencyId, range, tz) => {
+  const hasEvent = (types: string[]) =>
+    sql<boolean>`exists (select 1 from events v where v.interview_id = s.id and v.type in (${sql.join(types)}))`
+  const coached = isCoached(sql.ref<CoachingEmailStatus>('coaching_email'))
+  return (
+    db
+      // materialized: computed once per interview, however many FILTER clauses read each fact
+      .with(
+        (cte) => cte('raw').materialized(),
+        (qb) =>
+          qb
+            .selectFrom('interviews as s')
+            .leftJoinLateral(
+              (eb) =>
+                eb
+                  .selectFrom('interviewers as p')
+                  .select([
+                    sql<Date | null>`min(p.note_sent_at)`.as('first_note_at'),
+                    sql<boolean | null>`bool_and(p.note_sent_at is not null)`.as('all_thanked'),
+                  ])
+                  .whereRef('p.interview_id', '=', 's.id')
+                  .as('n'),
+              (join) => join.onTrue(),
+            )
+            .select([
+              's.id as interview_id',
+              's.recruiter_id',
+              's.client_company',
+              's.ends_at',
+              's.outcome',
+              // ISO weeks start on Monday, here in the agency's local time
+              sql<Date>`date_trunc('week', s.starts_at at time zone ${tz})::date`.as('week'),
+              coachingEmailOf('s').as('coaching_email'),
+              hasEvent(['page_opened']).as('page_opened'),
+              hasEvent(['copied', 'mail_opened']).as('draft_used'),
+              'n.first_note_at',
+              sql<boolean>`coalesce(n.all_thanked, false)`.as('all_thanked'),
+            ])
+            .where('s.agency_id', '=', agencyId)
+            .where('s.canceled_at', 'is', null)
+            .where(startsInRange('s.starts_at', range, tz)),
+      )
+      .with('facts', (qb) =>
+        qb
+          .selectFrom('raw')
+          .select([
+            'interview_id',
+            'recruiter_id',
+            'client_company',
+            'week',
+            coached.as('coached'),
+            sql<boolean>`coaching_email = 'delivered'`.as('delivered'),
+            'page_opened',
+            'draft_used',
+            sql<number | null>`extract(epoch from first_note_at - ends_at)::float8 / 3600`.as(
+              'note_hours',
+            ),
+            sql<boolean>`coalesce(first_note_at <= ${noteDeadlineSql(sql.ref<Date>('ends_at'))}, false)`.as(
+              'on_time',
+            ),
+            'all_thanked',
+            'outcome',
+          ]),
+      ) as
+      // the `raw` step is this query's own; what the figures read is `facts`
+      unknown as ReturnType<FactsSource>
+  )
+}
+
+/**
+ * Asserts that the agency's interview_facts are what its interviews, notes, emails and events say
+ * now: every interview has its row, canceled as the interview is, and every other row equals the
+ * same facts computed from scratch.
+ */
+export async function expectFactsCurrent(db: Db, agencyId: string) {
+  const { time_zone: tz } = await db
+    .selectFrom('agencies')
+    .select('time_zone')
+    .where('id', '=', agencyId)
+    .executeTakeFirstOrThrow()
+  const always = { from: '2000-01-01', to: '2099-12-31' }
+  const rowsOf = (source: FactsSource) =>
+    source(db, agencyId, always, tz)
+      .selectFrom('facts')
+      .selectAll()
+      .orderBy('interview_id')
+      .execute()
+  expect(await rowsOf(storedFacts)).toEqual(await rowsOf(factsFromScratch))
+  const { rows } = await sql<{ missing: number; wrongly_canceled: number }>`
+    select count(*) filter (where f.interview_id is null)::int as missing,
+      count(*) filter (where (i.canceled_at is not null) <> f.canceled)::int as wrongly_canceled
+    from interviews i left join interview_facts f on f.interview_id = i.id
+    where i.agency_id = ${agencyId}`.execute(db)
+  expect(rows[0]).toEqual({ missing: 0, wrongly_canceled: 0 })
+}

@@ -1,0 +1,64 @@
+import { sql } from 'kysely'
+import type { Db } from '../../db/client'
+import { inTransaction } from '../lib/transaction'
+
+// interview_facts is kept current by triggers (db/migrations/2026_11_30_000900_add_interview_facts.ts);
+// this recomputes it from the source tables, for one agency or all, while writes go on: each
+// batch is one short transaction, and refresh_interview_facts takes its turn on each row as the
+// triggers do, so a write during the rebuild is counted either way.
+
+export interface RebuildProgress {
+  agencyId: string
+  interviews: number
+}
+
+/**
+ * Recomputes the facts of the agency's interviews (or of every agency's), `batchSize` per
+ * transaction in the order they were logged. Returns how many interviews it went over.
+ */
+export async function rebuildInterviewFacts(
+  db: Db,
+  options: {
+    agencyId?: string
+    batchSize?: number
+    onBatch?: (progress: RebuildProgress) => void
+  } = {},
+): Promise<number> {
+  const batchSize = options.batchSize ?? 1_000
+  const agencyIds = options.agencyId
+    ? [options.agencyId]
+    : (await db.selectFrom('agencies').select('id').orderBy('id').execute()).map((a) => a.id)
+  let total = 0
+  for (const agencyId of agencyIds) {
+    let after: { created_at: Date; id: string } | undefined
+    let interviews = 0
+    for (;;) {
+      const batch = await inTransaction(db, async (trx) => {
+        const rows = await trx
+          .selectFrom('interviews')
+          .select(['id', 'created_at'])
+          .where('agency_id', '=', agencyId)
+          // keyset on (agency_id, created_at, id), which interviews_agency_created_idx serves
+          .$if(after !== undefined, (qb) =>
+            qb.where(sql<boolean>`(created_at, id) > (${after!.created_at}, ${after!.id})`),
+          )
+          .orderBy('created_at')
+          .orderBy('id')
+          .limit(batchSize)
+          .execute()
+        if (rows.length > 0) {
+          const ids = JSON.stringify(rows.map((r) => r.id))
+          await sql`select refresh_interview_facts(array(
+            select jsonb_array_elements_text(${ids}::text::jsonb)::uuid))`.execute(trx)
+        }
+        return rows
+      })
+      if (batch.length === 0) break
+      after = batch[batch.length - 1]
+      interviews += batch.length
+      options.onBatch?.({ agencyId, interviews })
+    }
+    total += interviews
+  }
+  return total
+}

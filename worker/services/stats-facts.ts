@@ -1,0 +1,65 @@
+import { sql, type QueryCreator } from 'kysely'
+import type { Db } from '../../db/client'
+import type { Database, InterviewOutcome } from '../../db/schema'
+
+// What the stats count, one row per interview in range, under the names of interview_facts: the
+// stats read the table the writes keep (storedFacts); the tests and the bench can hand them the
+// same rows computed from scratch instead.
+
+export interface FactRow {
+  interview_id: string
+  recruiter_id: string | null
+  client_company: string
+  /** the Monday of its week in the agency's time zone */
+  week: Date
+  coached: boolean
+  delivered: boolean
+  page_opened: boolean
+  draft_used: boolean
+  note_hours: number | null
+  on_time: boolean
+  all_thanked: boolean
+  outcome: InterviewOutcome | null
+}
+
+/** Where the facts of a range come from: a query builder with a `facts` CTE of FactRow. */
+export type FactsSource = (
+  db: Db,
+  agencyId: string,
+  range: { from: string; to: string },
+  tz: string,
+) => QueryCreator<Database & { facts: FactRow }>
+
+/** The range's interviews by start time, local midnights as instants (the index serves it). */
+export function startsInRange(column: string, range: { from: string; to: string }, tz: string) {
+  const starts = sql.ref<Date>(column)
+  return sql<boolean>`${starts} >= (${range.from}::date)::timestamp at time zone ${tz}
+    and ${starts} < (${range.to}::date + 1)::timestamp at time zone ${tz}`
+}
+
+/**
+ * The facts as the writes keep them: one range of interview_facts_range_idx, which holds every
+ * column read (an index-only scan). A canceled interview never took place: it counts nowhere.
+ */
+export const storedFacts: FactsSource = (db, agencyId, range, tz) =>
+  db.with('facts', (qb) =>
+    qb
+      .selectFrom('interview_facts as s')
+      .select([
+        's.interview_id',
+        's.recruiter_id',
+        's.client_company',
+        's.week',
+        's.coached',
+        's.delivered',
+        's.page_opened',
+        's.draft_used',
+        's.note_hours',
+        's.on_time',
+        's.all_thanked',
+        's.outcome',
+      ])
+      .where('s.agency_id', '=', agencyId)
+      .where('s.canceled', '=', false)
+      .where(startsInRange('s.starts_at', range, tz)),
+  )

@@ -12,6 +12,8 @@ import { requestId } from './middleware/request-id'
 import { services } from './middleware/services'
 import { bearerScheme } from './openapi/credentials'
 import { openApiDocument } from './openapi/document'
+import { renderHome } from './pages/home'
+import { pageHeaders } from './pages/layout'
 import { agenciesRoutes } from './routes/agencies'
 import { agencyRoutes } from './routes/agency'
 import { candidatePageRoutes } from './routes/candidate-page'
@@ -109,6 +111,12 @@ export function createApp() {
     document ??= openApiDocument(app, c.var.config.publicUrl)
     c.header('Access-Control-Allow-Origin', '*')
     return c.json(document)
+  })
+
+  // the first address `npm start` prints: where to go from here, not a JSON 404
+  app.get('/', (c) => {
+    for (const [name, value] of Object.entries(pageHeaders)) c.header(name, value)
+    return c.html(renderHome({ development: c.var.config.environment === 'development' }))
   })
 
   app.notFound((c) =>

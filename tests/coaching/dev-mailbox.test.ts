@@ -48,4 +48,12 @@ describe('outside local development', () => {
     expect(res.status).toBe(404)
     expect(res.body.error.code).toBe('not_found')
   })
+
+  it('/ names the product and links the API document and /health, not the local pages', async () => {
+    const res = await h.request('GET', '/')
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toMatch(/text\/html/)
+    expect(res.text).toContain('<h1>Followthrough</h1>')
+    expect(res.text.match(/href="[^"]+"/g)).toEqual(['href="/openapi.json"', 'href="/health"'])
+  })
 })

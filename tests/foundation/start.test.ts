@@ -79,6 +79,12 @@ describe('npm start on a fresh clone', () => {
     const env = { FOLLOWTHROUGH_DATA_DIR: path.join(scratch, 'embedded', '.data') }
     const first = await start(port, env)
     expect(first.ms).toBeLessThan(60_000)
+    // the console names the demo agency, and the first address it prints is a page, not a 404
+    await expect.poll(() => output).toMatch(/Demo agency "Brightpath Staffing \(demo\)"/)
+    expect(output).toContain(`Followthrough is running at http://localhost:${port}`)
+    const home = await fetch(`http://127.0.0.1:${port}/`)
+    expect(home.status).toBe(200)
+    expect(await home.text()).toContain('href="/demo"')
     const demo = demoOf(env.FOLLOWTHROUGH_DATA_DIR)
     const patched = await fetch(`http://127.0.0.1:${port}/v1/agency`, {
       method: 'PATCH',

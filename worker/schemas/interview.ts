@@ -1,5 +1,8 @@
 import { z } from 'zod'
 import { email, line, paragraph } from './common'
+import { interviewLimits } from './interview-limits'
+
+export { interviewLimits }
 
 export const interviewFormat = z.enum(['video', 'phone', 'onsite'])
 
@@ -26,7 +29,7 @@ const schedule = {
   roleTitle: line(160),
   clientCompany: line(160),
   startsAt: z.iso.datetime({ offset: true, message: 'Must be an ISO-8601 date and time.' }),
-  durationMinutes: z.number().int().min(5).max(480),
+  durationMinutes: z.number().int().min(interviewLimits.minMinutes).max(interviewLimits.maxMinutes),
   format: interviewFormat,
   interviewers: z
     .array(interviewerInput)

@@ -5,7 +5,12 @@ import { inTransaction } from '../lib/transaction'
 import { enqueueInterviewEmails, enqueueResend } from '../outbox/enqueue'
 import { sendAfterResponse, type RequestMailing } from '../outbox/send'
 import type { Agency } from '../schemas/agency'
-import type { CreateInterviewInput, Interview, InterviewListQuery } from '../schemas/interview'
+import {
+  interviewLimits,
+  type CreateInterviewInput,
+  type Interview,
+  type InterviewListQuery,
+} from '../schemas/interview'
 import { getAgency } from './agencies'
 import { externalRefTaken } from './external-refs'
 import { recruiterFor } from './recruiters'
@@ -21,9 +26,7 @@ export interface Viewer {
 }
 
 const dayMs = 24 * 3_600_000
-/** an interview may be logged up to 14 days after it started, or up to 180 days ahead */
-const latestPastDays = 14
-const furthestAheadDays = 180
+const { latestPastDays, furthestAheadDays } = interviewLimits
 
 export function checkTimes(startsAt: Date, now: Date) {
   const invalid = (message: string) =>

@@ -1,12 +1,7 @@
+import { blankPerson, type Person } from '../log-values'
+import { useFocusLater } from '../use-focus-later'
 import { Field, type FieldErrors } from './field'
 
-export interface Person {
-  name: string
-  title: string
-  email: string
-}
-
-export const blankPerson: Person = { name: '', title: '', email: '' }
 export const maxInterviewers = 10
 
 /** Each interviewer's fields, in order. */
@@ -15,17 +10,23 @@ const personFields: { key: keyof Person; label: string; optional?: true; type?: 
   { key: 'title', label: 'Job title', optional: true },
   { key: 'email', label: 'Email', optional: true, type: 'email' },
 ]
+const nameOf = (i: number) => `[id="f-interviewers.${i}.name"]`
 
 interface Props {
   people: Person[]
   errors: FieldErrors
-  onChange: (people: Person[]) => void
+  /** `path` names the value edited; none when a row was added or removed */
+  onChange: (people: Person[], path?: string) => void
 }
 
 /** One row per interviewer (1–10): each gets their own drafted note. */
 export function InterviewerRows({ people, errors, onChange }: Props) {
+  const [root, focusLater] = useFocusLater<HTMLFieldSetElement>()
   const edit = (i: number, key: keyof Person, value: string) =>
-    onChange(people.map((p, j) => (j === i ? { ...p, [key]: value } : p)))
+    onChange(
+      people.map((p, j) => (j === i ? { ...p, [key]: value } : p)),
+      `interviewers.${i}.${key}`,
+    )
   const input = (i: number, key: keyof Person, type: 'text' | 'email' = 'text') =>
     function control(a11y: object) {
       return (
@@ -33,13 +34,14 @@ export function InterviewerRows({ people, errors, onChange }: Props) {
           {...a11y}
           type={type as 'text'}
           value={people[i]![key]}
+          maxLength={key === 'email' ? 254 : 120}
           onInput={(e) => edit(i, key, e.currentTarget.value)}
         />
       )
     }
 
   return (
-    <fieldset class="people">
+    <fieldset class="people" ref={root}>
       <legend>Interviewers</legend>
       {people.map((_, i) => (
         <fieldset key={i} class="person">
@@ -64,7 +66,11 @@ export function InterviewerRows({ people, errors, onChange }: Props) {
               type="button"
               class="link"
               aria-label={`Remove interviewer ${i + 1}`}
-              onClick={() => onChange(people.filter((_, j) => j !== i))}
+              onClick={() => {
+                // to the row before, or to the button that adds one back
+                focusLater(i ? nameOf(i - 1) : '.add')
+                onChange(people.filter((_, j) => j !== i))
+              }}
             >
               Remove
             </button>
@@ -74,9 +80,12 @@ export function InterviewerRows({ people, errors, onChange }: Props) {
       {errors.interviewers && <p class="error">{errors.interviewers}</p>}
       <button
         type="button"
-        class="secondary"
+        class="secondary add"
         disabled={people.length >= maxInterviewers}
-        onClick={() => onChange([...people, blankPerson])}
+        onClick={() => {
+          focusLater(nameOf(people.length))
+          onChange([...people, blankPerson()])
+        }}
       >
         Add interviewer
       </button>

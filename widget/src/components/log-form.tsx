@@ -1,66 +1,23 @@
-import { useEffect, useRef, useState } from 'preact/hooks'
+import { useRef, useState } from 'preact/hooks'
 import type { Agency } from '../../../worker/schemas/agency'
 import type { Interview } from '../../../worker/schemas/interview'
 import type { Api, ApiFailure } from '../api'
-import { firstName, formatWhen, listNames, localInputValue } from '../format'
+import { firstName, formatWhen, listNames } from '../format'
+import {
+  blankValues,
+  bodyOf,
+  daysLate,
+  messageFor,
+  problemAt,
+  problemsIn,
+  startFor,
+  type TextPath,
+  type Values,
+} from '../log-values'
+import { formText, lateNotice } from '../strings'
+import { useFocusLater } from '../use-focus-later'
 import { Field, type FieldControl, type FieldErrors } from './field'
-import { blankPerson, InterviewerRows, type Person } from './interviewer-rows'
-
-interface Values {
-  name: string
-  email: string
-  roleTitle: string
-  clientCompany: string
-  startsAt: string
-  durationMinutes: string
-  format: string
-  talkingPoints: string
-  interviewers: Person[]
-}
-
-type TextKey = Exclude<keyof Values, 'interviewers'>
-
-// the interview most likely just ended: it started one usual length ago, at a quarter hour
-const usualMinutes = 45
-const blankValues = (): Values => ({
-  name: '',
-  email: '',
-  roleTitle: '',
-  clientCompany: '',
-  startsAt: localInputValue(
-    new Date(Math.floor((Date.now() - usualMinutes * 60_000) / 900_000) * 900_000),
-  ),
-  durationMinutes: String(usualMinutes),
-  format: 'video',
-  talkingPoints: '',
-  interviewers: [blankPerson],
-})
-
-const optional = (value: string) => value.trim() || undefined
-
-function bodyOf(v: Values) {
-  const startsAt = new Date(v.startsAt)
-  return {
-    candidate: { name: v.name, email: v.email },
-    roleTitle: v.roleTitle,
-    clientCompany: v.clientCompany,
-    startsAt: isNaN(startsAt.getTime()) ? undefined : startsAt.toISOString(),
-    durationMinutes: v.durationMinutes ? Number(v.durationMinutes) : undefined,
-    format: v.format,
-    interviewers: v.interviewers.map((p) => ({
-      name: p.name,
-      title: optional(p.title),
-      email: optional(p.email),
-    })),
-    talkingPoints: optional(v.talkingPoints),
-  }
-}
-
-function randomKey() {
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) =>
-    b.toString(16).padStart(2, '0'),
-  ).join('')
-}
+import { InterviewerRows } from './interviewer-rows'
 
 interface Props {
   api: Api
@@ -69,89 +26,125 @@ interface Props {
   onShowList: () => void
 }
 
+const candidateFields: [TextPath, string, 'text' | 'email', number][] = [
+  ['candidate.name', 'Candidate name', 'text', 120],
+  ['candidate.email', 'Candidate email', 'email', 254],
+  ['roleTitle', 'Role', 'text', 160],
+  ['clientCompany', 'Client', 'text', 160],
+]
+
 export function LogForm({ api, agency, onLogged, onShowList }: Props) {
   const [values, setValues] = useState(blankValues)
+  // until the user sets the start, it follows the length: the interview ends as it is logged
+  const [startSet, setStartSet] = useState(false)
   const [errors, setErrors] = useState<FieldErrors>({})
-  const [problem, setProblem] = useState<string[]>([])
+  const [problem, setProblem] = useState('')
   const [busy, setBusy] = useState(false)
   const [logged, setLogged] = useState<Interview>()
-  const form = useRef<HTMLFormElement>(null)
+  // on the form, or on the message that replaces it
+  const [box, focusLater] = useFocusLater<HTMLFormElement & HTMLDivElement>()
   // the same body sent again (after a dropped connection) reuses its key: never two interviews
   const attempt = useRef({ body: '', key: '' })
 
-  useEffect(() => {
-    form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()
-  }, [errors])
+  /** Takes the new values; an error shown on an edited path goes as soon as its value passes. */
+  function change(next: Values, edited: string[]) {
+    setValues(next)
+    const left: FieldErrors = {}
+    for (const [path, message] of Object.entries(errors)) {
+      // an interviewer's errors stay with them when a row above is removed
+      const row = /^interviewers\.(\d+)(.+)/.exec(path)
+      const i = Number(row?.[1])
+      const at = edited.length ? i : next.interviewers.indexOf(values.interviewers[i]!)
+      if (!row) left[path] = message
+      else if (at >= 0) left[`interviewers.${at}${row[2]}`] = message
+    }
+    for (const path of edited) if (!problemAt(path, next)) delete left[path]
+    setErrors(left)
+  }
 
-  const bind = (key: TextKey) => (a11y: FieldControl) => ({
+  const bind = (path: TextPath) => (a11y: FieldControl) => ({
     ...a11y,
-    value: values[key],
-    onInput: (e: Event) =>
-      setValues((v) => ({ ...v, [key]: (e.currentTarget as HTMLInputElement).value })),
+    value: values[path],
+    onInput: (e: Event) => {
+      const value = (e.currentTarget as HTMLInputElement).value
+      const next = { ...values, [path]: value }
+      if (path === 'startsAt') setStartSet(true)
+      if (path === 'durationMinutes' && !startSet && !problemAt(path, next)) {
+        next.startsAt = startFor(value)
+      }
+      change(next, [path, 'startsAt'])
+    },
   })
   const text = (
-    key: TextKey,
+    path: TextPath,
     type: 'text' | 'email' | 'number' | 'datetime-local' = 'text',
     extra = {},
   ) =>
     function control(a11y: FieldControl) {
-      return <input type={type as 'text'} {...bind(key)(a11y)} {...extra} />
+      return <input type={type as 'text'} {...bind(path)(a11y)} {...extra} />
     }
+
+  function showProblems(found: FieldErrors) {
+    setErrors(found)
+    setProblem(formText.summary!)
+    focusLater('[aria-invalid="true"]')
+  }
 
   async function submit(e: Event) {
     e.preventDefault()
+    const found = problemsIn(values)
+    if (Object.keys(found).length) return showProblems(found)
     const body = bodyOf(values)
     const json = JSON.stringify(body)
-    if (attempt.current.body !== json) attempt.current = { body: json, key: randomKey() }
+    if (attempt.current.body !== json) attempt.current = { body: json, key: crypto.randomUUID() }
     setBusy(true)
     try {
       const created = await api.post<Interview>('/v1/interviews', body, {
         'Idempotency-Key': attempt.current.key,
       })
       setErrors({})
-      setProblem([])
+      setProblem('')
       setLogged(created)
+      focusLater('h2')
       onLogged()
     } catch (err) {
       const failure = err as ApiFailure
+      // each on its field; one no field shows (none the form sends) leaves the summary alone
       const placed: FieldErrors = {}
-      const unplaced: string[] = []
-      for (const { path, message } of failure.details) {
-        if (form.current?.querySelector(`[id="f-${path}"]`) || path === 'interviewers') {
-          placed[path] ??= message
-        } else {
-          unplaced.push(path ? `${path}: ${message}` : message)
-        }
+      for (const { path } of failure.details) placed[path] = messageFor(path, values)
+      if (failure.details.length) showProblems(placed)
+      else {
+        setProblem(failure.message)
+        focusLater('.alert')
       }
-      setErrors(placed)
-      setProblem(
-        failure.details.length
-          ? ['Some details need a fix before the email can go out.', ...unplaced]
-          : [failure.message],
-      )
     } finally {
       setBusy(false)
     }
   }
 
+  const late = daysLate(values)
+
   if (logged) {
     const who = logged.candidate ? firstName(logged.candidate.name) : 'The candidate'
     const via = agency?.routingMode === 'via_recruiter' ? ', to send to you to forward' : ''
     return (
-      <div class="done" role="status">
-        <h2>Interview logged</h2>
+      <div class="done" role="status" ref={box}>
+        <h2 tabIndex={-1}>Interview logged</h2>
         <p>
           {who} will get an email now with a short guide and a link to draft a thank-you note for{' '}
           {listNames(logged.interviewers.map((p) => p.name))}
-          {via}. If no note is marked sent, {who} gets one reminder before{' '}
-          {formatWhen(logged.coaching.deadline)}.
+          {via}.
+          {Date.parse(logged.coaching.deadline) > Date.now() &&
+            ` If no note is marked sent, ${who} gets one reminder before ${formatWhen(logged.coaching.deadline)}.`}
         </p>
         <p class="actions">
           <button
             type="button"
             onClick={() => {
               setValues(blankValues())
+              setStartSet(false)
               setLogged(undefined)
+              focusLater('input')
             }}
           >
             Log another interview
@@ -165,35 +158,23 @@ export function LogForm({ api, agency, onLogged, onShowList }: Props) {
   }
 
   return (
-    <form ref={form} noValidate onSubmit={submit} aria-label="Log an interview">
-      {problem.length > 0 && (
-        <div class="alert" role="alert">
-          {problem.map((line) => (
-            <p key={line}>{line}</p>
-          ))}
-        </div>
+    <form ref={box} noValidate onSubmit={submit} aria-label="Log an interview">
+      {problem && (
+        <p class="alert" role="alert" tabIndex={-1}>
+          {problem}
+        </p>
       )}
       <fieldset class="grid">
         <legend>Candidate and role</legend>
-        <Field
-          path="candidate.name"
-          label="Candidate name"
-          errors={errors}
-          control={text('name')}
-        />
-        <Field
-          path="candidate.email"
-          label="Candidate email"
-          errors={errors}
-          control={text('email', 'email', { autocomplete: 'off' })}
-        />
-        <Field path="roleTitle" label="Role" errors={errors} control={text('roleTitle')} />
-        <Field
-          path="clientCompany"
-          label="Client"
-          errors={errors}
-          control={text('clientCompany')}
-        />
+        {candidateFields.map(([path, label, type, max]) => (
+          <Field
+            key={path}
+            path={path}
+            label={label}
+            errors={errors}
+            control={text(path, type, { maxLength: max, autocomplete: 'off' })}
+          />
+        ))}
       </fieldset>
       <fieldset class="grid">
         <legend>Interview</legend>
@@ -222,10 +203,15 @@ export function LogForm({ api, agency, onLogged, onShowList }: Props) {
           )}
         />
       </fieldset>
+      {late > 0 && (
+        <p class="notice" role="status">
+          {lateNotice(late)}
+        </p>
+      )}
       <InterviewerRows
         people={values.interviewers}
         errors={errors}
-        onChange={(interviewers) => setValues((v) => ({ ...v, interviewers }))}
+        onChange={(interviewers, path) => change({ ...values, interviewers }, path ? [path] : [])}
       />
       <Field
         path="talkingPoints"
@@ -233,7 +219,7 @@ export function LogForm({ api, agency, onLogged, onShowList }: Props) {
         optional
         wide
         errors={errors}
-        control={(a11y) => <textarea rows={3} {...bind('talkingPoints')(a11y)} />}
+        control={(a11y) => <textarea rows={3} maxLength={2000} {...bind('talkingPoints')(a11y)} />}
       />
       <p class="actions">
         <button type="submit" disabled={busy}>

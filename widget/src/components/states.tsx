@@ -15,9 +15,6 @@ export function Failed({ error, retry }: { error: ApiFailure; retry?: () => void
   return (
     <div class="alert" role="alert">
       <p>{error.message}</p>
-      {error.details.map((d) => (
-        <p key={d.path}>{d.message}</p>
-      ))}
       {retry && (
         <button type="button" class="link" onClick={retry}>
           Try again

@@ -6,10 +6,11 @@ import { resolveRange } from './stats-range'
 import { storedFacts, type FactsSource } from './stats-facts'
 import type { Stats, StatsFigures, StatsGroupBy, StatsQuery } from '../schemas/stats'
 import type { Viewer } from './interviews'
+import { thankYouEvidence } from '../lib/evidence'
 
 export const industryBaseline = {
-  sendRate: 0.24,
-  source: 'Accountemps (Robert Half) survey of hiring managers, 2017',
+  sendRate: thankYouEvidence.sendRate,
+  source: thankYouEvidence.source,
 }
 
 interface FigureCounts {

@@ -118,6 +118,36 @@ describe('GET /c/:token', () => {
     )
   })
 
+  it("gives an address to write to: the recruiter's, else the agency's reply-to", async () => {
+    // via_recruiter, a recruiter without an address: the mail app opens to the agency's reply-to
+    const routed = await createAgency(h, {
+      routingMode: 'via_recruiter',
+      branding: { replyTo: 'team@routed.example' },
+    })
+    const session = await h.request('POST', '/v1/sessions', {
+      token: routed.secretKey,
+      json: { recruiter: { externalId: 'noel', name: 'Noel Park' } },
+    })
+    const viaTeam = await getPage((await coachedInterview(h, fake, session.body.token)).path)
+    expect(viaTeam.text).toContain(
+      'Send all your notes to <strong>Noel Park</strong> (team@routed.example)',
+    )
+    const mailtos = viaTeam.text.match(/href="mailto:[^"]*"/g) ?? []
+    expect(mailtos).toHaveLength(3)
+    for (const href of mailtos) expect(href).toMatch(/^href="mailto:team@routed\.example\?/)
+
+    // direct, an interviewer without an address: whom to ask, and how to reach them
+    const direct = await createAgency(h)
+    const rosa = await h.request('POST', '/v1/sessions', {
+      token: direct.secretKey,
+      json: { recruiter: { externalId: 'rosa', name: 'Rosa Diaz', email: 'rosa@direct.example' } },
+    })
+    const page = await getPage((await coachedInterview(h, fake, rosa.body.token)).path)
+    expect(page.text).toContain(
+      `If you don't have someone's address, ask Rosa Diaz at <a href="mailto:rosa@direct.example">rosa@direct.example</a>.`,
+    )
+  })
+
   it('answers unknown, malformed, expired and erased links with the same page that reveals nothing', async () => {
     const expired = await coachedInterview(h, fake, agency, {
       candidate: { name: 'Eve Expired', email: 'eve@example.com' },

@@ -1,6 +1,6 @@
 import { oneLine } from '../email/format'
 import { maxDraftChars } from '../schemas/candidate'
-import type { CandidatePage, NoteView } from '../services/candidate-page'
+import { contactEmailOf, type CandidatePage, type NoteView } from '../services/candidate-page'
 import { firstName } from '../email/format'
 import { draftNote, mailSubject, recruiterIntro } from './candidate-draft'
 import {
@@ -45,7 +45,7 @@ export function NoteCard({ page, person, index, token }: NoteCardProps) {
       candidateName: page.candidateName,
     })
   const viaRecruiter = page.agency.routingMode === 'via_recruiter'
-  const to = (viaRecruiter ? page.recruiter?.email : person.email) ?? ''
+  const to = (viaRecruiter ? contactEmailOf(page) : person.email) ?? ''
   const subject = mailSubject(page.agency.routingMode, name, page.roleTitle, page.clientCompany)
   const intro = viaRecruiter ? recruiterIntro(page.recruiter?.name ?? null, name) : ''
   const id = person.id

@@ -1,5 +1,5 @@
 import { firstName, formatDeadline, httpUrl, oneLine } from '../email/format'
-import type { CandidatePage } from '../services/candidate-page'
+import { contactEmailOf, type CandidatePage } from '../services/candidate-page'
 import { candidatePageCss } from './candidate-page-css'
 import { Guide } from './candidate-guide'
 import { NoteCard } from './candidate-note-card'
@@ -23,23 +23,34 @@ export const candidatePageHeaders: Record<string, string> = {
 
 function RoutingAdvice({ page }: { page: CandidatePage }) {
   const company = oneLine(page.clientCompany)
+  const who = page.recruiter ? oneLine(page.recruiter.name) : 'your recruiter'
+  const contact = contactEmailOf(page)
   if (page.agency.routingMode === 'direct') {
     const missing = page.interviewers.some((p) => !p.email)
-    const who = page.recruiter ? oneLine(page.recruiter.name) : 'your recruiter'
     return (
       <p>
         Email each note straight to the person it is for.
-        {missing && ` If you don't have someone's address, ${who} can help.`}
+        {missing && (
+          <>
+            {` If you don't have someone's address, ask ${who}`}
+            {contact ? (
+              <>
+                {' at '}
+                <a href={`mailto:${contact}`}>{contact}</a>.
+              </>
+            ) : (
+              '.'
+            )}
+          </>
+        )}
       </p>
     )
   }
-  const recruiter = page.recruiter
   return (
     <p>
-      Send all your notes to{' '}
-      <strong>{recruiter ? oneLine(recruiter.name) : 'your recruiter'}</strong>
-      {recruiter?.email && ` (${recruiter.email})`} at {oneLine(page.agency.name)}, who will pass
-      them on to {company}, rather than writing to the interviewers yourself.
+      Send all your notes to <strong>{who}</strong>
+      {contact && ` (${contact})`} at {oneLine(page.agency.name)}, who will pass them on to{' '}
+      {company}, rather than writing to the interviewers yourself.
     </p>
   )
 }

@@ -70,3 +70,7 @@ export async function loadCandidatePage(db: Db, target: LinkTarget): Promise<Can
     })),
   }
 }
+
+/** Where the candidate can write for help or send their notes: the recruiter, else the agency. */
+export const contactEmailOf = (page: CandidatePage) =>
+  page.recruiter?.email ?? page.agency.branding.replyTo ?? null

@@ -130,6 +130,49 @@ describeInBrowser('the candidate page in Chromium', () => {
     expect(problems).toEqual([])
   })
 
+  it('asks once before marking a note with [blanks] left, and tidies up after a mark', async () => {
+    const { interview, url } = await linkFromEmail()
+    const tom = interview.interviewers[1].id as string
+    const { page, problems } = await openPage(url)
+    const card = note(page, tom)
+    await card.locator('[data-copy]:not([hidden])').waitFor()
+    expect(await card.locator('[data-save]').isHidden()).toBe(true)
+    const blanks = await card.locator('[data-blanks]').textContent()
+    expect(blanks).toMatch(/\d+ \[blanks?\] left to fill in\./)
+
+    // the first press asks, and marks nothing
+    await card.getByRole('button', { name: 'I sent it' }).click()
+    await expect
+      .poll(() => card.locator('[data-blanks]').textContent())
+      .toContain('press "I sent it" again')
+    expect(await card.locator('[data-blanks]').getAttribute('class')).toContain('warn')
+    await card.screenshot({ path: path.join(artifactsDir, 'candidate-blanks-question-375.png') })
+    expect(await card.locator('[data-state]').textContent()).toBe('Not sent yet')
+    expect(await eventsOf(interview.id)).not.toContain(`sent:${tom}`)
+
+    // copied, then marked: the undo is a plain button and "Copied" is gone
+    await context!.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: h.baseUrl })
+    await card.getByRole('button', { name: 'Copy' }).click()
+    expect(await card.locator('[data-saved]').textContent()).toContain('Copied')
+    await card.getByRole('button', { name: 'I sent it' }).click()
+    await expect.poll(() => card.locator('[data-state]').textContent()).toBe('Sent ✓')
+    const undo = card.getByRole('button', { name: 'Undo: not sent yet' })
+    expect(await undo.getAttribute('class')).toBe('btn')
+    expect(await card.locator('[data-saved]').textContent()).toBe('')
+    await undo.click()
+    await expect.poll(() => card.locator('[data-state]').textContent()).toBe('Not sent yet')
+    expect(await card.getByRole('button', { name: 'I sent it' }).getAttribute('class')).toBe(
+      'btn main',
+    )
+
+    // a draft with its blanks filled is marked at the first press
+    const filled = note(page, interview.interviewers[0].id as string)
+    await filled.locator('textarea').fill('Dear Priya,\n\nThank you for your time.\n\nBest,\nAna')
+    await filled.getByRole('button', { name: 'I sent it' }).click()
+    await expect.poll(() => filled.locator('[data-state]').textContent()).toBe('Sent ✓')
+    expect(problems).toEqual([])
+  })
+
   it('keeps an edit on the device while the server is out of reach, and saves it later', async () => {
     const { interview, url } = await linkFromEmail()
     const tom = interview.interviewers[1].id as string
@@ -237,8 +280,9 @@ describeInBrowser('the candidate page in Chromium', () => {
       controls.forEach((el, i) => (el.dataset.kb = String(i)))
       return controls.length
     })
-    // the page link, then per note: textarea, checklist, save, copy, mail, sent
-    expect(count).toBe(1 + 3 * 6)
+    // the page link, then per note: textarea, checklist, copy, mail, sent (the draft saves
+    // itself, so the script hides the save button)
+    expect(count).toBe(1 + 3 * 5)
     const reached: string[] = []
     for (let i = 0; i < count; i++) {
       await page.keyboard.press('Tab')

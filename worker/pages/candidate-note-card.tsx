@@ -1,13 +1,13 @@
-import { oneLine } from '../email/format'
+import { firstName, oneLine } from '../email/format'
 import { maxDraftChars } from '../schemas/candidate'
 import { contactEmailOf, type CandidatePage, type NoteView } from '../services/candidate-page'
-import { firstName } from '../email/format'
 import { draftNote, mailSubject, recruiterIntro } from './candidate-draft'
 import {
   blanksIn,
   blanksText,
   mailtoHref,
   sentText,
+  toggleClass,
   toggleLabel,
   wordCount,
   wordsText,
@@ -77,7 +77,7 @@ export function NoteCard({ page, person, index, token }: NoteCardProps) {
         <p class="meta" data-count>
           {wordsText(wordCount(body))}
         </p>
-        <p class="meta" data-blanks>
+        <p class="meta" data-blanks aria-live="polite">
           {blanksText(blanksIn(body))}
         </p>
         <p class="meta" data-saved aria-live="polite">
@@ -92,7 +92,7 @@ export function NoteCard({ page, person, index, token }: NoteCardProps) {
           </ul>
         </details>
         <div class="actions">
-          <button class="btn" type="submit" name="action" value="save">
+          <button class="btn" type="submit" name="action" value="save" data-save>
             Save draft
           </button>
           <button class="btn" type="button" data-copy hidden>
@@ -102,7 +102,7 @@ export function NoteCard({ page, person, index, token }: NoteCardProps) {
             Open in email app
           </a>
           <button
-            class="btn main"
+            class={toggleClass(person.sent)}
             type="submit"
             name="action"
             value={person.sent ? 'unsent' : 'sent'}

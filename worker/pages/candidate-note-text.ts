@@ -25,6 +25,12 @@ export function blanksText(blanks: number): string {
   return blanks === 1 ? '1 [blank] left to fill in.' : `${blanks} [blanks] left to fill in.`
 }
 
+/** Asked once when "I sent it" is pressed with [blanks] still in the draft. */
+export function blanksLeftQuestion(blanks: number): string {
+  const which = blanks === 1 ? 'a [blank]' : `${blanks} [blanks]`
+  return `This draft still has ${which} in it. Fill them in or delete them; if you sent it anyway, press "I sent it" again.`
+}
+
 /** "3 h 20 min left", or null once the window has closed. */
 export function timeLeftText(ms: number): string | null {
   if (ms <= 0) return null
@@ -41,6 +47,8 @@ export function progressText(sent: number, total: number): string {
 
 export const sentText = (sent: boolean) => (sent ? 'Sent ✓' : 'Not sent yet')
 export const toggleLabel = (sent: boolean) => (sent ? 'Undo: not sent yet' : 'I sent it')
+/** the mark is the page's main action until it is done; its undo is a plain button */
+export const toggleClass = (sent: boolean) => (sent ? 'btn' : 'btn main')
 
 /** RFC 6068: every part percent-encoded, line breaks as CRLF. */
 export function mailtoHref(to: string, subject: string, body: string): string {

@@ -26,6 +26,7 @@ a{color:#0b57d0}
 .marked{border-left:5px solid ${accent}}
 .muted,.meta{color:#555b63}
 .meta{font-size:.92rem;margin:.4rem 0}
+.meta.warn{color:#8a1c1c;font-weight:600}
 .state{font-weight:600}
 label{display:block;font-weight:600;margin:.5rem 0 .25rem}
 textarea{display:block;width:100%;min-height:18rem;font:inherit;font-size:16px;line-height:1.45;padding:.7rem;border:1px solid #767b84;border-radius:8px;resize:vertical;color:inherit}

@@ -4,11 +4,13 @@
 // allowed by the page's CSP.
 import {
   blanksIn,
+  blanksLeftQuestion,
   blanksText,
   mailtoHref,
   progressText,
   sentText,
   timeLeftText,
+  toggleClass,
   toggleLabel,
   windowClosedText,
   wordCount,
@@ -85,8 +87,12 @@ function showState(state: NoteState) {
     card.classList.toggle('marked', sent)
     card.querySelector('[data-state]')!.textContent = sentText(sent)
     const toggle = card.querySelector<HTMLButtonElement>('[data-toggle]')!
+    if (toggle.value === (sent ? 'unsent' : 'sent')) continue
     toggle.value = sent ? 'unsent' : 'sent'
     toggle.textContent = toggleLabel(sent)
+    toggle.className = toggleClass(sent)
+    // what was said of the draft ("Copied", "Saved") no longer applies once it is marked or undone
+    card.querySelector('[data-saved]')!.textContent = ''
   }
 }
 
@@ -97,6 +103,11 @@ function setUpNote(card: HTMLElement) {
   const saved = card.querySelector('[data-saved]')!
   const mail = card.querySelector<HTMLAnchorElement>('[data-mail]')!
   const copy = card.querySelector<HTMLButtonElement>('[data-copy]')!
+  // the draft saves itself as it is typed: the button is for pages without the script
+  card.querySelector<HTMLButtonElement>('[data-save]')!.hidden = true
+  const blanksLine = card.querySelector('[data-blanks]')!
+  /** the draft with blanks the candidate was asked about: a second press marks it */
+  let askedAbout: string | null = null
   const key = `followthrough:draft:${id}`
   let lastSaved = draft.value
   let timer: ReturnType<typeof setTimeout> | undefined
@@ -104,7 +115,8 @@ function setUpNote(card: HTMLElement) {
   function refresh() {
     const text = draft.value
     card.querySelector('[data-count]')!.textContent = wordsText(wordCount(text))
-    card.querySelector('[data-blanks]')!.textContent = blanksText(blanksIn(text))
+    blanksLine.textContent = blanksText(blanksIn(text))
+    blanksLine.classList.toggle('warn', false)
     const { to = '', subject = '', intro = '' } = card.dataset
     mail.href = mailtoHref(to, subject, intro + text)
   }
@@ -142,6 +154,13 @@ function setUpNote(card: HTMLElement) {
     const action = button?.value
     if (!action) return
     event.preventDefault()
+    const blanks = blanksIn(draft.value)
+    if (action === 'sent' && blanks > 0 && askedAbout !== draft.value) {
+      askedAbout = draft.value
+      blanksLine.textContent = blanksLeftQuestion(blanks)
+      blanksLine.classList.add('warn')
+      return
+    }
     try {
       await save()
       if (action === 'save') {

@@ -173,6 +173,18 @@ describeInBrowser('the candidate page in Chromium', () => {
     expect(problems).toEqual([])
   })
 
+  it("shows the deadline in the candidate's own time zone", async () => {
+    const { url } = await linkFromEmail()
+    const { page, problems } = await openPage(url, { timezoneId: 'Asia/Tokyo' })
+    // the agency is in New York; the candidate's browser in Tokyo
+    await expect
+      .poll(() => page.locator('[data-deadline-at]').textContent())
+      .toContain('(Tokyo time)')
+    const shown = await page.locator('[data-deadline-at]').textContent()
+    expect(shown).toMatch(/^\d{1,2}:\d\d [AP]M on \w+day, \d{1,2} \w+ \(Tokyo time\)$/)
+    expect(problems).toEqual([])
+  })
+
   it('keeps an edit on the device while the server is out of reach, and saves it later', async () => {
     const { interview, url } = await linkFromEmail()
     const tom = interview.interviewers[1].id as string

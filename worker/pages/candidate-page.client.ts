@@ -16,6 +16,7 @@ import {
   wordCount,
   wordsText,
 } from './candidate-note-text'
+import { formatDeadline } from '../email/format'
 
 interface NoteState {
   interviewers: { id: string; noteSentAt: string | null }[]
@@ -66,6 +67,13 @@ function parsePending(stored: string | null): { body: string; base: string } | n
   } catch {
     return null
   }
+}
+
+/** The deadline as the candidate's device tells the time (the server wrote the agency's). */
+function localDeadline() {
+  const el = document.querySelector<HTMLElement>('[data-deadline-at]')
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone
+  if (el && zone) el.textContent = formatDeadline(new Date(el.dataset.deadlineAt ?? ''), zone)
 }
 
 function startCountdown() {
@@ -212,5 +220,6 @@ function setUpNote(card: HTMLElement) {
   refresh()
 }
 
+localDeadline()
 startCountdown()
 document.querySelectorAll<HTMLElement>('[data-note]').forEach(setUpNote)

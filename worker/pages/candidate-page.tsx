@@ -70,8 +70,11 @@ function Top({ page, now }: { page: CandidatePage; now: Date }) {
       <div class="box marked">
         {open ? (
           <p>
-            Send them by <strong>{formatDeadline(deadline, page.agency.timeZone)}</strong>, within
-            24 hours of your interview.{' '}
+            Send them by{' '}
+            <strong data-deadline-at={deadline.toISOString()}>
+              {formatDeadline(deadline, page.agency.timeZone)}
+            </strong>
+            , within 24 hours of your interview.{' '}
             <span data-deadline={deadline.toISOString()}>
               {timeLeftText(deadline.getTime() - now.getTime()) ?? windowClosedText}
             </span>

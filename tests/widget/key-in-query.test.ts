@@ -39,7 +39,7 @@ describe('the publishable key in the query of routes with their own query', () =
     expect(res.body.groups.map((g: { label: string }) => g.label)).toEqual(['Globex'])
     const csv = await fromWidget('/v1/stats.csv?groupBy=client')
     expect(csv.status, csv.text).toBe(200)
-    expect(csv.text).toContain('client,Globex,Globex')
+    expect(csv.text).toContain('Client,Globex,Globex')
   })
 
   it('still refuses a query field no route knows', async () => {

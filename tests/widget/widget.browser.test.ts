@@ -72,7 +72,11 @@ describeInBrowser('the widget on the demo portal, in Chromium', () => {
     // the candidate follows the emailed link and marks the note to Priya sent
     const candidatePage = await page.context().newPage()
     await candidatePage.goto(link)
-    await candidatePage.getByRole('button', { name: 'I sent it' }).first().click()
+    // the draft still has its [blanks]: the page asks once, and the second press marks it
+    const sentIt = candidatePage.getByRole('button', { name: 'I sent it' }).first()
+    await sentIt.click()
+    await candidatePage.getByText('press "I sent it" again').first().waitFor()
+    await sentIt.click()
     await expect
       .poll(() => candidatePage.locator('[data-progress]').textContent())
       .toBe('1 of 2 notes marked sent')
@@ -85,7 +89,7 @@ describeInBrowser('the widget on the demo portal, in Chromium', () => {
     ])
     expect(download.suggestedFilename()).toMatch(/^followthrough-client-\d{4}-\d\d-\d\d-/)
     const csv = readFileSync((await download.path())!, 'utf8')
-    expect(csv).toContain('client,Globex,Globex,1,1,')
+    expect(csv).toContain('Client,Globex,Globex,1,1,')
     await page.screenshot({ path: path.join(artifactsDir, 'widget-dashboard.png'), fullPage: true })
 
     await page.reload()

@@ -28,7 +28,7 @@ describe('the dev mailbox', () => {
     const page = html.text.match(/\/c\/([A-Za-z0-9_-]{32})/)![1]!
     expect((await h.request('GET', `/c/${page}`)).status).toBe(200)
     const text = await h.request('GET', `/dev/mailbox/${id}.txt`)
-    expect(text.text).toContain('Mo Farah')
+    expect(text.text).toContain('Hi Mo, well done')
     const unsubscribe = text.text.match(/\/u\/([A-Za-z0-9_-]{32})/)![1]!
     expect(unsubscribe).toBe(page)
     expect((await h.request('GET', `/u/${unsubscribe}`)).status).toBe(200)

@@ -1,10 +1,17 @@
 import { defineConfig } from 'vitest/config'
 
 const load = 'tests/faults/load.test.ts'
-// CI's real-Postgres pass (ENGINE_TESTS_ONLY=1) leaves out what does not depend on the engine:
-// the browser tests and the fakes' self-tests, which the embedded pass runs
+// CI's real-Postgres pass (ENGINE_TESTS_ONLY=1) leaves out what does not depend on a server
+// (connections, concurrency), which the embedded pass runs: the browser tests, the fakes'
+// self-tests, the fuzzing of request validation, and the coaching status's 672 combinations (one
+// SQL expression, the same Postgres either way)
 const engineIndependent = process.env.ENGINE_TESTS_ONLY
-  ? ['tests/**/*.browser.test.ts', 'tests/fakes/**']
+  ? [
+      'tests/**/*.browser.test.ts',
+      'tests/fakes/**',
+      'tests/security/fuzz.test.ts',
+      'tests/coaching/coaching-status.test.ts',
+    ]
   : []
 
 export default defineConfig({

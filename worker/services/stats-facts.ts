@@ -1,26 +1,13 @@
-import { sql, type QueryCreator } from 'kysely'
+import { sql, type QueryCreator, type Selectable } from 'kysely'
 import type { Db } from '../../db/client'
-import type { Database, InterviewOutcome } from '../../db/schema'
+import type { Database, InterviewFactsTable } from '../../db/schema'
 
 // What the stats count, one row per interview in range, under the names of interview_facts: the
 // stats read the table the writes keep (storedFacts); the tests and the bench can hand them the
 // same rows computed from scratch instead.
 
-export interface FactRow {
-  interview_id: string
-  recruiter_id: string | null
-  client_company: string
-  /** the Monday of its week in the agency's time zone */
-  week: Date
-  coached: boolean
-  delivered: boolean
-  page_opened: boolean
-  draft_used: boolean
-  note_hours: number | null
-  on_time: boolean
-  all_thanked: boolean
-  outcome: InterviewOutcome | null
-}
+/** an interview_facts row, as the stats read it */
+export type FactRow = Omit<Selectable<InterviewFactsTable>, 'agency_id' | 'starts_at' | 'canceled'>
 
 /** Where the facts of a range come from: a query builder with a `facts` CTE of FactRow. */
 export type FactsSource = (

@@ -5,6 +5,7 @@ import type {
   IntegrationTable,
   WriteBackTable,
 } from './integration-tables'
+import type { Language } from '../worker/i18n/catalog'
 
 /** Timestamps are written as Date or ISO strings and always read back as Date. */
 export type Timestamp = ColumnType<Date, Date | string, Date | string>
@@ -43,6 +44,8 @@ export interface AgencyTable {
   /** the coaching email goes this many minutes after an interview ends (0 to 120) */
   coaching_delay_minutes: Generated<number>
   allowed_origins: Json<string[]>
+  /** what candidates are coached in when an interview does not say */
+  default_language: Generated<Language>
   created_at: GeneratedTimestamp
   updated_at: GeneratedTimestamp
 }
@@ -106,6 +109,14 @@ export interface InterviewTable {
   candidate_id: string
   /** the candidate's name as given when this interview was logged; null once forgotten */
   candidate_name: string | null
+  /** what the candidate goes by, when not the first word of the name; null once forgotten */
+  candidate_preferred_name: string | null
+  /** the guide, emails and page */
+  candidate_language: Generated<Language>
+  /** IANA; the deadline in emails is shown in it, else in the agency's; null once forgotten */
+  candidate_time_zone: string | null
+  /** the drafts: the language the interview was held in */
+  note_language: Generated<Language>
   role_title: string
   client_company: string
   starts_at: Timestamp

@@ -292,9 +292,9 @@ describeInBrowser('the candidate page in Chromium', () => {
       controls.forEach((el, i) => (el.dataset.kb = String(i)))
       return controls.length
     })
-    // the page link, then per note: textarea, checklist, copy, mail, sent (the draft saves
-    // itself, so the script hides the save button)
-    expect(count).toBe(1 + 3 * 5)
+    // the five other languages, the page link, then per note: textarea, checklist, copy, mail,
+    // sent (the draft saves itself, so the script hides the save button)
+    expect(count).toBe(5 + 1 + 3 * 5)
     const reached: string[] = []
     for (let i = 0; i < count; i++) {
       await page.keyboard.press('Tab')

@@ -18,6 +18,9 @@ function input(overrides: Partial<CoachingEmailInput> = {}): CoachingEmailInput 
       timeZone: 'America/New_York',
     },
     candidateName: 'Ana Lopez',
+    language: 'en',
+    // the candidate's zone, when given, else the agency's
+    timeZone: 'America/New_York',
     recruiterName: 'Maria Chen',
     roleTitle: 'Senior Designer',
     clientCompany: 'Acme Corp',
@@ -101,10 +104,10 @@ describe('renderCoachingEmail', () => {
       deadline: new Date('2026-07-07T08:05:00Z'),
       now: new Date('2026-07-06T08:05:00Z'),
     }
-    expect(render({ ...summer, ...withAgency({ timeZone: 'Europe/London' }) }).text).toContain(
+    expect(render({ ...summer, timeZone: 'Europe/London' }).text).toContain(
       'by 9:05 AM on Tuesday, 7 July (London time)',
     )
-    expect(render({ ...summer, ...withAgency({ timeZone: 'UTC' }) }).text).toContain(
+    expect(render({ ...summer, timeZone: 'UTC' }).text).toContain(
       'by 8:05 AM on Tuesday, 7 July (UTC)',
     )
   })

@@ -71,7 +71,13 @@ async function writeUntil(done: () => boolean) {
       .select(['p.id', 'i.candidate_id', 'p.note_sent_at'])
       .where('p.interview_id', '=', id)
       .executeTakeFirstOrThrow()
-    const target = { interviewId: id, agencyId, candidateId: person.candidate_id, canceled: false }
+    const target = {
+      interviewId: id,
+      agencyId,
+      candidateId: person.candidate_id,
+      canceled: false,
+      language: 'en' as const,
+    }
     const type = person.note_sent_at ? 'unsent' : 'sent'
     if (writes % 5 === 4) {
       await inTransaction(world.db, (trx) =>

@@ -221,6 +221,7 @@ async function runSequence(steps: Step[]) {
           agencyId: agency.id,
           candidateId: row.candidate_id,
           canceled: row.canceled_at !== null,
+          language: 'en' as const,
         }
         if (s.kind === 'provider') {
           const email = await db

@@ -4,12 +4,23 @@ import { linkTokenSlot } from '../services/coaching-links'
 import { oneLine } from './format'
 import { renderCoachingEmail, renderReminderEmail, type CoachingEmailInput } from './templates'
 import { noteDeadline } from '../lib/note-window'
+import type { Language } from '../i18n/catalog'
+
+/** Who the emails go to, and how they are addressed: in their language and time zone. */
+export interface EmailCandidate {
+  name: string
+  email: string
+  preferredName: string | null
+  language: Language
+  /** IANA; null: the agency's */
+  timeZone: string | null
+}
 
 /** What an interview's coaching email and reminder say, and to whom. */
 export interface InterviewEmailInput {
   agency: Agency
   interviewId: string
-  candidate: { name: string; email: string }
+  candidate: EmailCandidate
   recruiter: { name: string; email: string | null } | null
   roleTitle: string
   clientCompany: string
@@ -40,7 +51,9 @@ export function composeInterviewEmail(
   const unsubscribeUrl = `${base}/u/${linkTokenSlot}`
   const templateInput: CoachingEmailInput = {
     agency: input.agency,
-    candidateName: input.candidate.name,
+    candidateName: input.candidate.preferredName ?? input.candidate.name,
+    language: input.candidate.language,
+    timeZone: input.candidate.timeZone ?? input.agency.timeZone,
     recruiterName: input.recruiter?.name ?? null,
     roleTitle: input.roleTitle,
     clientCompany: input.clientCompany,

@@ -1,3 +1,6 @@
+import { fill, pluralText } from '../i18n/catalog'
+import type { Messages } from '../i18n/en'
+
 // Values are validated where they enter the API, but a template is the last step before text
 // reaches an inbox, so it re-checks what could break the email: headers, links and colours.
 
@@ -67,36 +70,59 @@ export function firstName(name: string): string {
   return first.endsWith('.') && words.length > 1 ? `${first} ${words.at(-1)}` : first
 }
 
+/** What dates and times are written with: a catalog's locale and time words. */
+export type TimeWords = Pick<Messages, 'meta' | 'time'>
+
 /**
- * The deadline as the candidate would say it, in the agency's time zone:
- * "3:30 PM on Tuesday, 24 November (London time)".
+ * The deadline as the candidate would say it, in their language and the given time zone:
+ * "3:30 PM on Tuesday, 24 November (London time)", "martes, 24 de noviembre a las 15:30 (…)".
  */
-export function formatDeadline(deadline: Date, timeZone: string): string {
+export function formatDeadline(deadline: Date, timeZone: string, words: TimeWords): string {
   const zone = validTimeZone(timeZone)
-  const parts = new Intl.DateTimeFormat('en-US', {
+  const { locale } = words.meta
+  const dateParts = new Intl.DateTimeFormat(locale, {
     timeZone: zone,
     weekday: 'long',
     day: 'numeric',
     month: 'long',
-    hour: 'numeric',
-    minute: '2-digit',
-    hour12: true,
-    timeZoneName: 'short',
   }).formatToParts(deadline)
   const part = (type: Intl.DateTimeFormatPartTypes) =>
-    parts.find((p) => p.type === type)?.value ?? ''
-  // A city reads more naturally than an abbreviation; zones without one (UTC, Etc/GMT+5) keep it.
-  const city = zone.includes('/') && !zone.startsWith('Etc/') ? zone.split('/').pop() : undefined
-  const zoneLabel = city ? `${city.replaceAll('_', ' ')} time` : part('timeZoneName')
-  const time = `${part('hour')}:${part('minute')} ${part('dayPeriod')}`
-  return `${time} on ${part('weekday')}, ${part('day')} ${part('month')} (${zoneLabel})`
+    dateParts.find((p) => p.type === type)?.value ?? ''
+  const date = fill(words.time.date, {
+    weekday: part('weekday'),
+    day: part('day'),
+    month: part('month'),
+  })
+  // newer ICU puts a narrow no-break space before AM/PM, which plain-text mail shows oddly
+  const time = new Intl.DateTimeFormat(locale, {
+    timeZone: zone,
+    hour: 'numeric',
+    minute: '2-digit',
+  })
+    .format(deadline)
+    .replace(/\u202f/g, ' ')
+  return fill(words.time.deadline, { time, date, zone: zoneLabel(deadline, zone, words) })
 }
 
-/** "about 5 hours", "about 1 hour", "less than an hour", or null once the deadline has passed. */
-export function timeLeft(deadline: Date, now: Date): string | null {
+/**
+ * A city reads more naturally than an abbreviation in English ("London time"); other languages
+ * use their own names for the zone ("hora de Reino Unido"). UTC and Etc/ zones keep a short name.
+ */
+function zoneLabel(at: Date, zone: string, words: TimeWords): string {
+  const city = zone.includes('/') && !zone.startsWith('Etc/') ? zone.split('/').pop() : undefined
+  if (city && words.time.cityZone)
+    return fill(words.time.cityZone, { city: city.replaceAll('_', ' ') })
+  const style = city ? 'longGeneric' : 'short'
+  const name = new Intl.DateTimeFormat(words.meta.locale, { timeZone: zone, timeZoneName: style })
+    .formatToParts(at)
+    .find((p) => p.type === 'timeZoneName')?.value
+  return name ?? zone
+}
+
+/** "about 5 hours", "less than an hour", or null once the deadline has passed. */
+export function timeLeft(deadline: Date, now: Date, words: TimeWords): string | null {
   const ms = deadline.getTime() - now.getTime()
   if (ms <= 0) return null
-  if (ms < 3_600_000) return 'less than an hour'
-  const hours = Math.round(ms / 3_600_000)
-  return hours === 1 ? 'about 1 hour' : `about ${hours} hours`
+  if (ms < 3_600_000) return words.time.underAnHour
+  return pluralText(words.meta.locale, words.time.hoursLeft, Math.round(ms / 3_600_000))
 }

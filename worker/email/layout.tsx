@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact'
 import { renderHtmlDocument } from '../lib/html-document'
+import { fill } from '../i18n/catalog'
 import { httpUrl, safeColor, textColorOn } from './format'
 
 // An email is described once as blocks, then laid out twice: as HTML for mail clients and as
@@ -17,11 +18,20 @@ export type Block =
   | { kind: 'signoff'; lines: string[] }
 
 export interface EmailContent {
+  /** the language it is written in, for <html lang> */
+  language: string
   /** Shown by inbox lists next to the subject; never visible in the opened email. */
   preheader: string
   blocks: Block[]
   brand: { agencyName: string; logoUrl: string | null; primaryColor: string; accentColor: string }
-  footer: { reason: string; unsubscribeUrl: string }
+  footer: {
+    reason: string
+    /** the link's text in the HTML part */
+    unsubscribeLabel: string
+    /** the plain-text part's line, with `{url}` */
+    unsubscribeLine: string
+    unsubscribeUrl: string
+  }
 }
 
 // The agency defaults, used if a stored colour is somehow not #rrggbb.
@@ -237,7 +247,7 @@ function EmailBody({ content }: { content: EmailContent }) {
                   <br />
                   {footer.reason}{' '}
                   <a href={unsubscribeUrl} style={{ color: muted, textDecoration: 'underline' }}>
-                    Unsubscribe
+                    {footer.unsubscribeLabel}
                   </a>
                 </td>
               </tr>
@@ -252,6 +262,7 @@ function EmailBody({ content }: { content: EmailContent }) {
 export function renderHtml(content: EmailContent): string {
   return renderHtmlDocument({
     title: content.brand.agencyName,
+    lang: content.language,
     meta: { 'color-scheme': 'light' },
     bodyStyle: { margin: 0, padding: 0, backgroundColor: '#f4f5f7' },
     children: <EmailBody content={content} />,
@@ -283,7 +294,7 @@ export function renderText(content: EmailContent): string {
     '-- ',
     content.brand.agencyName,
     content.footer.reason,
-    `Unsubscribe: ${unsubscribeUrl}`,
+    fill(content.footer.unsubscribeLine, { url: unsubscribeUrl }),
   ].join('\n')
   return `${[...sections, footer].join('\n\n')}\n`
 }

@@ -1,4 +1,5 @@
-import { thankYouEvidence } from '../lib/evidence'
+import { capitalized, fill, parts, plain, type Params } from '../i18n/catalog'
+import { messagesFor, type Language } from '../i18n'
 import { clip, firstName, formatDeadline, oneLine, timeLeft } from './format'
 import { renderHtml, renderText, type Block, type EmailContent, type Inline } from './layout'
 
@@ -15,7 +16,12 @@ export interface CoachingEmailInput {
     routingMode: 'direct' | 'via_recruiter'
     timeZone: string
   }
+  /** the name they go by: a preferred name, else their full name (greeted by its first word) */
   candidateName: string
+  /** what the email is written in: the candidate's language */
+  language: Language
+  /** where the deadline is given: the candidate's time zone, else the agency's */
+  timeZone: string
   recruiterName: string | null
   roleTitle: string
   clientCompany: string
@@ -40,6 +46,7 @@ const maxSubjectLength = 80
 
 /** The input with every user string made a single clean line, so no part can differ. */
 function tidy(input: CoachingEmailInput) {
+  const m = messagesFor(input.language)
   const recruiterName = input.recruiterName === null ? '' : oneLine(input.recruiterName)
   return {
     ...input,
@@ -55,7 +62,8 @@ function tidy(input: CoachingEmailInput) {
       }))
       .filter((person) => person.name !== ''),
     greetingName: firstName(input.candidateName),
-    deadlineText: formatDeadline(input.deadline, input.agency.timeZone),
+    deadlineText: formatDeadline(input.deadline, input.timeZone, m),
+    m,
     /** rendered after the 24 hours (an interview logged late): no deadline in the past */
     windowPassed: input.deadline.getTime() <= (input.now ?? new Date()).getTime(),
   }
@@ -67,62 +75,44 @@ function subjectAbout(company: string, build: (company: string) => string): stri
   return oneLine(build(clip(company, maxSubjectLength - build('').length)))
 }
 
-function joinNames(names: string[]): string {
-  return new Intl.ListFormat('en', { type: 'conjunction' }).format(names)
+/** A template as email text: `**bold**` runs kept apart, placeholders filled. */
+function rich(template: string, params: Params): Inline[] {
+  return parts<never>(template, params)
 }
 
 function whoToThank(d: Tidy): string {
+  const list = new Intl.ListFormat(d.m.meta.locale, { type: 'conjunction' })
   return d.interviewers.length > 0
-    ? joinNames(d.interviewers.map((person) => person.name))
-    : 'each person you met'
+    ? list.format(d.interviewers.map((person) => person.name))
+    : d.m.email.everyone
 }
 
 function deadlineCallout(d: Tidy): Block {
-  if (d.windowPassed) {
-    return {
-      kind: 'callout',
-      text: [
-        'The 24 hours after your interview have passed, but ',
-        { strong: 'a note sent today still helps' },
-        ': send it as soon as you can.',
-      ],
-    }
-  }
-  return {
-    kind: 'callout',
-    text: [
-      'Send them ',
-      { strong: `by ${d.deadlineText}` },
-      ', within 24 hours of your interview.',
-    ],
-  }
+  const text = d.windowPassed ? d.m.email.windowPassed : d.m.email.deadline
+  return { kind: 'callout', text: rich(text, { deadline: d.deadlineText }) }
 }
 
 function routingAdvice(d: Tidy): Inline[] {
-  if (d.agency.routingMode === 'direct') {
-    return ['Email each note straight to the person it is for.']
-  }
-  const recruiter = d.recruiterName ?? 'your recruiter'
-  return [
-    'Send your notes to ',
-    { strong: recruiter },
-    ` at ${d.agencyName}, who will pass them on to ${d.clientCompany} for you.`,
-  ]
+  if (d.agency.routingMode === 'direct') return [d.m.email.routingDirect]
+  return rich(d.m.email.routingViaRecruiter, {
+    recruiter: d.recruiterName ?? d.m.email.yourRecruiter,
+    agency: d.agencyName,
+    company: d.clientCompany,
+  })
 }
 
 function writeButton(d: Tidy): Block {
-  return { kind: 'button', label: 'Write your thank-you notes', href: d.pageUrl }
+  return { kind: 'button', label: d.m.email.button, href: d.pageUrl }
 }
 
 function signOff(d: Tidy): Block {
-  return {
-    kind: 'signoff',
-    lines: ['Rooting for you,', d.recruiterName ?? `The ${d.agencyName} team`],
-  }
+  const team = fill(d.m.email.agencyTeam, { agency: d.agencyName })
+  return { kind: 'signoff', lines: [d.m.email.signOff, d.recruiterName ?? team] }
 }
 
 function envelope(d: Tidy, preheader: string, blocks: Block[]): EmailContent {
   return {
+    language: d.language,
     preheader,
     blocks,
     brand: {
@@ -132,7 +122,9 @@ function envelope(d: Tidy, preheader: string, blocks: Block[]): EmailContent {
       accentColor: d.agency.branding.accentColor,
     },
     footer: {
-      reason: `You're getting this because ${d.agencyName} arranged your interview at ${d.clientCompany}.`,
+      reason: fill(d.m.email.footer, { agency: d.agencyName, company: d.clientCompany }),
+      unsubscribeLabel: d.m.email.unsubscribe,
+      unsubscribeLine: d.m.email.unsubscribeLine,
       unsubscribeUrl: d.unsubscribeUrl,
     },
   }
@@ -145,100 +137,71 @@ function rendered(subject: string, content: EmailContent): RenderedEmail {
 /** The email sent right after an interview: why a note helps, by when, to whom, and how. */
 export function renderCoachingEmail(input: CoachingEmailInput): RenderedEmail {
   const d = tidy(input)
-  const subject = subjectAbout(d.clientCompany, (company) => `Your thank-you notes for ${company}`)
+  const { email } = d.m
+  const subject = subjectAbout(d.clientCompany, (company) => fill(email.subject, { company }))
+  const names = { name: d.greetingName, role: d.roleTitle, company: d.clientCompany }
   const blocks: Block[] = [
-    { kind: 'heading', text: 'Next: a short thank-you to each person you met' },
-    {
-      kind: 'paragraph',
-      text: [
-        `Hi ${d.greetingName}, well done on your interview for the ${d.roleTitle} role at ${d.clientCompany}. `,
-        'A brief note to each interviewer helps them remember you, and most candidates never send one.',
-      ],
-    },
+    { kind: 'heading', text: email.heading },
+    { kind: 'paragraph', text: rich(email.intro, names) },
     deadlineCallout(d),
   ]
   if (d.interviewers.length > 0) {
     blocks.push({
       kind: 'list',
-      title: 'Who to thank',
+      title: email.whoToThank,
       items: d.interviewers.map((person) =>
-        person.title ? `${person.name}, ${person.title}` : person.name,
+        person.title ? fill(email.personWithTitle, person) : person.name,
       ),
     })
   }
   blocks.push(
     writeButton(d),
-    {
-      kind: 'paragraph',
-      text: ['Your page has a draft for each person. Add a detail only you know, and send.'],
-    },
-    {
-      kind: 'list',
-      title: 'Four quick tips',
-      items: [
-        'One note per person, addressed by name, each a little different.',
-        'Mention one thing you talked about, so it is clearly yours.',
-        'Say in a sentence or two why you want the role and what you would bring.',
-        'Keep it to a few short paragraphs, and proofread names, company and spelling.',
-      ],
-    },
+    { kind: 'paragraph', text: [email.draftsReady] },
+    { kind: 'list', title: email.tipsTitle, items: [...email.tips] },
     { kind: 'paragraph', text: routingAdvice(d) },
-    {
-      kind: 'paragraph',
-      text: [thankYouEvidence.sentence],
-    },
+    { kind: 'paragraph', text: [d.m.evidence] },
     signOff(d),
   )
   const preheader = d.windowPassed
-    ? 'A short note to each interviewer helps them remember you, and today is not too late.'
-    : `A short note to each interviewer helps them remember you. Send by ${d.deadlineText}.`
+    ? email.preheaderLate
+    : fill(email.preheader, { deadline: d.deadlineText })
   return rendered(subject, envelope(d, preheader, blocks))
 }
 
 /** The nudge sent a few hours before the window closes: shorter, same button. */
 export function renderReminderEmail(input: CoachingEmailInput): RenderedEmail {
   const d = tidy(input)
-  const left = timeLeft(input.deadline, input.now ?? new Date())
-  const who = whoToThank(d)
-  if (left === null) {
-    // Sent late (a delayed queue): the day after is still worth it, so say so rather than nag.
-    const subject = subjectAbout(d.clientCompany, (c) => `It's not too late to thank ${c}`)
-    const blocks: Block[] = [
-      { kind: 'heading', text: 'A thank-you note today still helps' },
-      {
-        kind: 'paragraph',
-        text: [
-          `Hi ${d.greetingName}, the 24-hour window after your ${d.clientCompany} interview has `,
-          `passed, but a short note to ${who} sent today still helps them remember you.`,
-        ],
-      },
-      writeButton(d),
-      { kind: 'paragraph', text: routingAdvice(d) },
-      { kind: 'paragraph', text: ['Already sent them? Well done, you can ignore this one.'] },
-      signOff(d),
-    ]
-    return rendered(subject, envelope(d, 'A short note sent today still helps.', blocks))
-  }
-  const capitalised = left.charAt(0).toUpperCase() + left.slice(1)
-  const subject = subjectAbout(
-    d.clientCompany,
-    (company) => `${capitalised} left for your ${company} thank-you notes`,
-  )
-  const blocks: Block[] = [
-    { kind: 'heading', text: 'Your thank-you notes are due soon' },
-    {
-      kind: 'paragraph',
-      text: [
-        `Hi ${d.greetingName}, your window to thank ${who} at ${d.clientCompany} `,
-        `closes in ${left}. A few short lines are all it takes.`,
-      ],
-    },
-    deadlineCallout(d),
+  const { reminder } = d.m
+  const { locale } = d.m.meta
+  const left = timeLeft(input.deadline, input.now ?? new Date(), d.m)
+  const params = { name: d.greetingName, company: d.clientCompany, who: whoToThank(d) }
+  const tail: Block[] = [
     writeButton(d),
     { kind: 'paragraph', text: routingAdvice(d) },
-    { kind: 'paragraph', text: ['Already sent them? Well done, you can ignore this one.'] },
+    { kind: 'paragraph', text: [reminder.alreadySent] },
     signOff(d),
   ]
-  const preheader = `${capitalised} left to thank ${who}. A few short lines are all it takes.`
+  if (left === null) {
+    // Sent late (a delayed queue): the day after is still worth it, so say so rather than nag.
+    const subject = subjectAbout(d.clientCompany, (company) =>
+      capitalized(fill(reminder.lateSubject, { company }), locale),
+    )
+    const blocks: Block[] = [
+      { kind: 'heading', text: reminder.lateHeading },
+      { kind: 'paragraph', text: rich(reminder.lateIntro, params) },
+      ...tail,
+    ]
+    return rendered(subject, envelope(d, reminder.latePreheader, blocks))
+  }
+  const subject = subjectAbout(d.clientCompany, (company) =>
+    capitalized(fill(reminder.subject, { left, company }), locale),
+  )
+  const blocks: Block[] = [
+    { kind: 'heading', text: reminder.heading },
+    { kind: 'paragraph', text: rich(reminder.intro, { ...params, left }) },
+    deadlineCallout(d),
+    ...tail,
+  ]
+  const preheader = capitalized(plain(reminder.preheader, { ...params, left }), locale)
   return rendered(subject, envelope(d, preheader, blocks))
 }

@@ -1,5 +1,15 @@
 // Wording and arithmetic the page shows both when the server renders it and as the candidate
-// types, so the two never disagree. Imported by the page script: keep it free of server code.
+// types, so the two never disagree. Imported by the page script, which gets its words from the
+// page (data-words): keep it free of server code and of the catalogs themselves.
+import { fill, pluralText } from '../i18n/catalog'
+import type { Messages } from '../i18n/en'
+
+/** The words the page's script needs, in the page's language. */
+export type LiveWords = Pick<Messages, 'meta' | 'time' | 'live'>
+
+export function liveWords(m: Messages): LiveWords {
+  return { meta: m.meta, time: m.time, live: m.live }
+}
 
 /** Long enough to be personal, short enough to read on a phone. */
 export const wordTarget = 150
@@ -13,40 +23,36 @@ export function blanksIn(text: string): number {
   return text.match(/\[[^\]\n]*\]/g)?.length ?? 0
 }
 
-export function wordsText(words: number): string {
-  const counted = words === 1 ? '1 word' : `${words} words`
-  return words > wordTarget
-    ? `${counted}, a little long: aim for about ${wordTarget}`
-    : `${counted} of about ${wordTarget}`
+export function wordsText(w: LiveWords, words: number): string {
+  const forms = words > wordTarget ? w.live.wordsLong : w.live.words
+  return pluralText(w.meta.locale, forms, words, { target: wordTarget })
 }
 
-export function blanksText(blanks: number): string {
-  if (blanks === 0) return 'No [blanks] left.'
-  return blanks === 1 ? '1 [blank] left to fill in.' : `${blanks} [blanks] left to fill in.`
+export function blanksText(w: LiveWords, blanks: number): string {
+  return blanks === 0 ? w.live.noBlanks : pluralText(w.meta.locale, w.live.blanks, blanks)
 }
 
 /** Asked once when "I sent it" is pressed with [blanks] still in the draft. */
-export function blanksLeftQuestion(blanks: number): string {
-  const which = blanks === 1 ? 'a [blank]' : `${blanks} [blanks]`
-  return `This draft still has ${which} in it. Fill them in or delete them; if you sent it anyway, press "I sent it" again.`
+export function blanksLeftQuestion(w: LiveWords, blanks: number): string {
+  return pluralText(w.meta.locale, w.live.blanksQuestion, blanks, { button: w.live.markSent })
 }
 
 /** "3 h 20 min left", or null once the window has closed. */
-export function timeLeftText(ms: number): string | null {
+export function timeLeftText(w: LiveWords, ms: number): string | null {
   if (ms <= 0) return null
   const minutes = Math.max(1, Math.floor(ms / 60_000))
   const hours = Math.floor(minutes / 60)
-  return hours > 0 ? `${hours} h ${minutes % 60} min left` : `${minutes} min left`
+  return hours > 0
+    ? fill(w.time.countdownHours, { hours, minutes: minutes % 60 })
+    : fill(w.time.countdownMinutes, { minutes })
 }
 
-export const windowClosedText = 'The 24 hours have passed, but a note sent today still helps.'
-
-export function progressText(sent: number, total: number): string {
-  return `${sent} of ${total} ${total === 1 ? 'note' : 'notes'} marked sent`
+export function progressText(w: LiveWords, sent: number, total: number): string {
+  return pluralText(w.meta.locale, w.live.progress, total, { sent })
 }
 
-export const sentText = (sent: boolean) => (sent ? 'Sent ✓' : 'Not sent yet')
-export const toggleLabel = (sent: boolean) => (sent ? 'Undo: not sent yet' : 'I sent it')
+export const sentText = (w: LiveWords, sent: boolean) => (sent ? w.live.sent : w.live.notSent)
+export const toggleLabel = (w: LiveWords, sent: boolean) => (sent ? w.live.undo : w.live.markSent)
 /** the mark is the page's main action until it is done; its undo is a plain button */
 export const toggleClass = (sent: boolean) => (sent ? 'btn' : 'btn main')
 

@@ -15,7 +15,9 @@ body{margin:0;background:#f4f5f7;color:#1a1a1a;font:17px/1.5 system-ui,-apple-sy
 .brand{background:${primary};color:${onPrimary};padding:.75rem 1rem}
 .brand>*{display:block;max-width:44rem;margin:0 auto;font-weight:700}
 .brand img{max-height:40px;max-width:220px}
-main{max-width:44rem;margin:0 auto;padding:1rem 1rem 3rem}
+main{max-width:44rem;margin:0 auto;padding:1rem 1rem 3rem;overflow-wrap:break-word;hyphens:auto}
+.langs{display:flex;flex-wrap:wrap;justify-content:flex-end;gap:.1rem .9rem;font-size:.9rem}
+.langs>*{padding:.35rem 0}
 h1{font-size:1.5rem;line-height:1.25;margin:.75rem 0 .5rem}
 h2{font-size:1.2rem;line-height:1.3;margin:0 0 .25rem}
 h3{font-size:1rem;margin:1rem 0 .25rem}

@@ -12,9 +12,9 @@ import {
   timeLeftText,
   toggleClass,
   toggleLabel,
-  windowClosedText,
   wordCount,
   wordsText,
+  type LiveWords,
 } from './candidate-note-text'
 import { formatDeadline } from '../email/format'
 
@@ -25,6 +25,10 @@ interface NoteState {
 }
 
 const base = location.pathname.replace(/\/+$/, '')
+/** the page's words, in its language, as the server wrote them */
+const w = JSON.parse(
+  document.querySelector<HTMLElement>('[data-words]')!.dataset.words!,
+) as LiveWords
 const saveDelayMs = 800
 
 function call(method: string, path: string, body: unknown): Promise<Response> {
@@ -69,35 +73,36 @@ function parsePending(stored: string | null): { body: string; base: string } | n
   }
 }
 
-/** The deadline as the candidate's device tells the time (the server wrote the agency's). */
+/** The deadline as the candidate's device tells the time (the server wrote the candidate's or agency's zone). */
 function localDeadline() {
   const el = document.querySelector<HTMLElement>('[data-deadline-at]')
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone
-  if (el && zone) el.textContent = formatDeadline(new Date(el.dataset.deadlineAt ?? ''), zone)
+  if (el && zone) el.textContent = formatDeadline(new Date(el.dataset.deadlineAt ?? ''), zone, w)
 }
 
 function startCountdown() {
   const el = document.querySelector<HTMLElement>('[data-deadline]')
   if (!el) return
   const deadline = Date.parse(el.dataset.deadline ?? '')
-  const tick = () => (el.textContent = timeLeftText(deadline - Date.now()) ?? windowClosedText)
+  const tick = () =>
+    (el.textContent = timeLeftText(w, deadline - Date.now()) ?? w.live.windowClosed)
   tick()
   setInterval(tick, 30_000)
 }
 
 function showState(state: NoteState) {
   const progress = document.querySelector('[data-progress]')
-  if (progress) progress.textContent = progressText(state.notesSent, state.notesTotal)
+  if (progress) progress.textContent = progressText(w, state.notesSent, state.notesTotal)
   for (const person of state.interviewers) {
     const card = document.getElementById(`note-${person.id}`)
     if (!card) continue
     const sent = person.noteSentAt !== null
     card.classList.toggle('marked', sent)
-    card.querySelector('[data-state]')!.textContent = sentText(sent)
+    card.querySelector('[data-state]')!.textContent = sentText(w, sent)
     const toggle = card.querySelector<HTMLButtonElement>('[data-toggle]')!
     if (toggle.value === (sent ? 'unsent' : 'sent')) continue
     toggle.value = sent ? 'unsent' : 'sent'
-    toggle.textContent = toggleLabel(sent)
+    toggle.textContent = toggleLabel(w, sent)
     toggle.className = toggleClass(sent)
     // what was said of the draft ("Copied", "Saved") no longer applies once it is marked or undone
     card.querySelector('[data-saved]')!.textContent = ''
@@ -122,8 +127,8 @@ function setUpNote(card: HTMLElement) {
 
   function refresh() {
     const text = draft.value
-    card.querySelector('[data-count]')!.textContent = wordsText(wordCount(text))
-    blanksLine.textContent = blanksText(blanksIn(text))
+    card.querySelector('[data-count]')!.textContent = wordsText(w, wordCount(text))
+    blanksLine.textContent = blanksText(w, blanksIn(text))
     blanksLine.classList.toggle('warn', false)
     const { to = '', subject = '', intro = '' } = card.dataset
     mail.href = mailtoHref(to, subject, intro + text)
@@ -134,15 +139,15 @@ function setUpNote(card: HTMLElement) {
     clearTimeout(timer)
     const body = draft.value
     if (body === lastSaved) return
-    saved.textContent = 'Saving…'
+    saved.textContent = w.live.saving
     try {
       const res = await call('PUT', `/drafts/${id}`, { body })
       if (!res.ok) throw new Error(String(res.status))
       lastSaved = body
       if (draft.value === body) local.set(key, null)
-      saved.textContent = 'Saved.'
+      saved.textContent = w.live.saved
     } catch {
-      saved.textContent = 'Not saved yet: kept on this device, and saved when you are back online.'
+      saved.textContent = w.live.notSaved
       throw new Error('not saved')
     }
   }
@@ -165,14 +170,14 @@ function setUpNote(card: HTMLElement) {
     const blanks = blanksIn(draft.value)
     if (action === 'sent' && blanks > 0 && askedAbout !== draft.value) {
       askedAbout = draft.value
-      blanksLine.textContent = blanksLeftQuestion(blanks)
+      blanksLine.textContent = blanksLeftQuestion(w, blanks)
       blanksLine.classList.add('warn')
       return
     }
     try {
       await save()
       if (action === 'save') {
-        saved.textContent = 'Saved.'
+        saved.textContent = w.live.saved
         return
       }
       const res = await call('POST', '/events', { type: action, interviewerId: id })
@@ -200,7 +205,7 @@ function setUpNote(card: HTMLElement) {
       draft.select()
       document.execCommand('copy')
     }
-    saved.textContent = 'Copied. Paste it into your email.'
+    saved.textContent = w.live.copied
     record('copied', id)
   })
   mail.addEventListener('click', () => {

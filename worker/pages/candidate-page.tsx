@@ -1,10 +1,13 @@
 import { firstName, formatDeadline, httpUrl, oneLine } from '../email/format'
+import { fill } from '../i18n/catalog'
+import { languageChoices, messagesFor, type Messages } from '../i18n'
 import { contactEmailOf, type CandidatePage } from '../services/candidate-page'
 import { candidatePageCss } from './candidate-page-css'
 import { Guide } from './candidate-guide'
 import { NoteCard } from './candidate-note-card'
-import { progressText, timeLeftText, windowClosedText } from './candidate-note-text'
+import { liveWords, progressText, timeLeftText } from './candidate-note-text'
 import { pageHeaders, renderDocument } from './layout'
+import { Rich } from './rich'
 import { noteDeadline } from '../lib/note-window'
 
 /** Built from worker/pages/candidate-page.client.ts into dist/widget by worker/build.ts. */
@@ -21,83 +24,101 @@ export const candidatePageHeaders: Record<string, string> = {
     "default-src 'none'; script-src 'self'; connect-src 'self'; img-src https:; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
 }
 
-function RoutingAdvice({ page }: { page: CandidatePage }) {
+interface Props {
+  page: CandidatePage
+  m: Messages
+}
+
+function RoutingAdvice({ page, m }: Props) {
   const company = oneLine(page.clientCompany)
-  const who = page.recruiter ? oneLine(page.recruiter.name) : 'your recruiter'
+  const who = page.recruiter ? oneLine(page.recruiter.name) : m.page.yourRecruiter
   const contact = contactEmailOf(page)
+  const mailto = contact ? <a href={`mailto:${contact}`}>{contact}</a> : ''
   if (page.agency.routingMode === 'direct') {
     const missing = page.interviewers.some((p) => !p.email)
+    const ask = contact ? m.page.askForAddressAt : m.page.askForAddress
     return (
       <p>
-        Email each note straight to the person it is for.
-        {missing && (
-          <>
-            {` If you don't have someone's address, ask ${who}`}
-            {contact ? (
-              <>
-                {' at '}
-                <a href={`mailto:${contact}`}>{contact}</a>.
-              </>
-            ) : (
-              '.'
-            )}
-          </>
-        )}
+        {m.page.routingDirect}
+        {missing && ' '}
+        {missing && <Rich text={ask} values={{ who, email: mailto }} />}
       </p>
     )
   }
+  const text = contact ? m.page.viaRecruiterAt : m.page.viaRecruiter
+  const agency = oneLine(page.agency.name)
   return (
     <p>
-      Send all your notes to <strong>{who}</strong>
-      {contact && ` (${contact})`} at {oneLine(page.agency.name)}, who will pass them on to{' '}
-      {company}, rather than writing to the interviewers yourself.
+      <Rich text={text} values={{ who, email: contact ?? '', agency, company }} />
     </p>
   )
 }
 
-function Top({ page, now }: { page: CandidatePage; now: Date }) {
+function Top({ page, m, now }: Props & { now: Date }) {
   const deadline = noteDeadline(page.endsAt)
   const sent = page.interviewers.filter((p) => p.sent).length
-  const greeting = page.candidateName ? `, ${firstName(page.candidateName)}` : ''
+  const name = page.preferredName ?? (page.candidateName ? firstName(page.candidateName) : '')
   const open = deadline.getTime() > now.getTime()
+  const w = liveWords(m)
+  const deadlineText = (
+    <strong data-deadline-at={deadline.toISOString()}>
+      {formatDeadline(deadline, page.timeZone, m)}
+    </strong>
+  )
   return (
     <>
-      <h1>Your thank-you notes{greeting}</h1>
+      <h1>{name ? fill(m.page.headingNamed, { name: oneLine(name) }) : m.page.heading}</h1>
       <p>
-        For your interview for <strong>{oneLine(page.roleTitle)}</strong> at{' '}
-        <strong>{oneLine(page.clientCompany)}</strong>.
+        <Rich
+          text={m.page.forInterview}
+          values={{ role: oneLine(page.roleTitle), company: oneLine(page.clientCompany) }}
+        />
       </p>
       <div class="box marked">
         {open ? (
           <p>
-            Send them by{' '}
-            <strong data-deadline-at={deadline.toISOString()}>
-              {formatDeadline(deadline, page.agency.timeZone)}
-            </strong>
-            , within 24 hours of your interview.{' '}
+            <Rich text={m.page.sendBy} values={{ deadline: deadlineText }} />{' '}
             <span data-deadline={deadline.toISOString()}>
-              {timeLeftText(deadline.getTime() - now.getTime()) ?? windowClosedText}
+              {timeLeftText(w, deadline.getTime() - now.getTime()) ?? m.live.windowClosed}
             </span>
           </p>
         ) : (
           <p>
-            <strong>{windowClosedText}</strong> Send yours as soon as you can.
+            <strong>{m.live.windowClosed}</strong> {m.page.sendAsap}
           </p>
         )}
-        <RoutingAdvice page={page} />
+        <RoutingAdvice page={page} m={m} />
         <p class="state" data-progress aria-live="polite">
-          {progressText(sent, page.interviewers.length)}
+          {progressText(w, sent, page.interviewers.length)}
         </p>
         <p class="muted">
-          Below is a draft for each person. Fill in the [blanks], send it, then press "I sent it".{' '}
-          <a href="#guide">Why it helps</a>
+          {fill(m.page.howTo, { button: m.live.markSent })} <a href="#guide">{m.page.whyLink}</a>
         </p>
       </div>
     </>
   )
 }
 
-function CandidateBody({ page, token, now }: { page: CandidatePage; token: string; now: Date }) {
+/** Links to this page in each other language: the page's own text changes, the drafts do not. */
+function LanguageSwitch({ page, m, token }: Props & { token: string }) {
+  return (
+    <nav class="langs" aria-label={m.page.languageLabel}>
+      {languageChoices.map(({ code, name }) =>
+        code === page.language ? (
+          <strong lang={code} aria-current="page">
+            {name}
+          </strong>
+        ) : (
+          <a href={`/c/${token}?lang=${code}`} lang={code} hreflang={code}>
+            {name}
+          </a>
+        ),
+      )}
+    </nav>
+  )
+}
+
+function CandidateBody({ page, m, token, now }: Props & { token: string; now: Date }) {
   const agencyName = oneLine(page.agency.name)
   const logo = httpUrl(page.agency.branding.logoUrl)
   return (
@@ -105,27 +126,27 @@ function CandidateBody({ page, token, now }: { page: CandidatePage; token: strin
       <header class="brand">
         {logo ? <img src={logo} alt={agencyName} /> : <span>{agencyName}</span>}
       </header>
-      <main>
-        <Top page={page} now={now} />
+      <main data-words={JSON.stringify(liveWords(m))}>
+        <LanguageSwitch page={page} m={m} token={token} />
+        <Top page={page} m={m} now={now} />
         {page.interviewers.map((person, index) => (
-          <NoteCard page={page} person={person} index={index} token={token} />
+          <NoteCard page={page} m={m} person={person} index={index} token={token} />
         ))}
-        <Guide page={page} />
-        <p class="muted">
-          Sent to you by {agencyName} through Followthrough. Your notes are saved for this link
-          only.
-        </p>
+        <Guide page={page} m={m} />
+        <p class="muted">{fill(m.page.footer, { agency: agencyName })}</p>
       </main>
     </>
   )
 }
 
-/** The candidate's page; send it with `candidatePageHeaders`. */
+/** The candidate's page in its language; send it with `candidatePageHeaders`. */
 export function renderCandidatePage(page: CandidatePage, token: string, now: Date): string {
+  const m = messagesFor(page.language)
   return renderDocument({
-    title: `Your thank-you notes · ${oneLine(page.agency.name)}`,
+    title: fill(m.page.title, { agency: oneLine(page.agency.name) }),
+    lang: m.meta.locale,
     css: candidatePageCss(page.agency.branding),
     script: candidateScriptPath,
-    children: <CandidateBody page={page} token={token} now={now} />,
+    children: <CandidateBody page={page} m={m} token={token} now={now} />,
   })
 }

@@ -28,6 +28,8 @@ button{font:inherit;font-weight:600;border:0;border-radius:6px;padding:.8rem 1.4
 
 export interface DocumentProps {
   title: string
+  /** the language it is written in (BCP 47); English unless said */
+  lang?: string
   /** the page's whole stylesheet; built by us, never from user text */
   css: string
   /** a script of our own origin, run once the page is parsed */
@@ -37,9 +39,10 @@ export interface DocumentProps {
 }
 
 /** A whole HTML document: every candidate page is one. */
-export function renderDocument({ title, css, script, children }: DocumentProps): string {
+export function renderDocument({ title, lang, css, script, children }: DocumentProps): string {
   return renderHtmlDocument({
     title,
+    lang,
     meta: { robots: 'noindex' },
     head: (
       <>
@@ -54,15 +57,17 @@ export function renderDocument({ title, css, script, children }: DocumentProps):
 
 export interface PageProps {
   title: string
+  lang?: string
   /** extra rules after the base ones; built by us, never from user text */
   css?: string
   children: ComponentChildren
 }
 
 /** A short page of one card (unsubscribe, a link that does not work); send it with `pageHeaders`. */
-export function renderPage({ title, css = '', children }: PageProps): string {
+export function renderPage({ title, lang, css = '', children }: PageProps): string {
   return renderDocument({
     title,
+    lang,
     css: baseCss + css,
     children: (
       <main>

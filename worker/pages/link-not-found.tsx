@@ -1,34 +1,38 @@
+import { fill } from '../i18n/catalog'
+import { messagesFor, type Language } from '../i18n'
 import { renderPage } from './layout'
 
 /**
- * What a candidate link (the coaching page, unsubscribe) shows when it does not work. It says
- * nothing about whose link it was or why it failed: a guessed token learns nothing.
+ * What a candidate link (the coaching page, unsubscribe) shows when it does not work, in the
+ * language the browser asks for. It says nothing about whose link it was or why it failed: a
+ * guessed token learns nothing.
  */
-export function renderLinkNotFound(): string {
+export function renderLinkNotFound(language: Language): string {
+  const { link, meta } = messagesFor(language)
   return renderPage({
-    title: 'Link not found',
+    title: link.notFoundTitle,
+    lang: meta.locale,
     children: (
       <>
-        <h1>This link doesn't work</h1>
-        <p>It may have expired or been mistyped. Nothing has been changed.</p>
-        <p class="muted">If you need help, reply to the email this link came in.</p>
+        <h1>{link.notFoundHeading}</h1>
+        <p>{link.notFoundBody}</p>
+        <p class="muted">{link.notFoundHelp}</p>
       </>
     ),
   })
 }
 
 /** What the candidate's link shows once the recruiter has canceled the interview. */
-export function renderInterviewCanceled(agencyName: string): string {
+export function renderInterviewCanceled(agencyName: string, language: Language): string {
+  const { link, meta } = messagesFor(language)
   return renderPage({
-    title: 'Interview canceled',
+    title: link.canceledTitle,
+    lang: meta.locale,
     children: (
       <>
-        <h1>This interview was canceled</h1>
-        <p>
-          {agencyName} marked this interview as canceled, so there are no thank-you notes to send
-          for it.
-        </p>
-        <p class="muted">If that seems wrong, reply to the email this link came in.</p>
+        <h1>{link.canceledHeading}</h1>
+        <p>{fill(link.canceledBody, { agency: agencyName })}</p>
+        <p class="muted">{link.canceledHelp}</p>
       </>
     ),
   })

@@ -9,12 +9,15 @@ import { renderInterviewCanceled, renderLinkNotFound } from '../pages/link-not-f
 import { getAgency } from '../services/agencies'
 import { loadCandidatePage } from '../services/candidate-page'
 import { recordCandidateEvent, recordPageOpened } from '../services/candidate-events'
-import { findLinkTarget } from '../services/coaching-links'
+import { findLinkTarget, type LinkTarget } from '../services/coaching-links'
+import { isLanguage, type Language } from '../i18n/catalog'
+import { preferredLanguage } from '../i18n/negotiate'
 import { saveDraft } from '../services/drafts'
 import {
   candidateEventBody,
   draftBody,
   linkPath,
+  linkQuery,
   noteForm,
   notePath,
   noteState,
@@ -43,13 +46,20 @@ function page(
   return c.html(html, status)
 }
 
-const linkNotFoundPage = (c: Context<AppEnv>) => page(c, renderLinkNotFound(), pageHeaders, 404)
+const linkNotFoundPage = (c: Context<AppEnv>) =>
+  page(c, renderLinkNotFound(preferredLanguage(c.req.header('accept-language'))), pageHeaders, 404)
+
+/** The page's language: one the candidate switched to (`?lang=`), else theirs. */
+const pageLanguage = (c: Context<AppEnv>, target: LinkTarget): Language => {
+  const asked = c.req.query('lang')
+  return isLanguage(asked) ? asked : target.language
+}
 
 // Unknown, malformed, expired and erased tokens all get the same page, so the token is taken from
 // the path as any string and judged by findLinkTarget rather than validated into a JSON 404.
 const candidatePage = candidateLinkRoutes.get('/{token}', {
   summary: "The candidate's coaching page: a draft note for each interviewer",
-  request: { params: linkPath },
+  request: { params: linkPath, query: linkQuery },
   responses: linkPage(
     'The page (its first visit is recorded), or a page saying the interview was canceled.',
   ),
@@ -58,7 +68,7 @@ const candidatePage = candidateLinkRoutes.get('/{token}', {
 // Without JavaScript each note is a form: save the draft it holds, and mark it sent or not.
 const noteFormPost = candidateLinkRoutes.post('/{token}/notes/{interviewerId}', {
   summary: "The page's form without JavaScript: save the note's draft, mark it sent or not",
-  request: { params: notePath, body: formBody(noteForm) },
+  request: { params: notePath, query: linkQuery, body: formBody(noteForm) },
   responses: {
     303: { description: 'Done; Location leads back to the note on the page.' },
     404: linkNotFound.pageOrJson,
@@ -85,10 +95,15 @@ export const candidatePageRoutes = apiRoutes()
     if (!target) return linkNotFoundPage(c)
     if (target.canceled) {
       const { name } = await getAgency(c.var.db, target.agencyId)
-      return page(c, renderInterviewCanceled(name), pageHeaders, 200)
+      return page(c, renderInterviewCanceled(name, pageLanguage(c, target)), pageHeaders, 200)
     }
     if (c.req.method === 'GET') await recordPageOpened(c.var.db, target)
-    const html = renderCandidatePage(await loadCandidatePage(c.var.db, target), token, new Date())
+    const content = await loadCandidatePage(c.var.db, target)
+    const html = renderCandidatePage(
+      { ...content, language: pageLanguage(c, target) },
+      token,
+      new Date(),
+    )
     return page(c, html, candidatePageHeaders, 200)
   })
   .openapi(noteFormPost, async (c) => {
@@ -104,7 +119,10 @@ export const candidatePageRoutes = apiRoutes()
       await recordCandidateEvent(c.var.db, target, { type: action, interviewerId })
     }
     privateJson(c)
-    return c.redirect(`/c/${token}#note-${interviewerId}`, 303)
+    // back to the page in the language it was in
+    const lang = pageLanguage(c, target)
+    const query = lang === target.language ? '' : `?lang=${lang}`
+    return c.redirect(`/c/${token}${query}#note-${interviewerId}`, 303)
   })
   .openapi(autosave, async (c) => {
     privateJson(c)

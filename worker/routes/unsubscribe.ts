@@ -3,6 +3,7 @@ import type { AppEnv } from '../env'
 import { linkPage } from '../openapi/responses'
 import { apiRoutes, candidateLinkRoutes } from '../openapi/route'
 import { pageHeaders } from '../pages/layout'
+import { preferredLanguage } from '../i18n/negotiate'
 import { renderLinkNotFound } from '../pages/link-not-found'
 import { renderUnsubscribeConfirm, renderUnsubscribed } from '../pages/unsubscribe'
 import { linkPath } from '../schemas/candidate'
@@ -34,13 +35,15 @@ const oneClick = candidateLinkRoutes.post('/{token}', {
 export const unsubscribeRoutes = apiRoutes()
   .openapi(confirmPage, async (c) => {
     const state = await findUnsubscribeState(c.var.db, c.req.valid('param').token)
-    if (!state) return page(c, renderLinkNotFound(), 404)
+    if (!state)
+      return page(c, renderLinkNotFound(preferredLanguage(c.req.header('accept-language'))), 404)
     // A GET only asks: link scanners in mail systems open every link, and must not unsubscribe.
-    if (state.unsubscribed) return page(c, renderUnsubscribed(state.agencyName))
-    return page(c, renderUnsubscribeConfirm(state.agencyName, state.primaryColor))
+    if (state.unsubscribed) return page(c, renderUnsubscribed(state.agencyName, state.language))
+    return page(c, renderUnsubscribeConfirm(state.agencyName, state.primaryColor, state.language))
   })
   .openapi(oneClick, async (c) => {
     const state = await unsubscribeCandidate(c.var.db, c.req.valid('param').token)
-    if (!state) return page(c, renderLinkNotFound(), 404)
-    return page(c, renderUnsubscribed(state.agencyName))
+    if (!state)
+      return page(c, renderLinkNotFound(preferredLanguage(c.req.header('accept-language'))), 404)
+    return page(c, renderUnsubscribed(state.agencyName, state.language))
   })

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { email, line, origin, timeZone } from './common'
+import { email, language, line, origin, timeZone } from './common'
 
 const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Must be a colour such as #1f6feb.')
 
@@ -54,6 +54,8 @@ const agencySettings = {
   reminderHours: z.number().int().min(1).max(23),
   coachingDelayMinutes: z.number().int().min(0).max(120),
   timeZone,
+  /** what candidates are coached in when an interview does not say */
+  defaultLanguage: language,
   allowedOrigins: z.array(origin).max(20),
   retentionDays: z.number().int().min(30).max(3650),
   sendQuotas: sendQuotasInput,
@@ -66,6 +68,7 @@ export const createAgencyBody = z.strictObject({
   reminderHours: agencySettings.reminderHours.optional(),
   coachingDelayMinutes: agencySettings.coachingDelayMinutes.optional(),
   timeZone: timeZone.optional(),
+  defaultLanguage: language.optional(),
   allowedOrigins: agencySettings.allowedOrigins.optional(),
   retentionDays: agencySettings.retentionDays.optional(),
   sendQuotas: sendQuotasInput.optional(),
@@ -91,6 +94,7 @@ export const agency = z.object({
   /** the coaching email goes this many minutes after an interview ends */
   coachingDelayMinutes: z.number().int(),
   timeZone: z.string(),
+  defaultLanguage: language,
   allowedOrigins: z.array(z.string()),
   retentionDays: z.number().int(),
   sendQuotas: z.object({

@@ -29,6 +29,16 @@ export const linkPath = z.object({
 /** The path of one interviewer's note; a malformed id is a 404, like an unknown one. */
 export const notePath = linkPath.extend({ interviewerId: z.uuid() })
 
+/** A candidate page's query: the language its own text is shown in (the drafts keep theirs). */
+export const linkQuery = z.object({
+  lang: z
+    .string()
+    .optional()
+    .describe(
+      "The page in another of en, es, fr, de, pt, pl, as its language switch links; anything else shows the candidate's language.",
+    ),
+})
+
 /** A page rendered on the server, as candidate links answer in a browser. */
 export const htmlPage = z.string()
 

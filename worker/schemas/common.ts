@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { languages } from '../i18n/catalog'
 
 // One wording for missing fields everywhere, instead of "expected string, received undefined".
 z.config({
@@ -83,6 +84,11 @@ export const timeZone = z
     (tz) => (tz === 'UTC' || regionName.test(tz)) && intlKnows(tz),
     'Must be an IANA time zone such as Europe/London or UTC; not an offset (+05:00), a POSIX-style name (UTC+5, EST5EDT) or an abbreviation (CET).',
   )
+
+/** A language candidates are coached in (ISO 639-1). */
+export const language = z
+  .enum(languages)
+  .describe('en English, es Spanish, fr French, de German, pt Portuguese, pl Polish')
 
 /** An exact web origin: scheme, host and optional port, nothing after. */
 export const origin = z

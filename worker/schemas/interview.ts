@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { email, line, paragraph } from './common'
+import { email, language, line, paragraph, timeZone } from './common'
 import { interviewLimits } from './interview-limits'
 
 export { interviewLimits }
@@ -38,9 +38,23 @@ const schedule = {
   talkingPoints: paragraph(2000).optional(),
 }
 
+/** Who the coaching is for; what is left out comes from the agency (language, time zone). */
+export const candidateInput = z.strictObject({
+  name: line(120),
+  email,
+  /** what they go by, when not the first word of their name ("Sam" for "Samantha Rivera") */
+  preferredName: line(60).optional(),
+  /** the guide, emails and page; default the agency's defaultLanguage */
+  language: language.optional(),
+  /** the emails give the deadline in it; default the agency's */
+  timeZone: timeZone.optional(),
+})
+
 export const createInterviewBody = z.strictObject({
-  candidate: z.strictObject({ name: line(120), email }),
+  candidate: candidateInput,
   ...schedule,
+  /** the drafts' language: the one the interview was held in; default the agency's */
+  noteLanguage: language.optional(),
   /** with a secret key: which recruiter logged it (known from a session) */
   recruiterExternalId: line(128).optional(),
   externalRef: externalRef.optional(),
@@ -89,7 +103,17 @@ export const interview = z.object({
   /** who logged it; null when logged with a secret key and no recruiter */
   recruiter: z.object({ id: z.uuid(), name: z.string() }).nullable(),
   /** null once the candidate's data was erased */
-  candidate: z.object({ name: z.string(), email: z.string() }).nullable(),
+  candidate: z
+    .object({
+      name: z.string(),
+      email: z.string(),
+      preferredName: z.string().nullable(),
+      language,
+      timeZone: z.string().nullable(),
+    })
+    .nullable(),
+  /** the language of the drafts */
+  noteLanguage: language,
   roleTitle: z.string(),
   clientCompany: z.string(),
   startsAt: z.iso.datetime(),

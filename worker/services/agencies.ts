@@ -23,6 +23,7 @@ export function toAgency(row: AgencyRow): Agency {
     reminderHours: row.reminder_hours,
     coachingDelayMinutes: row.coaching_delay_minutes,
     timeZone: row.time_zone,
+    defaultLanguage: row.default_language,
     allowedOrigins: row.allowed_origins,
     retentionDays: row.retention_days,
     sendQuotas: {
@@ -92,6 +93,7 @@ export async function createAgency(
       reminder_hours: input.reminderHours,
       coaching_delay_minutes: input.coachingDelayMinutes,
       time_zone: input.timeZone,
+      default_language: input.defaultLanguage,
       allowed_origins: input.allowedOrigins ?? [],
       retention_days: input.retentionDays,
       agency_daily_send_quota: input.sendQuotas?.agencyPerDay,
@@ -139,6 +141,7 @@ export async function updateAgency(
       reminder_hours: patch.reminderHours,
       coaching_delay_minutes: patch.coachingDelayMinutes,
       time_zone: patch.timeZone,
+      default_language: patch.defaultLanguage,
       allowed_origins: patch.allowedOrigins,
       retention_days: patch.retentionDays,
       agency_daily_send_quota: patch.sendQuotas?.agencyPerDay,

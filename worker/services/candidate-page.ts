@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client'
+import type { Language } from '../i18n/catalog'
 import type { Agency } from '../schemas/agency'
 import { getAgency } from './agencies'
 import type { LinkTarget } from './coaching-links'
@@ -17,6 +18,16 @@ export interface NoteView {
 export interface CandidatePage {
   agency: Agency
   candidateName: string | null
+  /** what they go by, when not the first word of their name */
+  preferredName: string | null
+  /** the page's language: the candidate's, unless they switched */
+  language: Language
+  /** the candidate's own language */
+  candidateLanguage: Language
+  /** the drafts' language: the one the interview was held in */
+  noteLanguage: Language
+  /** where the deadline is given before the page's script shows the device's time */
+  timeZone: string
   recruiter: { name: string; email: string | null } | null
   roleTitle: string
   clientCompany: string
@@ -36,6 +47,10 @@ export async function loadCandidatePage(db: Db, target: LinkTarget): Promise<Can
       'i.ends_at',
       'i.talking_points',
       'i.candidate_name',
+      'i.candidate_preferred_name',
+      'i.candidate_language',
+      'i.candidate_time_zone',
+      'i.note_language',
       'r.name as recruiter_name',
       'r.email as recruiter_email',
     ])
@@ -49,9 +64,15 @@ export async function loadCandidatePage(db: Db, target: LinkTarget): Promise<Can
     .where('p.interview_id', '=', target.interviewId)
     .orderBy('p.position')
     .execute()
+  const agency = await getAgency(db, target.agencyId)
   return {
-    agency: await getAgency(db, target.agencyId),
+    agency,
     candidateName: interview.candidate_name,
+    preferredName: interview.candidate_preferred_name,
+    language: interview.candidate_language,
+    candidateLanguage: interview.candidate_language,
+    noteLanguage: interview.note_language,
+    timeZone: interview.candidate_time_zone ?? agency.timeZone,
     recruiter:
       interview.recruiter_name === null
         ? null

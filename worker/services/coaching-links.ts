@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import type { Db } from '../../db/client'
 import type { OutgoingMessage } from '../../db/schema'
 import { hmacSign, sha256Hex } from '../lib/crypto'
+import type { Language } from '../i18n/catalog'
 
 /** Links work for 30 days after the interview: long past the note's window, not forever. */
 const linkLifetimeDays = 30
@@ -61,6 +62,8 @@ export interface LinkTarget {
   candidateId: string
   /** the interview was canceled: the page says so and takes no more notes */
   canceled: boolean
+  /** what the candidate reads: their pages are in it */
+  language: Language
 }
 
 /**
@@ -82,6 +85,7 @@ export async function findLinkTarget(
       'i.agency_id as agencyId',
       'c.id as candidateId',
       sql<boolean>`i.canceled_at is not null`.as('canceled'),
+      'i.candidate_language as language',
     ])
     .where('l.token_hash', '=', await sha256Hex(token))
     .where('l.expires_at', '>', now)

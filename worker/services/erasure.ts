@@ -18,7 +18,13 @@ async function forgetInterviews(trx: Db, agencyId: string, interviewIds: string[
   if (interviewIds.length === 0) return
   await trx
     .updateTable('interviews')
-    .set({ candidate_name: null, talking_points: null, forgotten_at: now })
+    .set({
+      candidate_name: null,
+      candidate_preferred_name: null,
+      candidate_time_zone: null,
+      talking_points: null,
+      forgotten_at: now,
+    })
     .where('agency_id', '=', agencyId)
     .where('id', 'in', interviewIds)
     .execute()

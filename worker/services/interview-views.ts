@@ -111,8 +111,15 @@ export async function toInterviews(db: Db, rows: InterviewJoined[]): Promise<Int
           : null,
       candidate:
         row.candidate_name !== null && row.candidate_email !== null
-          ? { name: row.candidate_name, email: row.candidate_email }
+          ? {
+              name: row.candidate_name,
+              email: row.candidate_email,
+              preferredName: row.candidate_preferred_name,
+              language: row.candidate_language,
+              timeZone: row.candidate_time_zone,
+            }
           : null,
+      noteLanguage: row.note_language,
       roleTitle: row.role_title,
       clientCompany: row.client_company,
       startsAt: row.starts_at.toISOString(),

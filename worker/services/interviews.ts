@@ -3,6 +3,7 @@ import { ApiError, notFound } from '../errors'
 import { pageOf, type Page } from '../lib/pagination'
 import { inTransaction } from '../lib/transaction'
 import { enqueueInterviewEmails, enqueueResend } from '../outbox/enqueue'
+import type { EmailCandidate } from '../email/compose'
 import { sendAfterResponse, type RequestMailing } from '../outbox/send'
 import type { Agency } from '../schemas/agency'
 import {
@@ -58,6 +59,18 @@ export interface CreatedInterview {
   countAgainstQuotas: (trx: Db) => Promise<void>
 }
 
+/** The candidate as the emails address them: what the input leaves out, from the agency. */
+function candidateOf(agency: Agency, input: CreateInterviewInput): EmailCandidate {
+  const { name, email, preferredName, language, timeZone } = input.candidate
+  return {
+    name,
+    email,
+    preferredName: preferredName ?? null,
+    language: language ?? agency.defaultLanguage,
+    timeZone: timeZone ?? null,
+  }
+}
+
 /**
  * Logs an interview, one that has taken place or one ahead: the candidate (matched by email
  * within the agency), the interviewers, and the coaching email and reminder in the outbox, all in
@@ -75,6 +88,7 @@ export async function createInterview(
 ): Promise<CreatedInterview> {
   const startsAt = new Date(input.startsAt)
   checkTimes(startsAt, options.now)
+  const person = candidateOf(agency, input)
   const endsAt = new Date(startsAt.getTime() + input.durationMinutes * 60_000)
   const recruiter = await recruiterFor(
     trx,
@@ -105,7 +119,11 @@ export async function createInterview(
       agency_id: agency.id,
       recruiter_id: recruiter?.id ?? null,
       candidate_id: candidate.id,
-      candidate_name: input.candidate.name,
+      candidate_name: person.name,
+      candidate_preferred_name: person.preferredName,
+      candidate_language: person.language,
+      candidate_time_zone: person.timeZone,
+      note_language: input.noteLanguage ?? agency.defaultLanguage,
       role_title: input.roleTitle,
       client_company: input.clientCompany,
       starts_at: startsAt,
@@ -135,7 +153,7 @@ export async function createInterview(
       interviewId: interview.id,
       candidateId: candidate.id,
       recruiterId: recruiter?.id ?? null,
-      candidate: { name: input.candidate.name, email: input.candidate.email },
+      candidate: person,
       recruiter,
       roleTitle: input.roleTitle,
       clientCompany: input.clientCompany,

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client'
+import type { Language } from '../i18n/catalog'
 import { findLinkTarget, type LinkTarget } from './coaching-links'
 import { inTransaction } from '../lib/transaction'
 import { stopMailToCandidate } from '../outbox/cancel'
@@ -7,6 +8,8 @@ export interface UnsubscribeState {
   agencyName: string
   primaryColor: string
   unsubscribed: boolean
+  /** the candidate's: the pages are in it */
+  language: Language
 }
 
 async function stateOf(db: Db, target: LinkTarget): Promise<UnsubscribeState> {
@@ -21,6 +24,7 @@ async function stateOf(db: Db, target: LinkTarget): Promise<UnsubscribeState> {
     agencyName: row.name,
     primaryColor: row.branding.primaryColor,
     unsubscribed: row.unsubscribed_at !== null,
+    language: target.language,
   }
 }
 

@@ -4,13 +4,14 @@ const load = 'tests/faults/load.test.ts'
 // CI's real-Postgres pass (ENGINE_TESTS_ONLY=1) leaves out what does not depend on a server
 // (connections, concurrency), which the embedded pass runs: the browser tests, the fakes'
 // self-tests, the fuzzing of request validation, and the coaching status's 672 combinations (one
-// SQL expression, the same Postgres either way)
+// SQL expression, the same Postgres either way), and the languages' rendering
 const engineIndependent = process.env.ENGINE_TESTS_ONLY
   ? [
       'tests/**/*.browser.test.ts',
       'tests/fakes/**',
       'tests/security/fuzz.test.ts',
       'tests/coaching/coaching-status.test.ts',
+      'tests/i18n/**',
     ]
   : []
 

@@ -25,7 +25,7 @@ export const widgetBuildOptions: BuildOptions = {
   bundle: true,
   minify: true,
   format: 'iife',
-  target: 'es2020',
+  target: 'es2022',
   platform: 'browser',
   write: false,
   metafile: true,

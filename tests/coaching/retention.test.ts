@@ -342,7 +342,13 @@ describe('the nightly retention purge', () => {
     const read = await h.request('GET', `/v1/interviews/${mixedRecent.id}`, {
       token: agency.secretKey,
     })
-    expect(read.body.candidate).toEqual({ name: 'Cyrus Twice', email: 'cyrus.twice@example.org' })
+    expect(read.body.candidate).toEqual({
+      name: 'Cyrus Twice',
+      email: 'cyrus.twice@example.org',
+      preferredName: null,
+      language: 'en',
+      timeZone: null,
+    })
   })
 
   it('answers the same stats before and after', () => {

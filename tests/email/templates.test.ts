@@ -63,7 +63,7 @@ describe('renderCoachingEmail', () => {
   it('names the company in the subject and opens as an English HTML document', () => {
     const email = render()
     expect(email.subject).toBe('Your thank-you notes for Acme Corp')
-    expect(email.html.startsWith('<!doctype html><html lang="en">')).toBe(true)
+    expect(email.html.startsWith('<!doctype html><html lang="en-US">')).toBe(true)
   })
 
   it('has one big button to the notes page, also given as a link in the text part', () => {

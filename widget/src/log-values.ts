@@ -12,6 +12,8 @@ export interface Person {
 export interface Values {
   'candidate.name': string
   'candidate.email': string
+  /** '' until chosen: the agency's default (the drafts' language is the agency's default too) */
+  'candidate.language': string
   roleTitle: string
   clientCompany: string
   startsAt: string
@@ -39,6 +41,7 @@ export const startFor = (minutes: string) =>
 export const blankValues = (): Values => ({
   'candidate.name': '',
   'candidate.email': '',
+  'candidate.language': '',
   roleTitle: '',
   clientCompany: '',
   startsAt: startFor(String(usualMinutes)),
@@ -54,7 +57,11 @@ const timeOf = (local: string) => new Date(local).getTime()
 export function bodyOf(v: Values) {
   const startsAt = timeOf(v.startsAt)
   return {
-    candidate: { name: v['candidate.name'], email: v['candidate.email'] },
+    candidate: {
+      name: v['candidate.name'],
+      email: v['candidate.email'],
+      language: optional(v['candidate.language']),
+    },
     roleTitle: v.roleTitle,
     clientCompany: v.clientCompany,
     startsAt: isNaN(startsAt) ? undefined : new Date(startsAt).toISOString(),

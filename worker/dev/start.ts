@@ -71,6 +71,7 @@ Log an interview and see its coaching email in the dev mailbox:
       format: 'video',
       interviewers: [{ name: 'Jordan Lee', title: 'Design Lead' }],
     })}'
+  (add "language": "es" to the candidate for a guide and emails in Spanish: en, es, fr, de, pt, pl)
 Stop with Ctrl-C; data is kept in .data/ for the next start.
 `)
 

@@ -112,7 +112,7 @@ function signOff(d: Tidy): Block {
 
 function envelope(d: Tidy, preheader: string, blocks: Block[]): EmailContent {
   return {
-    language: d.language,
+    language: d.m.meta.locale,
     preheader,
     blocks,
     brand: {

@@ -6,6 +6,16 @@
 export const languages = ['en', 'es', 'fr', 'de', 'pt', 'pl'] as const
 export type Language = (typeof languages)[number]
 
+/** Each language named in itself, as a language switch or a picker lists it. */
+export const languageNames: Record<Language, string> = {
+  en: 'English',
+  es: 'Español',
+  fr: 'Français',
+  de: 'Deutsch',
+  pt: 'Português',
+  pl: 'Polski',
+}
+
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (languages as readonly string[]).includes(value)
 }

@@ -4,7 +4,6 @@ import type { Messages } from './en'
 export const de: Messages = {
   meta: {
     locale: 'de',
-    name: 'Deutsch',
   },
 
   time: {

@@ -9,8 +9,6 @@ export const en = {
   meta: {
     /** the BCP 47 tag dates, numbers, lists and plurals are formatted with */
     locale: 'en-US',
-    /** the language's name in itself, for the page's language switch */
-    name: 'English',
   },
 
   time: {

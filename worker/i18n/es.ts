@@ -4,7 +4,6 @@ import type { Messages } from './en'
 export const es: Messages = {
   meta: {
     locale: 'es',
-    name: 'Español',
   },
 
   time: {

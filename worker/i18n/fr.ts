@@ -4,7 +4,6 @@ import type { Messages } from './en'
 export const fr: Messages = {
   meta: {
     locale: 'fr',
-    name: 'Français',
   },
 
   time: {

@@ -1,4 +1,4 @@
-import { type Language, languages } from './catalog'
+import { type Language, languageNames, languages } from './catalog'
 import { de } from './de'
 import { en, type Messages } from './en'
 import { es } from './es'
@@ -16,4 +16,4 @@ export function messagesFor(language: Language): Messages {
 }
 
 /** The languages in the order the page's switch lists them, each named in itself. */
-export const languageChoices = languages.map((code) => ({ code, name: catalogs[code].meta.name }))
+export const languageChoices = languages.map((code) => ({ code, name: languageNames[code] }))

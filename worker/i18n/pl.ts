@@ -4,7 +4,6 @@ import type { Messages } from './en'
 export const pl: Messages = {
   meta: {
     locale: 'pl',
-    name: 'Polski',
   },
 
   time: {

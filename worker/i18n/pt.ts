@@ -4,7 +4,6 @@ import type { Messages } from './en'
 export const pt: Messages = {
   meta: {
     locale: 'pt-BR',
-    name: 'Português',
   },
 
   time: {

@@ -4,12 +4,9 @@ import { formatWhen } from '../format'
 import { useLoad } from '../use-load'
 import { Failed } from './states'
 
-const names: Record<string, string> = {
-  webhook: 'Signed webhook',
-  bullhorn: 'Bullhorn',
-  greenhouse: 'Greenhouse',
-  lever: 'Lever',
-}
+/** the providers' own names are their ids, capitalised */
+const nameOf = (provider: string) =>
+  provider === 'webhook' ? 'Signed webhook' : provider[0]!.toUpperCase() + provider.slice(1)
 
 /** "12 added · 3 updated": only the counts that are not zero. */
 function countsOf({ counts }: Integration) {
@@ -35,14 +32,14 @@ export function Integrations({ api, logged }: { api: Api; logged: number }) {
       <h3 id="systems-title">Connected systems</h3>
       {list.data.data.length === 0 ? (
         <p class="muted">
-          No ATS is connected: interviews arrive only as they are logged here. Connect Bullhorn,
-          Greenhouse, Lever or a signed webhook through the API and they arrive by themselves.
+          No ATS is connected yet. Connect Bullhorn, Greenhouse, Lever or a signed webhook through
+          the API, and interviews arrive by themselves.
         </p>
       ) : (
         <ul>
           {list.data.data.map((item) => (
             <li key={item.id}>
-              <strong>{names[item.provider] ?? item.provider}</strong>
+              <strong>{nameOf(item.provider)}</strong>
               <span class="muted">
                 {item.lastEventAt ? `Last event ${formatWhen(item.lastEventAt)}` : 'No event yet'}
               </span>

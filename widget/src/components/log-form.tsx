@@ -14,6 +14,7 @@ import {
   type TextPath,
   type Values,
 } from '../log-values'
+import { languageNames } from '../../../worker/i18n/catalog'
 import { formText, lateNotice } from '../strings'
 import { useFocusLater } from '../use-focus-later'
 import { Field, type FieldControl, type FieldErrors } from './field'
@@ -25,6 +26,8 @@ interface Props {
   onLogged: () => void
   onShowList: () => void
 }
+
+const formats = { video: 'Video call', phone: 'Phone', onsite: 'On site' }
 
 const candidateFields: [TextPath, string, 'text' | 'email', number][] = [
   ['candidate.name', 'Candidate name', 'text', 120],
@@ -123,6 +126,21 @@ export function LogForm({ api, agency, onLogged, onShowList }: Props) {
   }
 
   const late = daysLate(values)
+  // a value not chosen yet shows `shown` (the language: the agency's default, which the API applies)
+  const choice = (path: TextPath, label: string, options: object, shown?: string) => (
+    <Field
+      path={path}
+      label={label}
+      errors={errors}
+      control={(a11y) => (
+        <select {...bind(path)(a11y)} value={values[path] || shown}>
+          {Object.entries(options).map(([value, name]) => (
+            <option value={value}>{name}</option>
+          ))}
+        </select>
+      )}
+    />
+  )
 
   if (logged) {
     const who = logged.candidate ? firstName(logged.candidate.name) : 'The candidate'
@@ -175,6 +193,12 @@ export function LogForm({ api, agency, onLogged, onShowList }: Props) {
             control={text(path, type, { maxLength: max, autocomplete: 'off' })}
           />
         ))}
+        {choice(
+          'candidate.language',
+          "Candidate's language",
+          languageNames,
+          agency?.defaultLanguage,
+        )}
       </fieldset>
       <fieldset class="grid">
         <legend>Interview</legend>
@@ -190,18 +214,7 @@ export function LogForm({ api, agency, onLogged, onShowList }: Props) {
           errors={errors}
           control={text('durationMinutes', 'number', { min: 5, max: 480, step: 5 })}
         />
-        <Field
-          path="format"
-          label="Format"
-          errors={errors}
-          control={(a11y) => (
-            <select {...bind('format')(a11y)}>
-              <option value="video">Video call</option>
-              <option value="phone">Phone</option>
-              <option value="onsite">On site</option>
-            </select>
-          )}
-        />
+        {choice('format', 'Format', formats)}
       </fieldset>
       {late > 0 && (
         <p class="notice" role="status">

@@ -174,9 +174,21 @@ describeInBrowser('the log form, in Chromium', () => {
     await widget.getByLabel('Started at').fill(ago(26 * 60 * minute))
     await expect.poll(() => notice.textContent()).toBe(lateNotice(1))
 
+    // the candidate's language starts at the agency's default; this one reads Spanish
+    const language = widget.getByLabel("Candidate's language")
+    expect(await language.inputValue()).toBe('en')
+    await language.selectOption({ label: 'Español' })
+
     await submit(widget)
     await widget.getByRole('heading', { name: 'Interview logged' }).waitFor()
     await expect.poll(() => focused(page)).toBe('Interview logged')
+    const logged = await portal.h.db
+      .selectFrom('interviews')
+      .select(['candidate_language', 'note_language'])
+      .orderBy('created_at', 'desc')
+      .executeTakeFirstOrThrow()
+    // the drafts stay in the agency's language, the one the interview was held in
+    expect(logged).toEqual({ candidate_language: 'es', note_language: 'en' })
     // the window has closed: no reminder is promised
     expect(await widget.locator('.done').innerText()).not.toContain('reminder')
     await shoot(page, 'form-success')

@@ -12,8 +12,8 @@ export const de: Messages = {
     cityZone: null,
     hoursLeft: plural({ one: 'etwa {count} Stunde', other: 'etwa {count} Stunden' }),
     underAnHour: 'weniger als eine Stunde',
-    countdownHours: 'noch {hours} Std. {minutes} Min.',
-    countdownMinutes: 'noch {minutes} Min.',
+    countdownHours: 'Noch {hours} Std. {minutes} Min.',
+    countdownMinutes: 'Noch {minutes} Min.',
   },
 
   evidence:

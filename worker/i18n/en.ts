@@ -20,7 +20,7 @@ export const en = {
     cityZone: '{city} time' as string | null,
     hoursLeft: plural({ one: 'about {count} hour', other: 'about {count} hours' }),
     underAnHour: 'less than an hour',
-    /** the page's live countdown */
+    /** the page's live countdown, a sentence of its own after the deadline's */
     countdownHours: '{hours} h {minutes} min left',
     countdownMinutes: '{minutes} min left',
   },

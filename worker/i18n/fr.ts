@@ -16,8 +16,8 @@ export const fr: Messages = {
       other: 'environ {count} heures',
     }),
     underAnHour: "moins d'une heure",
-    countdownHours: 'il reste {hours} h {minutes} min',
-    countdownMinutes: 'il reste {minutes} min',
+    countdownHours: 'Il reste {hours} h {minutes} min',
+    countdownMinutes: 'Il reste {minutes} min',
   },
 
   evidence:

@@ -16,7 +16,7 @@ body{margin:0;background:#f4f5f7;color:#1a1a1a;font:17px/1.5 system-ui,-apple-sy
 .brand>*{display:block;max-width:44rem;margin:0 auto;font-weight:700}
 .brand img{max-height:40px;max-width:220px}
 main{max-width:44rem;margin:0 auto;padding:1rem 1rem 3rem;overflow-wrap:break-word;hyphens:auto}
-.langs{display:flex;flex-wrap:wrap;justify-content:flex-end;gap:.1rem .9rem;font-size:.9rem}
+.langs{display:flex;flex-wrap:wrap;gap:0 .9rem;font-size:.9rem}
 .langs>*{padding:.35rem 0}
 h1{font-size:1.5rem;line-height:1.25;margin:.75rem 0 .5rem}
 h2{font-size:1.2rem;line-height:1.3;margin:0 0 .25rem}

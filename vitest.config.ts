@@ -3,8 +3,10 @@ import { defineConfig } from 'vitest/config'
 const load = 'tests/faults/load.test.ts'
 // CI's real-Postgres pass (ENGINE_TESTS_ONLY=1) leaves out what does not depend on a server
 // (connections, concurrency), which the embedded pass runs: the browser tests, the fakes'
-// self-tests, the fuzzing of request validation, and the coaching status's 672 combinations (one
-// SQL expression, the same Postgres either way), and the languages' rendering
+// self-tests, the fuzzing of request validation, the coaching status's 672 combinations (one
+// SQL expression, the same Postgres either way), the languages' rendering, the API document, the
+// rate limits (Cloudflare's binding, not the database), the email templates, the widget's bundle
+// and its key in the query
 const engineIndependent = process.env.ENGINE_TESTS_ONLY
   ? [
       'tests/**/*.browser.test.ts',
@@ -12,6 +14,11 @@ const engineIndependent = process.env.ENGINE_TESTS_ONLY
       'tests/security/fuzz.test.ts',
       'tests/coaching/coaching-status.test.ts',
       'tests/i18n/**',
+      'tests/foundation/openapi.test.ts',
+      'tests/foundation/rate-limit.test.ts',
+      'tests/email/templates.test.ts',
+      'tests/widget/bundle-size.test.ts',
+      'tests/widget/key-in-query.test.ts',
     ]
   : []
 

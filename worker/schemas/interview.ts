@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { email, line, paragraph } from './common'
+import { email, line, paragraph, phoneNumber } from './common'
 import { interviewLimits } from './interview-limits'
 
 export { interviewLimits }
@@ -39,7 +39,14 @@ const schedule = {
 }
 
 export const createInterviewBody = z.strictObject({
-  candidate: z.strictObject({ name: line(120), email }),
+  candidate: z.strictObject({
+    name: line(120),
+    email,
+    /** texts go here, only with smsConsent and the agency's texts on */
+    phone: phoneNumber.optional(),
+    /** true only when the agency recorded that the candidate agreed to get texts; default false */
+    smsConsent: z.boolean().optional(),
+  }),
   ...schedule,
   /** with a secret key: which recruiter logged it (known from a session) */
   recruiterExternalId: line(128).optional(),

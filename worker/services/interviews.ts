@@ -4,6 +4,8 @@ import { pageOf, type Page } from '../lib/pagination'
 import { inTransaction } from '../lib/transaction'
 import { enqueueInterviewEmails, enqueueResend } from '../outbox/enqueue'
 import { sendAfterResponse, type RequestMailing } from '../outbox/send'
+import { enqueueInterviewTexts } from '../sms/outbox'
+import { sendTextAfterResponse } from '../sms/send'
 import type { Agency } from '../schemas/agency'
 import {
   interviewLimits,
@@ -54,8 +56,22 @@ export interface CreatedInterview {
   interview: Interview
   /** the coaching email to send straight after the transaction commits; null: none is due */
   coachingEmailId: string | null
+  /** the coaching text to send straight after the transaction commits; null: none is due */
+  coachingTextId: string | null
   /** the caller's last statement before commit (see enqueueInterviewEmails) */
   countAgainstQuotas: (trx: Db) => Promise<void>
+}
+
+/**
+ * What logging an interview changes of a known person's texting details: a number given replaces
+ * the one kept, and consent is what this interview says when it says so. Without either, both
+ * stay as they were (the row is still locked by the update).
+ */
+function textContactOf(candidate: CreateInterviewInput['candidate']) {
+  return {
+    ...(candidate.phone !== undefined ? { phone: candidate.phone } : {}),
+    ...(candidate.smsConsent !== undefined ? { sms_consent: candidate.smsConsent } : {}),
+  }
 }
 
 /**
@@ -89,12 +105,20 @@ export async function createInterview(
   // person on anyone else's interviews.
   const candidate = await trx
     .insertInto('candidates')
-    .values({ agency_id: agency.id, email: input.candidate.email })
+    .values({
+      agency_id: agency.id,
+      email: input.candidate.email,
+      phone: input.candidate.phone ?? null,
+      sms_consent: input.candidate.smsConsent ?? false,
+    })
     .onConflict((oc) =>
       oc
         .columns(['agency_id', 'email'])
         .where('email', 'is not', null)
-        .doUpdateSet({ email: (eb) => eb.ref('excluded.email') }),
+        .doUpdateSet((eb) => ({
+          email: eb.ref('excluded.email'),
+          ...textContactOf(input.candidate),
+        })),
     )
     .returning(['id', 'unsubscribed_at'])
     .executeTakeFirstOrThrow()
@@ -128,24 +152,34 @@ export async function createInterview(
 
   await insertInterviewers(trx, interview.id, input.interviewers)
 
-  const { coachingEmailId, queued, dueAt, countAgainstQuotas } = await enqueueInterviewEmails(
-    trx,
-    {
-      agency,
-      interviewId: interview.id,
-      candidateId: candidate.id,
-      recruiterId: recruiter?.id ?? null,
-      candidate: { name: input.candidate.name, email: input.candidate.email },
-      recruiter,
-      roleTitle: input.roleTitle,
-      clientCompany: input.clientCompany,
-      interviewers: input.interviewers.map((p) => ({ name: p.name, title: p.title ?? null })),
-      endsAt,
-      publicUrl: options.publicUrl,
-      fromAddress: options.fromAddress,
-    },
-    options.now,
-  )
+  const { coachingEmailId, queued, dueAt, reminderDueAt, countAgainstQuotas } =
+    await enqueueInterviewEmails(
+      trx,
+      {
+        agency,
+        interviewId: interview.id,
+        candidateId: candidate.id,
+        recruiterId: recruiter?.id ?? null,
+        candidate: { name: input.candidate.name, email: input.candidate.email },
+        recruiter,
+        roleTitle: input.roleTitle,
+        clientCompany: input.clientCompany,
+        interviewers: input.interviewers.map((p) => ({ name: p.name, title: p.title ?? null })),
+        endsAt,
+        publicUrl: options.publicUrl,
+        fromAddress: options.fromAddress,
+      },
+      options.now,
+    )
+  const coachingTextId = queued
+    ? await enqueueInterviewTexts(trx, {
+        agency,
+        interviewId: interview.id,
+        candidateId: candidate.id,
+        dueAt: { coaching: dueAt, reminder: reminderDueAt },
+        publicUrl: options.publicUrl,
+      })
+    : null
 
   const [created] = await toInterviews(trx, [
     await interviewsWithCandidate(trx).where('i.id', '=', interview.id).executeTakeFirstOrThrow(),
@@ -153,6 +187,7 @@ export async function createInterview(
   return {
     interview: created!,
     coachingEmailId: queued && dueAt <= options.now ? coachingEmailId : null,
+    coachingTextId: dueAt <= options.now ? coachingTextId : null,
     countAgainstQuotas,
   }
 }
@@ -172,6 +207,7 @@ export async function logInterview(
   const agency = await getAgency(db, actor.agencyId)
   const now = new Date()
   let coachingEmailId: string | null = null
+  let coachingTextId: string | null = null
   const result = await onceForKey(
     db,
     actor.agencyId,
@@ -184,10 +220,12 @@ export async function logInterview(
         fromAddress: request.config.email.from,
       })
       coachingEmailId = created.coachingEmailId
+      coachingTextId = created.coachingTextId
       return { status: 201, body: created.interview, last: created.countAgainstQuotas }
     },
   )
   if (coachingEmailId) sendAfterResponse(request, coachingEmailId)
+  if (coachingTextId) sendTextAfterResponse(request, coachingTextId)
   return result
 }
 

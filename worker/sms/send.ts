@@ -1,0 +1,199 @@
+import type { Db } from '../../db/client'
+import type { TextRow } from '../../db/schema'
+import type { Config } from '../config'
+import { retryDelayMs } from '../outbox/send'
+import type { RequestMailing } from '../outbox/send'
+import { issueCoachingLinks, linkTokenFor, linkTokenSlot } from '../services/coaching-links'
+import { claimText } from './claim'
+import { optOut } from './outbox'
+import { texterFor, type Texter, type TextOutcome } from './twilio'
+
+export const maxTextAttempts = 8
+
+// Exactly once. A text is leased to one sender at a time (claim.ts). Twilio takes no idempotency
+// key, so a call whose answer never came (a timeout, a dropped connection, a cut-off body) marks
+// the text `unanswered_since`, and it is never simply sent again: at its next turn, at least 30
+// seconds later, Twilio's list of messages to the number is searched for the exact body (which
+// carries the interview's own link, so no other text has it). Found: it went, and is recorded
+// with Twilio's sid. Not found: it is queued again and goes through every check before another
+// call. What remains is a call Twilio takes more than 30 seconds after it was dropped; Twilio
+// answers in well under a second, so we accept that.
+
+export interface TextOptions {
+  linkSecret: string
+  /** where Twilio reports delivery (PUBLIC_URL + /webhooks/twilio); null: nowhere */
+  statusCallback: string | null
+}
+
+/** The text as Twilio gets it: the interview's link made to work and its token put in. */
+async function bodyOf(db: Db, text: TextRow, linkSecret: string): Promise<string> {
+  await issueCoachingLinks(db, linkSecret, [text.interview_id])
+  return text.body!.replaceAll(linkTokenSlot, await linkTokenFor(linkSecret, text.interview_id))
+}
+
+/** Records a text as gone, whatever happened to its row meanwhile: it went. */
+async function recordSent(db: Db, text: TextRow, sid: string, captured: boolean, now: Date) {
+  await db
+    .updateTable('texts')
+    .set({
+      state: captured ? 'captured' : 'sent',
+      provider_sid: sid,
+      sent_at: now,
+      unanswered_since: null,
+      last_error: null,
+    })
+    .where('id', '=', text.id)
+    .execute()
+}
+
+/** Records an attempt that did not send the text: queued again with backoff, or failed. */
+async function recordFailure(
+  db: Db,
+  text: TextRow,
+  outcome: Extract<TextOutcome, { ok: false }>,
+  now: Date,
+  attemptStartedAt: Date,
+) {
+  const final = !outcome.retryable || text.attempts >= maxTextAttempts
+  if (outcome.optedOut && text.to_phone && text.sender) await optOut(db, text.sender, text.to_phone)
+  await db
+    .updateTable('texts')
+    .set({
+      state: final ? 'failed' : 'queued',
+      last_error: outcome.error,
+      next_attempt_at: new Date(
+        now.getTime() + retryDelayMs(text.attempts, outcome.retryAfterSeconds),
+      ),
+      ...(outcome.ambiguous ? { unanswered_since: text.unanswered_since ?? attemptStartedAt } : {}),
+    })
+    .where('id', '=', text.id)
+    // an erasure while the call was out canceled and forgot it: it stays so
+    .where('state', '=', 'sending')
+    .execute()
+}
+
+/** One Twilio call for a claimed text (or one look-up of an unanswered one), its outcome recorded. */
+async function sendClaimed(
+  db: Db,
+  texter: Texter,
+  text: TextRow,
+  unanswered: boolean,
+  options: TextOptions,
+  now: Date,
+): Promise<TextOutcome | 'requeued'> {
+  const body = await bodyOf(db, text, options.linkSecret)
+  if (unanswered) {
+    let sid: string | null
+    try {
+      sid = await texter.findSent(text.to_phone!, body, text.unanswered_since!)
+    } catch (err) {
+      const error = `looking it up: ${err instanceof Error ? err.message : String(err)}`
+      const outcome = {
+        ok: false,
+        ambiguous: true,
+        retryable: true,
+        retryAfterSeconds: null,
+        optedOut: false,
+        error,
+      } as const
+      await recordFailure(db, text, outcome, now, text.unanswered_since!)
+      return outcome
+    }
+    if (sid) {
+      await recordSent(db, text, sid, texter.captures, now)
+      return { ok: true, sid }
+    }
+    // it never reached Twilio: checked again from the start, then sent
+    await db
+      .updateTable('texts')
+      .set({ state: 'queued', unanswered_since: null, next_attempt_at: now })
+      .where('id', '=', text.id)
+      .where('state', '=', 'sending')
+      .execute()
+    return 'requeued'
+  }
+  const startedAt = new Date()
+  const outcome = await texter.send({
+    to: text.to_phone!,
+    body,
+    statusCallback: options.statusCallback,
+  })
+  if (outcome.ok) await recordSent(db, text, outcome.sid, texter.captures, now)
+  else await recordFailure(db, text, outcome, now, startedAt)
+  return outcome
+}
+
+/**
+ * Sends one text now (straight after the request that queued it). Only a queued, due text no
+ * attempt has touched is taken; if it is put off or this never runs, the cron sends it.
+ */
+export async function deliverText(
+  db: Db,
+  texter: Texter | null,
+  textId: string,
+  options: TextOptions,
+  now = new Date(),
+) {
+  const claim = await claimText(db, now, texter?.sender ?? null, textId)
+  if (claim.kind === 'claimed' && texter) {
+    await sendClaimed(db, texter, claim.text, claim.unanswered, options, now)
+  }
+}
+
+export interface TextDrainReport {
+  calls: number
+  sent: number
+  failed: number
+}
+
+/**
+ * The cron's texts run: due texts one by one, at most `maxCalls` Twilio calls at most
+ * `callsPerSecond`; stops early while Twilio is failing or throttling.
+ */
+export async function drainTexts(
+  db: Db,
+  texter: Texter | null,
+  now: Date,
+  options: TextOptions & { maxCalls?: number; callsPerSecond?: number },
+): Promise<TextDrainReport> {
+  const report: TextDrainReport = { calls: 0, sent: 0, failed: 0 }
+  const spacingMs = 1000 / (options.callsPerSecond ?? 10) + 5
+  let lastCall = 0
+  // texts put off or canceled cost no call; the bound keeps a run finite all the same
+  for (let turns = 0; report.calls < (options.maxCalls ?? 50) && turns < 1000; turns++) {
+    const claim = await claimText(db, now, texter?.sender ?? null)
+    if (claim.kind === 'none') break
+    if (claim.kind === 'settled' || !texter) continue
+    const wait = lastCall + spacingMs - Date.now()
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait))
+    lastCall = Date.now()
+    const outcome = await sendClaimed(db, texter, claim.text, claim.unanswered, options, now)
+    report.calls += 1
+    if (outcome === 'requeued') continue
+    if (outcome.ok) {
+      report.sent += 1
+    } else {
+      report.failed += 1
+      if (outcome.retryable) break
+    }
+  }
+  return report
+}
+
+/** Where Twilio reports on the texts: the public URL's webhook; none without a public URL. */
+export function statusCallbackOf(publicUrl: string | null): string | null {
+  return publicUrl ? `${publicUrl}/webhooks/twilio` : null
+}
+
+/** The options a run of the outbox sends texts with. */
+export function textOptionsOf(config: Config): TextOptions {
+  return { linkSecret: config.linkSecret, statusCallback: statusCallbackOf(config.publicUrl) }
+}
+
+/** Sends a queued text straight after the response; should that fail or never run, the cron does. */
+export function sendTextAfterResponse(request: RequestMailing, textId: string) {
+  const { config } = request
+  request.afterResponse((db) =>
+    deliverText(db, texterFor(config.sms), textId, textOptionsOf(config)),
+  )
+}

@@ -69,6 +69,16 @@ export const emailStatus = z.enum([
   'failed',
   'suppressed',
 ])
+export const textStatus = z.enum([
+  'queued',
+  'sent',
+  'captured',
+  'delivered',
+  'undelivered',
+  'failed',
+  'skipped',
+  'canceled',
+])
 export const reminderStatus = z.enum(['scheduled', 'sent', 'captured', 'skipped', 'failed', 'none'])
 
 /** Where the candidate got after the interview; hired implies an offer, an offer implies advanced. */
@@ -143,6 +153,15 @@ export const interview = z.object({
     deadline: z.iso.datetime(),
     reminder: reminderStatus,
     unsubscribed: z.boolean(),
+    /** the coaching text beside the email; null: none was queued (no consent, texts off) */
+    text: z
+      .object({
+        status: textStatus,
+        sentAt: z.iso.datetime().nullable(),
+        /** why it failed or was not sent */
+        error: z.string().nullable(),
+      })
+      .nullable(),
   }),
 })
 export type Interview = z.infer<typeof interview>

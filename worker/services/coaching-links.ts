@@ -24,9 +24,14 @@ export async function linkTokenFor(secret: string, interviewId: string): Promise
   return (await hmacSign(secret, `coaching-link/${interviewId}`)).slice(0, linkTokenLength)
 }
 
+/** Stored text with the interview's link token put in its slot. */
+export function fillLinkToken(text: string, token: string): string {
+  return text.replaceAll(linkTokenSlot, token)
+}
+
 /** A stored message with the interview's link put in, as it is handed to the provider. */
 export function withLinkToken(message: OutgoingMessage, token: string): OutgoingMessage {
-  const fill = (text: string) => text.replaceAll(linkTokenSlot, token)
+  const fill = (text: string) => fillLinkToken(text, token)
   return {
     ...message,
     html: fill(message.html),

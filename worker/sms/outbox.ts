@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import type { Db } from '../../db/client'
 import type { TextKind } from '../../db/schema'
 import type { Agency } from '../schemas/agency'
+import { sha256Hex } from '../lib/crypto'
 import { linkTokenSlot } from '../services/coaching-links'
 import { composeText, segmentsOfText } from './text'
 
@@ -94,10 +95,7 @@ export async function cancelInterviewTexts(trx: Db, agencyId: string, interviewI
 }
 
 /** sha256 of a number, hex, as opt-outs keep it (the same in SQL: phoneHashOf). */
-export async function phoneHash(phone: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(phone))
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('')
-}
+export const phoneHash = sha256Hex
 
 /** The SQL of phoneHash for a column. */
 export function phoneHashOf(column: string) {

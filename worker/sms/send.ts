@@ -3,7 +3,7 @@ import type { TextRow } from '../../db/schema'
 import type { Config } from '../config'
 import { retryDelayMs } from '../outbox/send'
 import type { RequestMailing } from '../outbox/send'
-import { issueCoachingLinks, linkTokenFor, linkTokenSlot } from '../services/coaching-links'
+import { fillLinkToken, issueCoachingLinks, linkTokenFor } from '../services/coaching-links'
 import { claimText } from './claim'
 import { optOut } from './outbox'
 import { texterFor, type Texter, type TextOutcome } from './twilio'
@@ -28,7 +28,7 @@ export interface TextOptions {
 /** The text as Twilio gets it: the interview's link made to work and its token put in. */
 async function bodyOf(db: Db, text: TextRow, linkSecret: string): Promise<string> {
   await issueCoachingLinks(db, linkSecret, [text.interview_id])
-  return text.body!.replaceAll(linkTokenSlot, await linkTokenFor(linkSecret, text.interview_id))
+  return fillLinkToken(text.body!, await linkTokenFor(linkSecret, text.interview_id))
 }
 
 /** Records a text as gone, whatever happened to its row meanwhile: it went. */
@@ -146,9 +146,13 @@ export interface TextDrainReport {
   failed: number
 }
 
+/** failed calls in a row after which a run leaves the rest for the next */
+const failuresInARow = 3
+
 /**
  * The cron's texts run: due texts one by one, at most `maxCalls` Twilio calls at most
- * `callsPerSecond`; stops early while Twilio is failing or throttling.
+ * `callsPerSecond`. A failure here and there does not hold up the other texts; the run stops
+ * when Twilio says to slow down (429) or fails several calls in a row.
  */
 export async function drainTexts(
   db: Db,
@@ -159,6 +163,7 @@ export async function drainTexts(
   const report: TextDrainReport = { calls: 0, sent: 0, failed: 0 }
   const spacingMs = 1000 / (options.callsPerSecond ?? 10) + 5
   let lastCall = 0
+  let failing = 0
   // texts put off or canceled cost no call; the bound keeps a run finite all the same
   for (let turns = 0; report.calls < (options.maxCalls ?? 50) && turns < 1000; turns++) {
     const claim = await claimText(db, now, texter?.sender ?? null)
@@ -172,9 +177,11 @@ export async function drainTexts(
     if (outcome === 'requeued') continue
     if (outcome.ok) {
       report.sent += 1
+      failing = 0
     } else {
       report.failed += 1
-      if (outcome.retryable) break
+      failing += 1
+      if (outcome.retryAfterSeconds !== null || failing >= failuresInARow) break
     }
   }
   return report

@@ -14,9 +14,9 @@ type Wording = (agencyName: string, link: string) => string
 const wordings: Record<TextLanguage, Record<TextKind, Wording>> = {
   en: {
     coaching: (agency, link) =>
-      `${agency}: a short thank-you note to each interviewer helps. Yours are drafted here: ${link} Reply STOP to opt out`,
+      `${agency}: a short thank-you to each interviewer helps: ${link} Reply STOP to opt out`,
     reminder: (agency, link) =>
-      `${agency}: there is still time to thank your interviewers. Your notes: ${link} Reply STOP to opt out`,
+      `${agency}: still time to thank your interviewers: ${link} Reply STOP to opt out`,
   },
 }
 

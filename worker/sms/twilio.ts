@@ -17,7 +17,7 @@ export type TextOutcome =
   | { ok: true; sid: string }
   | {
       ok: false
-      /** no answer came: Twilio may or may not have taken the text */
+      /** no answer came, or a 5xx: Twilio may or may not have taken the text */
       ambiguous: boolean
       retryable: boolean
       retryAfterSeconds: number | null
@@ -99,7 +99,8 @@ export function twilioTexter(sms: Config['sms']): Texter {
       const status = response.status
       const retryAfter = Number(response.headers.get('retry-after'))
       return failure({
-        ambiguous: false,
+        // a 5xx may come from a proxy after Twilio took the text: looked up before another try
+        ambiguous: status >= 500,
         retryable: status === 429 || status >= 500,
         retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null,
         optedOut: body.code === unsubscribedRecipient,

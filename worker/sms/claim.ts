@@ -9,16 +9,27 @@ import { candidateTimeZone, quietUntil } from './quiet-hours'
 /** how long a claimed text waits before another run may assume its sender died */
 const leaseMs = 2 * 60_000
 
-/** What was decided about the next due text. */
-export type TextClaim =
-  /** leased for one Twilio call, or (when `unanswered`) for looking up an earlier one */
-  | { kind: 'claimed'; text: TextRow; unanswered: boolean }
-  /** canceled, skipped or put off (quiet hours): the next one may be claimed */
-  | { kind: 'settled' }
-  | { kind: 'none' }
+export interface ClaimedText {
+  text: TextRow
+  /** its last attempt had no answer: it is looked up in Twilio, not sent */
+  unanswered: boolean
+}
 
-/** A due text with everything the decision needs, locked. */
-function dueText(trx: Db, now: Date, textId: string | undefined, sender: string | null) {
+export interface TextClaims {
+  /** leased for one Twilio call each, in due order */
+  claimed: ClaimedText[]
+  /** how many due texts were canceled, skipped or put off (quiet hours) instead */
+  settled: number
+}
+
+/** Due texts with everything the decision needs, locked. */
+function dueTexts(
+  trx: Db,
+  now: Date,
+  sender: string | null,
+  limit: number,
+  textId: string | undefined,
+) {
   return trx
     .selectFrom('texts as t')
     .innerJoin('interviews as i', 'i.id', 't.interview_id')
@@ -64,13 +75,13 @@ function dueText(trx: Db, now: Date, textId: string | undefined, sender: string 
     )
     .orderBy('t.next_attempt_at')
     .orderBy('t.id')
-    .limit(1)
+    .limit(limit)
     .forUpdate('t')
     .skipLocked()
-    .executeTakeFirst()
+    .execute()
 }
 
-type DueText = NonNullable<Awaited<ReturnType<typeof dueText>>>
+type DueText = Awaited<ReturnType<typeof dueTexts>>[number]
 
 /** Why a due text must not go any more, or null when it may. */
 function stopReason(
@@ -94,60 +105,82 @@ function stopReason(
   return stale ? ['Not needed any more.', 'skipped'] : null
 }
 
+/** What becomes of a due text whose last attempt was answered: why it stops, when it wakes, or go. */
+function decide(text: DueText, now: Date, texting: boolean) {
+  const stop = stopReason(text, now, texting)
+  if (stop) return { state: stop[1], last_error: stop[0] }
+  const timeZone = candidateTimeZone({ agency: text.agency_time_zone })
+  const wakes = quietUntil(now, timeZone, { start: text.sms_quiet_start, end: text.sms_quiet_end })
+  return wakes ? { state: 'queued' as const, next_attempt_at: wakes } : null
+}
+
 /**
- * Takes the next due text, exactly once: the row is locked (skipping any another run holds) and,
- * in the same transaction, either leased for one call or settled. A text whose last attempt had
- * no answer is leased only to be looked up (it may have gone); any other is checked right before
- * it is leased: one that must not go any more (the interview canceled, the person erased, consent
- * withdrawn, the number opted out, texts turned off, a reminder no longer needed) is canceled or
- * skipped, and one inside the candidate's quiet hours waits until they end. With `textId` (the
- * send straight after a request) only that text, and only while no attempt has touched it.
+ * Takes up to `limit` due texts, each exactly once: the rows are locked (skipping any another
+ * run holds) and, in the same transaction, each is either leased for one call or settled. A text
+ * whose last attempt had no answer is leased only to be looked up (it may have gone); any other
+ * is checked right before it is leased: one that must not go any more (the interview canceled,
+ * the person erased, consent withdrawn, the number opted out, texts turned off, a reminder no
+ * longer needed) is canceled or skipped, and one inside the candidate's quiet hours waits until
+ * they end. With `textId` (the send straight after a request) only that text, and only while no
+ * attempt has touched it.
  */
-export async function claimText(
+export async function claimTexts(
   db: Db,
   now: Date,
   sender: string | null,
-  textId?: string,
-): Promise<TextClaim> {
+  options: { limit: number; textId?: string },
+): Promise<TextClaims> {
   return inTransaction(db, async (trx) => {
-    const text = await dueText(trx, now, textId, sender)
-    if (!text) return { kind: 'none' }
-    const unanswered = text.unanswered_since !== null
-    if (!unanswered) {
-      const stop = stopReason(text, now, sender !== null)
-      if (stop) {
-        await trx
-          .updateTable('texts')
-          .set({ state: stop[1], last_error: stop[0] })
-          .where('id', '=', text.id)
-          .execute()
-        return { kind: 'settled' }
-      }
-      const timeZone = candidateTimeZone({ agency: text.agency_time_zone })
-      const wakes = quietUntil(now, timeZone, {
-        start: text.sms_quiet_start,
-        end: text.sms_quiet_end,
-      })
-      if (wakes) {
-        await trx
-          .updateTable('texts')
-          .set({ state: 'queued', next_attempt_at: wakes })
-          .where('id', '=', text.id)
-          .execute()
-        return { kind: 'settled' }
-      }
+    const due = await dueTexts(trx, now, sender, options.limit, options.textId)
+    const go: DueText[] = []
+    for (const text of due) {
+      const change = text.unanswered_since === null ? decide(text, now, sender !== null) : null
+      if (!change) go.push(text)
+      else await trx.updateTable('texts').set(change).where('id', '=', text.id).execute()
     }
+    if (go.length === 0) return { claimed: [], settled: due.length }
     const leased = await trx
       .updateTable('texts')
       .set({
         state: 'sending',
-        attempts: sql`attempts + 1`,
+        // a look-up of an unanswered attempt is not another attempt to send
+        attempts: sql`attempts + case when unanswered_since is null then 1 else 0 end`,
         next_attempt_at: new Date(now.getTime() + leaseMs),
         sender,
       })
-      .where('id', '=', text.id)
+      .where(
+        'id',
+        'in',
+        go.map((t) => t.id),
+      )
       .returningAll()
-      .executeTakeFirstOrThrow()
-    return { kind: 'claimed', text: leased, unanswered }
+      .execute()
+    const byId = new Map(leased.map((row) => [row.id, row]))
+    return {
+      claimed: go.map((t) => ({ text: byId.get(t.id)!, unanswered: t.unanswered_since !== null })),
+      settled: due.length - go.length,
+    }
   })
+}
+
+/**
+ * Gives leased texts back untried (a run that stopped early): queued, due now, the attempt not
+ * counted. Only texts still leased are touched.
+ */
+export async function releaseTexts(db: Db, texts: TextRow[], now: Date) {
+  if (texts.length === 0) return
+  await db
+    .updateTable('texts')
+    .set({
+      state: 'queued',
+      attempts: sql`attempts - case when unanswered_since is null then 1 else 0 end`,
+      next_attempt_at: now,
+    })
+    .where(
+      'id',
+      'in',
+      texts.map((t) => t.id),
+    )
+    .where('state', '=', 'sending')
+    .execute()
 }

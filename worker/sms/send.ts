@@ -4,11 +4,12 @@ import type { Config } from '../config'
 import { retryDelayMs } from '../outbox/send'
 import type { RequestMailing } from '../outbox/send'
 import { fillLinkToken, issueCoachingLinks, linkTokenFor } from '../services/coaching-links'
-import { claimText } from './claim'
+import { claimTexts, releaseTexts, type ClaimedText } from './claim'
 import { optOut } from './outbox'
-import { texterFor, type Texter, type TextOutcome } from './twilio'
+import { LookupRefused, texterFor, type Texter, type TextOutcome } from './twilio'
 
-export const maxTextAttempts = 8
+/** calls that send (a look-up of one whose answer was lost is not counted) */
+export const maxTextAttempts = 10
 
 // Exactly once. A text is leased to one sender at a time (claim.ts). Twilio takes no idempotency
 // key, so a call whose answer never came (a timeout, a dropped connection, a cut-off body) marks
@@ -25,9 +26,8 @@ export interface TextOptions {
   statusCallback: string | null
 }
 
-/** The text as Twilio gets it: the interview's link made to work and its token put in. */
-async function bodyOf(db: Db, text: TextRow, linkSecret: string): Promise<string> {
-  await issueCoachingLinks(db, linkSecret, [text.interview_id])
+/** The text as Twilio gets it: its token in the link (made to work before: sendBatch). */
+async function bodyOf(text: TextRow, linkSecret: string): Promise<string> {
   return fillLinkToken(text.body!, await linkTokenFor(linkSecret, text.interview_id))
 }
 
@@ -81,7 +81,7 @@ async function sendClaimed(
   options: TextOptions,
   now: Date,
 ): Promise<TextOutcome | 'requeued'> {
-  const body = await bodyOf(db, text, options.linkSecret)
+  const body = await bodyOf(text, options.linkSecret)
   if (unanswered) {
     let sid: string | null
     try {
@@ -91,7 +91,8 @@ async function sendClaimed(
       const outcome = {
         ok: false,
         ambiguous: true,
-        retryable: true,
+        // refused (say, a key that may not read messages): asking again will not help
+        retryable: !(err instanceof LookupRefused),
         retryAfterSeconds: null,
         optedOut: false,
         error,
@@ -123,6 +124,62 @@ async function sendClaimed(
   return outcome
 }
 
+export interface TextDrainReport {
+  calls: number
+  sent: number
+  failed: number
+}
+
+/** failed calls in a row after which a run leaves the rest for the next */
+const failuresInARow = 3
+
+/**
+ * Sends claimed texts one by one, at most `callsPerSecond`, counting into `report`. Stops when
+ * Twilio says to slow down (429) or fails several calls in a row, and gives back what it did not
+ * try. Returns whether it went through them all.
+ */
+async function sendBatch(
+  db: Db,
+  texter: Texter,
+  claims: ClaimedText[],
+  options: TextOptions & { callsPerSecond?: number },
+  now: Date,
+  report: TextDrainReport,
+): Promise<boolean> {
+  await issueCoachingLinks(
+    db,
+    options.linkSecret,
+    claims.map((c) => c.text.interview_id),
+  )
+  const spacingMs = 1000 / (options.callsPerSecond ?? 10) + 5
+  let lastCall = 0
+  let failing = 0
+  for (const [index, { text, unanswered }] of claims.entries()) {
+    const wait = lastCall + spacingMs - Date.now()
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait))
+    lastCall = Date.now()
+    const outcome = await sendClaimed(db, texter, text, unanswered, options, now)
+    report.calls += 1
+    if (outcome === 'requeued') continue
+    if (outcome.ok) {
+      report.sent += 1
+      failing = 0
+      continue
+    }
+    report.failed += 1
+    failing += 1
+    if (outcome.retryAfterSeconds !== null || failing >= failuresInARow) {
+      await releaseTexts(
+        db,
+        claims.slice(index + 1).map((c) => c.text),
+        now,
+      )
+      return false
+    }
+  }
+  return true
+}
+
 /**
  * Sends one text now (straight after the request that queued it). Only a queued, due text no
  * attempt has touched is taken; if it is put off or this never runs, the cron sends it.
@@ -134,23 +191,17 @@ export async function deliverText(
   options: TextOptions,
   now = new Date(),
 ) {
-  const claim = await claimText(db, now, texter?.sender ?? null, textId)
-  if (claim.kind === 'claimed' && texter) {
-    await sendClaimed(db, texter, claim.text, claim.unanswered, options, now)
+  const { claimed } = await claimTexts(db, now, texter?.sender ?? null, { limit: 1, textId })
+  if (claimed.length > 0 && texter) {
+    await sendBatch(db, texter, claimed, options, now, { calls: 0, sent: 0, failed: 0 })
   }
 }
 
-export interface TextDrainReport {
-  calls: number
-  sent: number
-  failed: number
-}
-
-/** failed calls in a row after which a run leaves the rest for the next */
-const failuresInARow = 3
+/** texts claimed per transaction by the cron */
+const batchSize = 25
 
 /**
- * The cron's texts run: due texts one by one, at most `maxCalls` Twilio calls at most
+ * The cron's texts run: due texts in batches, at most `maxCalls` Twilio calls at most
  * `callsPerSecond`. A failure here and there does not hold up the other texts; the run stops
  * when Twilio says to slow down (429) or fails several calls in a row.
  */
@@ -161,28 +212,14 @@ export async function drainTexts(
   options: TextOptions & { maxCalls?: number; callsPerSecond?: number },
 ): Promise<TextDrainReport> {
   const report: TextDrainReport = { calls: 0, sent: 0, failed: 0 }
-  const spacingMs = 1000 / (options.callsPerSecond ?? 10) + 5
-  let lastCall = 0
-  let failing = 0
+  const maxCalls = options.maxCalls ?? 100
   // texts put off or canceled cost no call; the bound keeps a run finite all the same
-  for (let turns = 0; report.calls < (options.maxCalls ?? 50) && turns < 1000; turns++) {
-    const claim = await claimText(db, now, texter?.sender ?? null)
-    if (claim.kind === 'none') break
-    if (claim.kind === 'settled' || !texter) continue
-    const wait = lastCall + spacingMs - Date.now()
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait))
-    lastCall = Date.now()
-    const outcome = await sendClaimed(db, texter, claim.text, claim.unanswered, options, now)
-    report.calls += 1
-    if (outcome === 'requeued') continue
-    if (outcome.ok) {
-      report.sent += 1
-      failing = 0
-    } else {
-      report.failed += 1
-      failing += 1
-      if (outcome.retryAfterSeconds !== null || failing >= failuresInARow) break
-    }
+  for (let turns = 0; report.calls < maxCalls && turns < 100; turns++) {
+    const limit = Math.min(batchSize, maxCalls - report.calls)
+    const { claimed, settled } = await claimTexts(db, now, texter?.sender ?? null, { limit })
+    if (claimed.length === 0 && settled === 0) break
+    if (claimed.length === 0 || !texter) continue
+    if (!(await sendBatch(db, texter, claimed, options, now, report))) break
   }
   return report
 }

@@ -39,6 +39,14 @@ export interface Texter {
   findSent(to: string, body: string, since: Date): Promise<string | null>
 }
 
+/** Twilio refused to list the messages (4xx other than 429): asking again will not help. */
+export class LookupRefused extends Error {
+  constructor(readonly status: number) {
+    super(`listing messages: ${status}`)
+    this.name = 'LookupRefused'
+  }
+}
+
 /** Twilio's error answer: `{code, message, more_info, status}`. */
 interface TwilioError {
   code?: number
@@ -113,7 +121,11 @@ export function twilioTexter(sms: Config['sms']): Texter {
         headers: { authorization },
         signal: AbortSignal.timeout(sms.timeoutMs),
       })
-      if (!response.ok) throw new Error(`listing messages: ${response.status}`)
+      if (!response.ok) {
+        const status = response.status
+        if (status >= 400 && status < 500 && status !== 429) throw new LookupRefused(status)
+        throw new Error(`listing messages: ${status}`)
+      }
       const page = (await response.json()) as {
         messages: { sid: string; body: string; date_created: string; direction: string }[]
       }

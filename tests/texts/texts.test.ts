@@ -287,3 +287,46 @@ describe('an answer lost on the way back', () => {
     expect(twilio.calls.filter((c) => c.method === 'GET')).toHaveLength(1)
   }, 30_000)
 })
+
+describe('forgetting people', () => {
+  it('erasure and retention remove the numbers and texts; an opt-out stays, as a hash', async () => {
+    const agency = await textingAgency(h, {}, { retentionDays: 30 })
+    const [erased, expired] = [phoneNumber(), phoneNumber()]
+    const first = await logInterview(h, agency.secretKey, withPhone(erased))
+    const second = await logInterview(h, agency.secretKey, withPhone(expired))
+    await twilio.waitForMessages(2)
+    await twilio.inbound(erased, 'STOP', twilioWebhookUrl, h.baseUrl)
+
+    const erasure = await h.request('POST', '/v1/candidates/erase', {
+      token: agency.secretKey,
+      json: { email: first.candidate.email },
+    })
+    expect(erasure.status).toBe(200)
+    await runCron(h, new Date(Date.now() + 31 * 24 * 3_600_000), '30 3 * * *')
+
+    for (const interview of [first, second]) {
+      const texts = await textsOf(h, interview.id)
+      expect(texts.map((t) => [t.to_phone, t.body, t.state])).toEqual([[null, null, 'sent']])
+    }
+    const people = await h.db
+      .selectFrom('candidates')
+      .select(['phone', 'erased_at'])
+      .where('agency_id', '=', agency.id)
+      .execute()
+    expect(people.every((p) => p.phone === null && p.erased_at !== null)).toBe(true)
+    const hash = createHash('sha256').update(erased).digest('hex')
+    const kept = await h.db
+      .selectFrom('sms_opt_outs')
+      .select('sender')
+      .where('phone_hash', '=', hash)
+      .execute()
+    expect(kept).toEqual([{ sender: twilio.messagingServiceSid }])
+    // and it still holds: a new interview with the same number gets no text
+    const again = await logInterview(h, agency.secretKey, withPhone(erased))
+    const [text] = await eventually(
+      () => textsOf(h, again.id),
+      (rows) => rows[0]?.state === 'canceled',
+    )
+    expect(text!.last_error).toBe('Not sent: the number replied STOP.')
+  })
+})

@@ -20,10 +20,15 @@ const wordings: Record<TextLanguage, Record<TextKind, Wording>> = {
   },
 }
 
+/** letters that carry no separable accent, spelled as GSM-7 can */
+const plainLetters: Record<string, string> = { Ł: 'L', ł: 'l', Đ: 'D', đ: 'd', ı: 'i' }
+
 /** The name as GSM-7 can carry it: accents dropped where that makes it fit, other signs left out. */
 function gsmName(name: string): string {
   const folded = [...name]
-    .map((char) => (isGsm7(char) ? char : char.normalize('NFD').replace(/\p{M}/gu, '')))
+    .map((char) =>
+      isGsm7(char) ? char : (plainLetters[char] ?? char.normalize('NFD').replace(/\p{M}/gu, '')),
+    )
     .filter((char) => isGsm7(char))
     .join('')
     .replace(/\s+/g, ' ')

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { interviewBody, logInterview, runCron } from '../support/factories'
+import { createAgency, interviewBody, logInterview, runCron } from '../support/factories'
 import { twilioSignature } from '../support/fake-twilio'
 import {
   eventually,
@@ -328,5 +328,49 @@ describe('forgetting people', () => {
       (rows) => rows[0]?.state === 'canceled',
     )
     expect(text!.last_error).toBe('Not sent: the number replied STOP.')
+  })
+})
+
+describe("the agency's text settings", () => {
+  it('are off by default, changed with PATCH /v1/agency, and checked', async () => {
+    const agency = await createAgency(h)
+    const read = await h.request('GET', '/v1/agency', { token: agency.secretKey })
+    expect(read.body.sms).toEqual({
+      enabled: false,
+      quietHours: { start: '21:00', end: '08:00' },
+      messages: ['coaching'],
+    })
+    const changed = await h.request('PATCH', '/v1/agency', {
+      token: agency.secretKey,
+      json: {
+        sms: {
+          enabled: true,
+          quietHours: { start: '22:30', end: '07:00' },
+          messages: ['reminder', 'coaching'],
+        },
+      },
+    })
+    expect(changed.status).toBe(200)
+    expect(changed.body.sms).toEqual({
+      enabled: true,
+      quietHours: { start: '22:30', end: '07:00' },
+      messages: ['reminder', 'coaching'],
+    })
+    // a part left out stays as it was
+    const partly = await h.request('PATCH', '/v1/agency', {
+      token: agency.secretKey,
+      json: { sms: { enabled: false } },
+    })
+    expect(partly.body.sms.quietHours).toEqual({ start: '22:30', end: '07:00' })
+    const bad = await h.request('PATCH', '/v1/agency', {
+      token: agency.secretKey,
+      json: { sms: { quietHours: { start: '24:00', end: '7:00' }, messages: ['email'] } },
+    })
+    expect(bad.status).toBe(400)
+    expect(bad.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual([
+      'sms.messages.0',
+      'sms.quietHours.end',
+      'sms.quietHours.start',
+    ])
   })
 })

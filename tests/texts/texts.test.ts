@@ -374,3 +374,47 @@ describe("the agency's text settings", () => {
     ])
   })
 })
+
+describe('a scheduled interview', () => {
+  it('moves its texts when rescheduled and cancels them when canceled', async () => {
+    const agency = await textingAgency(h, { messages: ['coaching', 'reminder'] })
+    const startsAt = new Date(Date.now() + 24 * 3_600_000)
+    const interview = await logInterview(
+      h,
+      agency.secretKey,
+      withPhone(phoneNumber(), true, { startsAt: startsAt.toISOString(), durationMinutes: 60 }),
+    )
+    const due = async () =>
+      (await textsOf(h, interview.id)).map((t) => [
+        t.kind,
+        t.state,
+        t.next_attempt_at.toISOString(),
+      ])
+    const later = new Date(startsAt.getTime() + 2 * 3_600_000)
+    const hours = (at: Date, n: number) => new Date(at.getTime() + n * 3_600_000).toISOString()
+    const read = await h.request('GET', '/v1/agency', { token: agency.secretKey })
+    const reminderHours = read.body.reminderHours as number
+    expect(await due()).toEqual([
+      ['coaching', 'queued', hours(startsAt, 1)],
+      ['reminder', 'queued', hours(startsAt, 1 + reminderHours)],
+    ])
+    const moved = await h.request('PATCH', `/v1/interviews/${interview.id}`, {
+      token: agency.secretKey,
+      json: { startsAt: later.toISOString() },
+    })
+    expect(moved.status).toBe(200)
+    expect(await due()).toEqual([
+      ['coaching', 'queued', hours(later, 1)],
+      ['reminder', 'queued', hours(later, 1 + reminderHours)],
+    ])
+    const canceled = await h.request('POST', `/v1/interviews/${interview.id}/cancel`, {
+      token: agency.secretKey,
+    })
+    expect(canceled.status).toBe(200)
+    expect((await textsOf(h, interview.id)).map((t) => t.state)).toEqual(['canceled', 'canceled'])
+    expect(canceled.body.coaching.text).toMatchObject({
+      status: 'canceled',
+      error: 'Not sent: the interview was canceled.',
+    })
+  })
+})

@@ -12,8 +12,9 @@ import { LookupRefused, texterFor, type Texter, type TextOutcome } from './twili
 export const maxTextAttempts = 10
 
 // Exactly once. A text is leased to one sender at a time (claim.ts). Twilio takes no idempotency
-// key, so a call whose answer never came (a timeout, a dropped connection, a cut-off body) marks
-// the text `unanswered_since`, and it is never simply sent again: at its next turn, at least 30
+// key, so a call without a clear answer (a timeout, a dropped connection, a cut-off body, a 5xx
+// a proxy may send after Twilio took it) marks the text `unanswered_since`, and it is never simply
+// sent again: at its next turn, at least 30
 // seconds later, Twilio's list of messages to the number is searched for the exact body (which
 // carries the interview's own link, so no other text has it). Found: it went, and is recorded
 // with Twilio's sid. Not found: it is queued again and goes through every check before another

@@ -4,7 +4,7 @@ import { linkTokenSlot } from '../../worker/services/coaching-links'
 import { phoneNumber, textingAgency, useTexting } from '../texts/support'
 
 const count = Number(process.env.TEXTS_OUTAGE_COUNT ?? 500)
-const [twilio, h] = useTexting({ TWILIO_TIMEOUT_MS: '150', TWILIO_MAX_RPS: '1000' })
+const [twilio, h] = useTexting({ TWILIO_TIMEOUT_MS: '120', TWILIO_MAX_RPS: '1000' })
 
 async function pending(): Promise<number> {
   const rows = await h.db
@@ -51,7 +51,7 @@ describe(`Twilio failing 30% of calls while ${count} texts go out`, () => {
         { status: 503 },
         { status: 429, retryAfter: 1 },
         { drop: true },
-        { delayMs: 300 },
+        { delayMs: 250 },
         { status: 502, carriedOut: true },
       ],
     })

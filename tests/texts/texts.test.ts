@@ -11,6 +11,8 @@ import {
   useTexting,
 } from './support'
 
+// Texts end to end: sending, replies, webhooks and forgetting. One file, so one worker and
+// database serve them all (starting them costs more than the tests).
 const [twilio, h] = useTexting({ TWILIO_TIMEOUT_MS: '500' })
 const minute = 60_000
 const hhmm = (at: Date) => at.toISOString().slice(11, 16)

@@ -43,6 +43,13 @@ export interface AgencyTable {
   recruiter_hourly_send_quota: Generated<number>
   /** the coaching email goes this many minutes after an interview ends (0 to 120) */
   coaching_delay_minutes: Generated<number>
+  /** texts go to candidates who agreed to them only while this is on */
+  sms_enabled: Generated<boolean>
+  /** no text between these minutes after local midnight (start may be after end: overnight) */
+  sms_quiet_start: Generated<number>
+  sms_quiet_end: Generated<number>
+  /** which messages also go by text */
+  sms_messages: ColumnType<TextKind[], TextKind[] | undefined, TextKind[]>
   allowed_origins: Json<string[]>
   /** what candidates are coached in when an interview does not say */
   default_language: Generated<Language>
@@ -97,6 +104,10 @@ export interface CandidateTable {
   email: string | null
   unsubscribed_at: Timestamp | null
   erased_at: Timestamp | null
+  /** E.164; null once erased */
+  phone: string | null
+  /** the agency recorded that the person agreed to get texts */
+  sms_consent: Generated<boolean>
   created_at: GeneratedTimestamp
 }
 
@@ -192,6 +203,52 @@ export interface EmailTable {
   provider_id: string | null
   message: Json<OutgoingMessage> | null
   sent_at: Timestamp | null
+  created_at: GeneratedTimestamp
+}
+
+export type TextKind = 'coaching' | 'reminder'
+export type TextState =
+  | 'queued'
+  | 'sending'
+  | 'sent'
+  | 'captured'
+  | 'delivered'
+  | 'undelivered'
+  | 'failed'
+  | 'skipped'
+  | 'canceled'
+
+/** One text to a candidate: its own outbox row, claimed and leased like an email. */
+export interface TextTable {
+  id: Generated<string>
+  agency_id: string
+  interview_id: string
+  kind: TextKind
+  state: TextState
+  attempts: Generated<number>
+  next_attempt_at: Timestamp
+  /**
+   * When an attempt got no answer: Twilio may have taken the text. Until the text is found in
+   * Twilio's list or known not to be there, it is not sent again (worker/sms/send.ts).
+   */
+  unanswered_since: Timestamp | null
+  /** the number and wording, nulled on erasure; the link's token goes in when it is sent */
+  to_phone: string | null
+  sender: string | null
+  body: string | null
+  segments: number | null
+  provider_sid: string | null
+  last_error: string | null
+  sent_at: Timestamp | null
+  /** when Twilio last reported on it */
+  status_at: Timestamp | null
+  created_at: GeneratedTimestamp
+}
+
+/** A number that texted STOP to a sender; kept as a hash, so it outlives erasure. */
+export interface SmsOptOutTable {
+  sender: string
+  phone_hash: string
   created_at: GeneratedTimestamp
 }
 
@@ -294,6 +351,8 @@ export interface Database {
   external_records: ExternalRecordTable
   write_backs: WriteBackTable
   interview_facts: InterviewFactsTable
+  texts: TextTable
+  sms_opt_outs: SmsOptOutTable
 }
 
 export type AgencyRow = Selectable<AgencyTable>
@@ -305,6 +364,7 @@ export type CandidateRow = Selectable<CandidateTable>
 export type InterviewRow = Selectable<InterviewTable>
 export type InterviewerRow = Selectable<InterviewerTable>
 export type EmailRow = Selectable<EmailTable>
+export type TextRow = Selectable<TextTable>
 export type IntegrationRow = Selectable<IntegrationTable>
 export type WriteBackRow = Selectable<WriteBackTable>
 export type {

@@ -23,6 +23,20 @@ export interface Config {
     maxCallsPerSecond: number
     timeoutMs: number
   }
+  /**
+   * Texts through Twilio. `capture` (outside production without Twilio's secrets): kept for the
+   * dev mailbox, never sent; `off` (production without them): no text goes.
+   */
+  sms: {
+    mode: 'twilio' | 'capture' | 'off'
+    accountSid: string | null
+    authToken: string | null
+    messagingServiceSid: string | null
+    /** Twilio's API, or PROVIDER_URLS.twilio (a sandbox, the tests' fake) */
+    baseUrl: string
+    timeoutMs: number
+    maxCallsPerSecond: number
+  }
   /** development only: the demo portal's agency keys (its backend mints sessions with the secret) */
   demo: { secretKey: string; publishableKey: string } | null
   /** tests only: every response reports the statements its route ran in X-Query-Count */
@@ -73,6 +87,11 @@ const bindings = z.object({
   EMAIL_FROM: z.preprocess((v) => (v === '' ? undefined : v), z.email().optional()),
   RESEND_MAX_RPS: positive(2),
   RESEND_TIMEOUT_MS: positive(15_000),
+  TWILIO_ACCOUNT_SID: text,
+  TWILIO_AUTH_TOKEN: text,
+  TWILIO_MESSAGING_SERVICE_SID: text,
+  TWILIO_TIMEOUT_MS: positive(15_000),
+  TWILIO_MAX_RPS: positive(10),
   DEMO_SECRET_KEY: text,
   DEMO_PUBLISHABLE_KEY: text,
   QUERY_LOG: text,
@@ -128,6 +147,17 @@ function parseConfig(env: Env): Config {
   }
   const integrationKeys = vars.INTEGRATION_KEYS ? parseSealingKeys(vars.INTEGRATION_KEYS) : null
   if (typeof integrationKeys === 'string') problems.push(integrationKeys)
+  const twilio = [
+    vars.TWILIO_ACCOUNT_SID,
+    vars.TWILIO_AUTH_TOKEN,
+    vars.TWILIO_MESSAGING_SERVICE_SID,
+  ]
+  const twilioSet = twilio.filter(Boolean).length
+  if (twilioSet > 0 && twilioSet < 3) {
+    problems.push(
+      'TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_MESSAGING_SERVICE_SID go together: set all three or none.',
+    )
+  }
   if (problems.length > 0) throw new ConfigError(problems)
   return {
     environment: vars.ENVIRONMENT,
@@ -144,6 +174,15 @@ function parseConfig(env: Env): Config {
       webhookSecret: vars.RESEND_WEBHOOK_SECRET ?? null,
       maxCallsPerSecond: vars.RESEND_MAX_RPS,
       timeoutMs: vars.RESEND_TIMEOUT_MS,
+    },
+    sms: {
+      mode: twilioSet === 3 ? 'twilio' : production ? 'off' : 'capture',
+      accountSid: vars.TWILIO_ACCOUNT_SID ?? null,
+      authToken: vars.TWILIO_AUTH_TOKEN ?? null,
+      messagingServiceSid: vars.TWILIO_MESSAGING_SERVICE_SID ?? null,
+      baseUrl: (vars.PROVIDER_URLS.twilio ?? 'https://api.twilio.com').replace(/\/$/, ''),
+      timeoutMs: vars.TWILIO_TIMEOUT_MS,
+      maxCallsPerSecond: vars.TWILIO_MAX_RPS,
     },
     demo:
       vars.ENVIRONMENT === 'development' && vars.DEMO_SECRET_KEY && vars.DEMO_PUBLISHABLE_KEY

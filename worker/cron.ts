@@ -5,6 +5,8 @@ import { pollBullhorn } from './integrations/bullhorn/poll'
 import { pollGreenhouse } from './integrations/greenhouse/poll'
 import { drainOutbox } from './outbox/send'
 import type { Env } from './env'
+import { drainTexts, textOptionsOf } from './sms/send'
+import { texterFor } from './sms/twilio'
 import { forgetExpiredInterviews } from './services/erasure'
 import { forgetClosedSendWindows } from './services/send-quotas'
 import { runWriteBacks } from './services/write-backs'
@@ -40,6 +42,11 @@ async function drain(db: Db, config: Config, now: Date) {
     linkSecret: config.linkSecret,
   })
   if (report.calls > 0) console.log('outbox', JSON.stringify(report))
+  const texts = await drainTexts(db, texterFor(config.sms), now, {
+    ...textOptionsOf(config),
+    callsPerSecond: config.sms.maxCallsPerSecond,
+  })
+  if (texts.calls > 0) console.log('texts', JSON.stringify(texts))
   const writeBacks = await runWriteBacks(db, config, now)
   if (writeBacks.written + writeBacks.retried + writeBacks.failed > 0) {
     console.log('write-backs', JSON.stringify(writeBacks))

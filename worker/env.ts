@@ -14,6 +14,10 @@ interface Secrets {
   LINK_SECRET?: string
   RESEND_API_KEY?: string
   RESEND_WEBHOOK_SECRET?: string
+  /** texts: all three, or none (texts are then captured locally, or not sent in production) */
+  TWILIO_ACCOUNT_SID?: string
+  TWILIO_AUTH_TOKEN?: string
+  TWILIO_MESSAGING_SERVICE_SID?: string
   /** `keyId:base64` of 32 bytes, comma-separated: seal integration secrets (the first seals) */
   INTEGRATION_KEYS?: string
 }
@@ -27,6 +31,9 @@ interface LocalBindings {
   PROVIDER_URLS?: string
   /** how long one provider call may take before its outcome counts as unknown */
   RESEND_TIMEOUT_MS?: string
+  /** the same for a call to Twilio, and how many calls a second the outbox makes to it */
+  TWILIO_TIMEOUT_MS?: string
+  TWILIO_MAX_RPS?: string
   /**
    * development only: the keys of the agency the /demo portal embeds the widget for; the portal's
    * backend mints sessions with the secret key, as an agency's backend does

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createAgency, logInterview } from '../support/factories'
+import { createAgency, interviewBody, logInterview } from '../support/factories'
 import { productionBindings } from '../support/harness'
 import { useHarness } from '../support/lifecycle'
 
@@ -37,6 +37,28 @@ describe('the dev mailbox', () => {
     })
     expect(read.body.coaching.email).toBe('captured')
     expect((await h.request('GET', '/dev/mailbox/not-an-id.html')).status).toBe(404)
+  })
+
+  it('lists captured texts with the number, the text and its segments', async () => {
+    const agency = await createAgency(h, {
+      name: 'Northwind Careers',
+      sms: { enabled: true, quietHours: { start: '00:00', end: '00:00' } },
+    })
+    const body = interviewBody()
+    await logInterview(h, agency.secretKey, {
+      candidate: { ...body.candidate, phone: '+447700900123', smsConsent: true },
+    })
+    await expect
+      .poll(async () => (await h.request('GET', '/dev/mailbox')).text)
+      .toContain('+447700900123')
+    const page = (await h.request('GET', '/dev/mailbox')).text
+    const row = page.slice(page.indexOf('+447700900123'))
+    expect(row).toMatch(
+      /^\+447700900123<\/td><td><span class="kind">coaching<\/span><br\/?>Northwind Careers: a short thank-you to each interviewer helps: http:\/\/[^ ]+\/c\/([A-Za-z0-9_-]{32}) Reply STOP to opt out<\/td><td>1<\/td>/,
+    )
+    // the link works, as the candidate would have got it
+    const token = row.match(/\/c\/([A-Za-z0-9_-]{32})/)![1]
+    expect((await h.request('GET', `/c/${token}`)).status).toBe(200)
   })
 })
 

@@ -26,6 +26,12 @@ const demo = await seedDemoAgency(db, origins)
 await db.destroy()
 
 const { secrets, fromEnvironment } = localSecrets()
+// texts go through Twilio only when all three are set (worker/config.ts refuses a part of them)
+const twilioNames = ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_MESSAGING_SERVICE_SID']
+const twilioFromEnvironment = Object.fromEntries(
+  twilioNames.flatMap((name) => (process.env[name] ? [[name, process.env[name]]] : [])),
+)
+const texting = Object.keys(twilioFromEnvironment).length === twilioNames.length
 const { mf } = await startLocalWorker({
   port,
   verbose: true,
@@ -40,6 +46,7 @@ const { mf } = await startLocalWorker({
     ...(process.env.RESEND_WEBHOOK_SECRET
       ? { RESEND_WEBHOOK_SECRET: process.env.RESEND_WEBHOOK_SECRET }
       : {}),
+    ...twilioFromEnvironment,
   },
 })
 
@@ -50,6 +57,7 @@ Followthrough is running at ${publicUrl}
 
   database      ${embedded ? `embedded PGlite in .data/pglite (${databaseUrl})` : 'DATABASE_URL'}
   email         ${process.env.RESEND_API_KEY ? 'sent through Resend' : 'captured locally, not sent'}
+  texts         ${texting ? 'sent through Twilio' : 'captured locally, not sent'}
 
   health        ${publicUrl}/health
   API document  ${publicUrl}/openapi.json

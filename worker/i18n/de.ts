@@ -192,6 +192,12 @@ export const de: Messages = {
     recruiterAsk: 'könnten Sie diese Dankesnachricht bitte an {name} weiterleiten? Vielen Dank!',
   },
 
+  sms: {
+    coaching: '{agency}: Ein kurzes Danke nach dem Gespräch hilft: {link} Abmelden mit STOP',
+    reminder: '{agency}: Noch ist Zeit für Ihr Dankeschön: {link} Abmelden mit STOP',
+    unnamedSender: 'Ihre Agentur',
+  },
+
   unsubscribe: {
     confirmTitle: 'Von {agency} abmelden',
     confirmHeading: 'Keine E-Mails mehr von {agency}?',

@@ -196,6 +196,17 @@ export const en = {
     recruiterAsk: 'Could you please pass this thank-you note on to {name}? Thank you!',
   },
 
+  /**
+   * the text-message nudge (worker/sms/text.ts): one segment with the link, so short; sent as
+   * GSM-7, letters outside it lose their accents; "STOP" is the carrier's keyword in every language
+   */
+  sms: {
+    coaching: '{agency}: a short thank-you to each interviewer helps: {link} Reply STOP to opt out',
+    reminder: '{agency}: still time to thank your interviewers: {link} Reply STOP to opt out',
+    /** who it is from when the agency's name has no letter a text can carry */
+    unnamedSender: 'Your recruiter',
+  },
+
   unsubscribe: {
     confirmTitle: 'Unsubscribe from {agency}',
     confirmHeading: 'Stop emails from {agency}?',

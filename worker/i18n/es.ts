@@ -199,6 +199,14 @@ export const es: Messages = {
       '¿Podrías hacerle llegar a {name} este mensaje de agradecimiento? ¡Muchas gracias!',
   },
 
+  sms: {
+    coaching:
+      '{agency}: agradecer a cada entrevistador ayuda mucho: {link} Responde STOP para salir',
+    reminder:
+      '{agency}: aún puedes agradecer a tus entrevistadores: {link} Responde STOP para salir',
+    unnamedSender: 'Tu reclutador',
+  },
+
   unsubscribe: {
     confirmTitle: 'Cancelar la suscripción a {agency}',
     confirmHeading: '¿Dejar de recibir correos de {agency}?',

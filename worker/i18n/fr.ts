@@ -198,6 +198,13 @@ export const fr: Messages = {
       'Pourriez-vous transmettre ce message de remerciement à {name} ? Merci beaucoup !',
   },
 
+  sms: {
+    coaching:
+      '{agency} : un petit merci à chaque personne compte : {link} Répondez STOP pour arrêter',
+    reminder: '{agency} : il est encore temps de remercier : {link} Répondez STOP pour arrêter',
+    unnamedSender: 'Votre recruteur',
+  },
+
   unsubscribe: {
     confirmTitle: 'Se désabonner de {agency}',
     confirmHeading: 'Ne plus recevoir les e-mails de {agency} ?',

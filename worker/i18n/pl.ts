@@ -205,6 +205,13 @@ export const pl: Messages = {
       'Bardzo proszę o przekazanie poniższego podziękowania. Adresat: {name}. Z góry dziękuję!',
   },
 
+  sms: {
+    coaching:
+      '{agency}: krótkie podziękowanie dla rozmówców pomaga: {link} Odpisz STOP, by zrezygnować',
+    reminder: '{agency}: zdążysz jeszcze podziękować rozmówcom: {link} Odpisz STOP, by zrezygnować',
+    unnamedSender: 'Twój rekruter',
+  },
+
   unsubscribe: {
     confirmTitle: 'Rezygnacja z wiadomości od agencji {agency}',
     confirmHeading: 'Wypisać się z wiadomości od agencji {agency}?',

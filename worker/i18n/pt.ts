@@ -197,6 +197,13 @@ export const pt: Messages = {
       'Você poderia, por favor, encaminhar esta mensagem de agradecimento para {name}? Desde já, agradeço!',
   },
 
+  sms: {
+    coaching:
+      '{agency}: agradecer a cada entrevistador faz diferença: {link} Responda STOP para sair',
+    reminder: '{agency}: ainda dá tempo de agradecer: {link} Responda STOP para sair',
+    unnamedSender: 'Seu recrutador',
+  },
+
   unsubscribe: {
     confirmTitle: 'Cancelar inscrição: {agency}',
     confirmHeading: 'Parar de receber e-mails da {agency}?',

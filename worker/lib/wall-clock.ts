@@ -18,3 +18,15 @@ export function wallClock(timeZone: string, instant: Date): { date: string; time
     time: `${part('hour')}:${part('minute')}`,
   }
 }
+
+/** Minutes after midnight of a time of day written HH:MI. */
+export function minutesOf(time: string): number {
+  const [hours, minutes] = time.split(':').map(Number)
+  return hours! * 60 + minutes!
+}
+
+/** A time of day, given as minutes after midnight, written HH:MI. */
+export function clockTimeOf(minutes: number): string {
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`
+}

@@ -24,6 +24,8 @@ export interface QueuedInterviewEmails {
   queued: boolean
   /** when the coaching email is due: the interview's end plus the agency's delay, or now */
   dueAt: Date
+  /** when the reminder is due; null: none was queued */
+  reminderDueAt: Date | null
   /** counts the queued email against the send quotas (nothing when none was queued) */
   countAgainstQuotas: (trx: Db) => Promise<void>
 }
@@ -48,6 +50,7 @@ function interviewMessages(
   const row = { agency_id: email.agency.id, interview_id: email.interviewId }
   return {
     dueAt,
+    reminderDueAt: !undeliverable && reminderUseful ? reminderAt : null,
     rows: [
       {
         ...row,
@@ -84,12 +87,13 @@ export async function enqueueInterviewEmails(
 ): Promise<QueuedInterviewEmails> {
   const agencyId = email.agency.id
   const undeliverable = await undeliverableTo(trx, agencyId, email.candidateId)
-  const { dueAt, rows } = interviewMessages(email, undeliverable, now)
+  const { dueAt, reminderDueAt, rows } = interviewMessages(email, undeliverable, now)
   const written = await trx.insertInto('emails').values(rows).returning(['id', 'kind']).execute()
   return {
     coachingEmailId: written.find((r) => r.kind === 'coaching')!.id,
     queued: !undeliverable,
     dueAt,
+    reminderDueAt,
     countAgainstQuotas: async (last: Db) => {
       if (!undeliverable) await countCoachingEmail(last, agencyId, email.recruiterId, now)
     },
@@ -107,7 +111,7 @@ export async function rescheduleInterviewEmails(
   trx: Db,
   email: InterviewEmailInput & { candidateId: string },
   now: Date,
-): Promise<{ coachingEmailId: string | null; dueAt: Date }> {
+): Promise<{ coachingEmailId: string | null; dueAt: Date; reminderDueAt: Date | null }> {
   const mail = await trx
     .selectFrom('emails')
     .select(['id', 'kind', 'state', 'attempts'])
@@ -124,7 +128,7 @@ export async function rescheduleInterviewEmails(
     )
   }
   const undeliverable = await undeliverableTo(trx, email.agency.id, email.candidateId)
-  const { dueAt, rows } = interviewMessages(email, undeliverable, now)
+  const { dueAt, reminderDueAt, rows } = interviewMessages(email, undeliverable, now)
   await trx
     .deleteFrom('emails')
     .where(
@@ -135,7 +139,7 @@ export async function rescheduleInterviewEmails(
     .execute()
   const written = await trx.insertInto('emails').values(rows).returning(['id', 'kind']).execute()
   const coaching = written.find((r) => r.kind === 'coaching')!
-  return { coachingEmailId: undeliverable ? null : coaching.id, dueAt }
+  return { coachingEmailId: undeliverable ? null : coaching.id, dueAt, reminderDueAt }
 }
 
 /**

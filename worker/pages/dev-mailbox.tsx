@@ -15,7 +15,59 @@ export interface CapturedEmail {
   message: OutgoingMessage | null
 }
 
-export function renderMailbox(emails: CapturedEmail[]): string {
+export interface CapturedText {
+  id: string
+  kind: string
+  sent_at: Date | null
+  to_phone: string | null
+  /** as the candidate got it: with the working link */
+  body: string
+  segments: number | null
+}
+
+function TextsCaptured({ texts }: { texts: CapturedText[] }) {
+  return (
+    <>
+      <h2>Texts</h2>
+      <p class="muted">
+        Texts captured because Twilio's secrets are not set. Nothing here was sent.
+      </p>
+      {texts.length === 0 ? (
+        <p>
+          No texts yet. They go to candidates with a number and consent, when the agency has texts
+          on.
+        </p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">To</th>
+              <th scope="col">Text</th>
+              <th scope="col">Segments</th>
+            </tr>
+          </thead>
+          <tbody>
+            {texts.map((text) => (
+              <tr key={text.id}>
+                <td>{text.sent_at?.toISOString().replace('T', ' ').slice(0, 19)}</td>
+                <td>{text.to_phone}</td>
+                <td>
+                  <span class="kind">{text.kind}</span>
+                  <br />
+                  {text.body}
+                </td>
+                <td>{text.segments}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  )
+}
+
+export function renderMailbox(emails: CapturedEmail[], texts: CapturedText[] = []): string {
   return renderPage({
     title: 'Dev mailbox',
     css,
@@ -57,6 +109,7 @@ export function renderMailbox(emails: CapturedEmail[]): string {
             </tbody>
           </table>
         )}
+        <TextsCaptured texts={texts} />
       </>
     ),
   })

@@ -4,8 +4,8 @@ import { ApiError } from '../errors'
 import { developmentOnly } from '../middleware/development-only'
 import { pageHeaders } from '../pages/layout'
 import { renderMailbox } from '../pages/dev-mailbox'
-import { linkTokenFor, withLinkToken } from '../services/coaching-links'
-import { findCapturedEmail, listCapturedEmails } from '../services/dev-mailbox'
+import { fillLinkToken, linkTokenFor, withLinkToken } from '../services/coaching-links'
+import { findCapturedEmail, listCapturedEmails, listCapturedTexts } from '../services/dev-mailbox'
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
@@ -15,7 +15,20 @@ export const devMailboxRoutes = new Hono<AppEnv>()
     for (const [name, value] of Object.entries(pageHeaders)) c.header(name, value)
     await next()
   })
-  .get('/mailbox', async (c) => c.html(renderMailbox(await listCapturedEmails(c.var.db))))
+  .get('/mailbox', async (c) => {
+    const texts = await listCapturedTexts(c.var.db)
+    // as the candidate got them: with the working link, which is never stored
+    const withLinks = await Promise.all(
+      texts.map(async (text) => ({
+        ...text,
+        body: fillLinkToken(
+          text.body!,
+          await linkTokenFor(c.var.config.linkSecret, text.interview_id),
+        ),
+      })),
+    )
+    return c.html(renderMailbox(await listCapturedEmails(c.var.db), withLinks))
+  })
   .get('/mailbox/:file{[0-9a-f-]{36}\\.(?:html|txt)}', async (c) => {
     const file = c.req.param('file')
     const id = file.slice(0, 36)

@@ -47,6 +47,21 @@ export const sendQuotasInput = z.strictObject({
   recruiterPerHour: z.number().int().min(1).max(1_000).optional(),
 })
 
+const clockTime = z
+  .string()
+  .regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'Must be a time of day such as 21:00.')
+
+/** Which messages may also go by text. */
+export const textKind = z.enum(['coaching', 'reminder'])
+
+/** Texts to candidates who agreed to them: off until the agency turns them on. */
+export const smsSettingsInput = z.strictObject({
+  enabled: z.boolean().optional(),
+  /** no text goes between start and end, in the candidate's local time; it waits */
+  quietHours: z.strictObject({ start: clockTime, end: clockTime }).optional(),
+  messages: z.array(textKind).max(2).optional(),
+})
+
 const agencySettings = {
   name: line(120),
   branding: brandingInput,
@@ -59,6 +74,7 @@ const agencySettings = {
   allowedOrigins: z.array(origin).max(20),
   retentionDays: z.number().int().min(30).max(3650),
   sendQuotas: sendQuotasInput,
+  sms: smsSettingsInput,
 }
 
 export const createAgencyBody = z.strictObject({
@@ -72,6 +88,7 @@ export const createAgencyBody = z.strictObject({
   allowedOrigins: agencySettings.allowedOrigins.optional(),
   retentionDays: agencySettings.retentionDays.optional(),
   sendQuotas: sendQuotasInput.optional(),
+  sms: smsSettingsInput.optional(),
 })
 
 export const updateAgencyBody = z
@@ -102,6 +119,11 @@ export const agency = z.object({
     agencyPerDay: z.number().int(),
     /** coaching emails queued in one recruiter's name per hour */
     recruiterPerHour: z.number().int(),
+  }),
+  sms: z.object({
+    enabled: z.boolean(),
+    quietHours: z.object({ start: z.string(), end: z.string() }),
+    messages: z.array(textKind),
   }),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),

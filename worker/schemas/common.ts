@@ -54,6 +54,14 @@ export const email = z
   .max(254, 'At most 254 characters.')
   .pipe(z.email('Must be an email address.'))
 
+/**
+ * A phone number in E.164, as Twilio takes it: "+", a country code (no leading zero), at most 15
+ * digits in all, no spaces or punctuation.
+ */
+export const phoneNumber = z
+  .string()
+  .regex(/^\+[1-9][0-9]{6,14}$/, 'Must be a phone number in E.164 form, such as +14155550123.')
+
 export const uuid = z.uuid()
 
 /** A path that names a resource by its id: any other id is a 404, not a 400. */

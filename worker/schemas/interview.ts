@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { email, language, line, paragraph, timeZone } from './common'
+import { email, language, line, paragraph, phoneNumber, timeZone } from './common'
 import { interviewLimits } from './interview-limits'
 
 export { interviewLimits }
@@ -48,6 +48,10 @@ export const candidateInput = z.strictObject({
   language: language.optional(),
   /** the emails give the deadline in it; default the agency's */
   timeZone: timeZone.optional(),
+  /** texts go here, only with smsConsent and the agency's texts on */
+  phone: phoneNumber.optional(),
+  /** true only when the agency recorded that the candidate agreed to get texts; default false */
+  smsConsent: z.boolean().optional(),
 })
 
 export const createInterviewBody = z.strictObject({
@@ -75,6 +79,16 @@ export const emailStatus = z.enum([
   'bounced',
   'failed',
   'suppressed',
+])
+export const textStatus = z.enum([
+  'queued',
+  'sent',
+  'captured',
+  'delivered',
+  'undelivered',
+  'failed',
+  'skipped',
+  'canceled',
 ])
 export const reminderStatus = z.enum(['scheduled', 'sent', 'captured', 'skipped', 'failed', 'none'])
 
@@ -160,6 +174,15 @@ export const interview = z.object({
     deadline: z.iso.datetime(),
     reminder: reminderStatus,
     unsubscribed: z.boolean(),
+    /** the coaching text beside the email; null: none was queued (no consent, texts off) */
+    text: z
+      .object({
+        status: textStatus,
+        sentAt: z.iso.datetime().nullable(),
+        /** why it failed or was not sent */
+        error: z.string().nullable(),
+      })
+      .nullable(),
   }),
 })
 export type Interview = z.infer<typeof interview>

@@ -2,7 +2,7 @@ import { sql } from 'kysely'
 import type { Db } from '../../db/client'
 import type { AgencyRow, Branding } from '../../db/schema'
 import { ApiError, notFound } from '../errors'
-import { wallClock } from '../lib/wall-clock'
+import { clockTimeOf, minutesOf, wallClock } from '../lib/wall-clock'
 import type { Agency, CreateAgencyInput, CreatedApiKey, UpdateAgencyInput } from '../schemas/agency'
 import { createApiKey } from './api-keys'
 
@@ -30,8 +30,26 @@ export function toAgency(row: AgencyRow): Agency {
       agencyPerDay: row.agency_daily_send_quota,
       recruiterPerHour: row.recruiter_hourly_send_quota,
     },
+    sms: {
+      enabled: row.sms_enabled,
+      quietHours: {
+        start: clockTimeOf(row.sms_quiet_start),
+        end: clockTimeOf(row.sms_quiet_end),
+      },
+      messages: row.sms_messages,
+    },
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
+  }
+}
+
+/** The text settings' columns for what was sent; what was left out stays as it is. */
+function smsColumnsOf(sms: CreateAgencyInput['sms']) {
+  return {
+    sms_enabled: sms?.enabled,
+    sms_quiet_start: sms?.quietHours ? minutesOf(sms.quietHours.start) : undefined,
+    sms_quiet_end: sms?.quietHours ? minutesOf(sms.quietHours.end) : undefined,
+    sms_messages: sms?.messages ? [...new Set(sms.messages)] : undefined,
   }
 }
 
@@ -98,6 +116,7 @@ export async function createAgency(
       retention_days: input.retentionDays,
       agency_daily_send_quota: input.sendQuotas?.agencyPerDay,
       recruiter_hourly_send_quota: input.sendQuotas?.recruiterPerHour,
+      ...smsColumnsOf(input.sms),
     })
     .returningAll()
     .executeTakeFirstOrThrow()
@@ -146,6 +165,7 @@ export async function updateAgency(
       retention_days: patch.retentionDays,
       agency_daily_send_quota: patch.sendQuotas?.agencyPerDay,
       recruiter_hourly_send_quota: patch.sendQuotas?.recruiterPerHour,
+      ...smsColumnsOf(patch.sms),
       updated_at: new Date(),
     })
     .where('id', '=', agencyId)

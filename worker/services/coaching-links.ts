@@ -13,18 +13,26 @@ const linkLifetimeDays = 30
  */
 export const linkTokenSlot = '_ft_link_token_'
 
+/** characters in a link token: what a message's length is measured with in the slot's place */
+export const linkTokenLength = 32
+
 /**
  * The candidate's link token for an interview: 192 bits of HMAC-SHA256 under LINK_SECRET. It is
  * derived when a message goes out and never stored; the link row keeps only its SHA-256, so
  * nothing at rest (rows, backups, logs) opens a candidate's page.
  */
 export async function linkTokenFor(secret: string, interviewId: string): Promise<string> {
-  return (await hmacSign(secret, `coaching-link/${interviewId}`)).slice(0, 32)
+  return (await hmacSign(secret, `coaching-link/${interviewId}`)).slice(0, linkTokenLength)
+}
+
+/** Stored text with the interview's link token put in its slot. */
+export function fillLinkToken(text: string, token: string): string {
+  return text.replaceAll(linkTokenSlot, token)
 }
 
 /** A stored message with the interview's link put in, as it is handed to the provider. */
 export function withLinkToken(message: OutgoingMessage, token: string): OutgoingMessage {
-  const fill = (text: string) => text.replaceAll(linkTokenSlot, token)
+  const fill = (text: string) => fillLinkToken(text, token)
   return {
     ...message,
     html: fill(message.html),

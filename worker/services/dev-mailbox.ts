@@ -20,3 +20,15 @@ export async function findCapturedEmail(db: Db, id: string) {
     .where('state', '=', 'captured')
     .executeTakeFirst()
 }
+
+/** Captured texts, newest first: what would have gone out without Twilio's secrets. */
+export async function listCapturedTexts(db: Db, limit = 50) {
+  return db
+    .selectFrom('texts')
+    .select(['id', 'interview_id', 'kind', 'sent_at', 'to_phone', 'body', 'segments'])
+    .where('state', '=', 'captured')
+    .where('body', 'is not', null)
+    .orderBy('sent_at', 'desc')
+    .limit(limit)
+    .execute()
+}

@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import type { Db } from '../../db/client'
 import { inTransaction } from '../lib/transaction'
 import { forgetMessages } from '../outbox/cancel'
+import { forgetTexts } from '../sms/outbox'
 
 const dayMs = 24 * 3_600_000
 /** interviews forgotten per transaction, so a long backlog is worked off in bounded steps */
@@ -34,6 +35,7 @@ async function forgetInterviews(trx: Db, agencyId: string, interviewIds: string[
     .where('interview_id', 'in', interviewIds)
     .execute()
   await forgetMessages(trx, agencyId, interviewIds)
+  await forgetTexts(trx, agencyId, interviewIds)
   await trx.deleteFrom('coaching_links').where('interview_id', 'in', interviewIds).execute()
   await trx.deleteFrom('drafts').where('interview_id', 'in', interviewIds).execute()
   // nothing more goes back to the ATS about them (its record is the agency's own)
@@ -56,7 +58,7 @@ export async function eraseCandidate(db: Db, agencyId: string, email: string) {
   return inTransaction(db, async (trx) => {
     const candidates = await trx
       .updateTable('candidates')
-      .set({ email: null, erased_at: now })
+      .set({ email: null, phone: null, erased_at: now })
       .where('agency_id', '=', agencyId)
       .where('email', '=', email)
       .returning('id')
@@ -118,7 +120,7 @@ async function forgetBatchBefore(db: Db, agencyId: string, cutoff: Date, now: Da
     )
     await trx
       .updateTable('candidates as c')
-      .set({ email: null, erased_at: now })
+      .set({ email: null, phone: null, erased_at: now })
       .where('c.agency_id', '=', agencyId)
       .where('c.id', 'in', candidateIds)
       .where('c.erased_at', 'is', null)

@@ -3,6 +3,7 @@ import type { InterviewRow } from '../../db/schema'
 import { ApiError, notFound } from '../errors'
 import { inTransaction } from '../lib/transaction'
 import { cancelInterviewEmails, rescheduleInterviewEmails } from '../outbox/enqueue'
+import { cancelInterviewTexts, rescheduleInterviewTexts } from '../sms/outbox'
 import { sendAfterResponse, type RequestMailing } from '../outbox/send'
 import type { Agency } from '../schemas/agency'
 import type { Interview, UpdateInterviewInput } from '../schemas/interview'
@@ -129,6 +130,11 @@ export async function changeInterview(
     },
     now,
   )
+  // a text put due by the move waits for the cron: the email is what goes at once
+  await rescheduleInterviewTexts(trx, agency.id, interviewId, {
+    coaching: moved.coachingEmailId ? moved.dueAt : null,
+    reminder: moved.reminderDueAt,
+  })
   return moved.dueAt <= now ? moved.coachingEmailId : null
 }
 
@@ -175,6 +181,7 @@ export async function markInterviewCanceled(
     .where('id', '=', interviewId)
     .execute()
   await cancelInterviewEmails(trx, viewer.agencyId, interviewId)
+  await cancelInterviewTexts(trx, viewer.agencyId, interviewId)
 }
 
 /** POST /v1/interviews/:id/cancel: the interview did not take place. */

@@ -6,24 +6,46 @@ import { coachingEmailOf, coachingStatusOf } from './coaching-status'
 
 /** Interviews with what their API objects show beside the interview row itself. */
 export function interviewsWithCandidate(db: Db) {
-  return db
-    .selectFrom('interviews as i')
-    .innerJoin('candidates as c', 'c.id', 'i.candidate_id')
-    .leftJoin('recruiters as r', (join) =>
-      join.onRef('r.id', '=', 'i.recruiter_id').onRef('r.agency_id', '=', 'i.agency_id'),
-    )
-    .leftJoin('write_backs as w', 'w.interview_id', 'i.id')
-    .selectAll('i')
-    .select([
-      'w.state as write_back_state',
-      'w.written_at as write_back_written_at',
-      'w.last_error as write_back_error',
-      'r.name as recruiter_name',
-      'c.email as candidate_email',
-      'c.unsubscribed_at',
-      coachingEmailOf('i').as('coaching_email'),
-      coachingStatusOf('i').as('coaching_status'),
-    ])
+  return (
+    db
+      .selectFrom('interviews as i')
+      .innerJoin('candidates as c', 'c.id', 'i.candidate_id')
+      .leftJoin('recruiters as r', (join) =>
+        join.onRef('r.id', '=', 'i.recruiter_id').onRef('r.agency_id', '=', 'i.agency_id'),
+      )
+      .leftJoin('write_backs as w', 'w.interview_id', 'i.id')
+      // the latest coaching text, if one was queued
+      .leftJoinLateral(
+        (eb) =>
+          eb
+            .selectFrom('texts as t')
+            .select([
+              't.state as text_state',
+              't.sent_at as text_sent_at',
+              't.last_error as text_error',
+            ])
+            .whereRef('t.interview_id', '=', 'i.id')
+            .where('t.kind', '=', 'coaching')
+            .orderBy('t.created_at', 'desc')
+            .limit(1)
+            .as('tx'),
+        (join) => join.onTrue(),
+      )
+      .selectAll('i')
+      .select([
+        'w.state as write_back_state',
+        'w.written_at as write_back_written_at',
+        'w.last_error as write_back_error',
+        'tx.text_state',
+        'tx.text_sent_at',
+        'tx.text_error',
+        'r.name as recruiter_name',
+        'c.email as candidate_email',
+        'c.unsubscribed_at',
+        coachingEmailOf('i').as('coaching_email'),
+        coachingStatusOf('i').as('coaching_status'),
+      ])
+  )
 }
 
 type InterviewJoined = Awaited<
@@ -165,6 +187,15 @@ export async function toInterviews(db: Db, rows: InterviewJoined[]): Promise<Int
         deadline: noteDeadline(row.ends_at).toISOString(),
         reminder: reminderStatusOf(reminder),
         unsubscribed: row.unsubscribed_at !== null,
+        text: row.text_state
+          ? {
+              status: row.text_state === 'sending' ? 'queued' : row.text_state,
+              sentAt: row.text_sent_at?.toISOString() ?? null,
+              error: ['failed', 'undelivered', 'canceled'].includes(row.text_state)
+                ? row.text_error
+                : null,
+            }
+          : null,
       },
     }
   })

@@ -5,6 +5,8 @@ import { inTransaction } from '../lib/transaction'
 import { enqueueInterviewEmails, enqueueResend } from '../outbox/enqueue'
 import type { EmailCandidate } from '../email/compose'
 import { sendAfterResponse, type RequestMailing } from '../outbox/send'
+import { enqueueInterviewTexts } from '../sms/outbox'
+import { sendTextAfterResponse } from '../sms/send'
 import type { Agency } from '../schemas/agency'
 import {
   interviewLimits,
@@ -55,6 +57,8 @@ export interface CreatedInterview {
   interview: Interview
   /** the coaching email to send straight after the transaction commits; null: none is due */
   coachingEmailId: string | null
+  /** the coaching text to send straight after the transaction commits; null: none is due */
+  coachingTextId: string | null
   /** the caller's last statement before commit (see enqueueInterviewEmails) */
   countAgainstQuotas: (trx: Db) => Promise<void>
 }
@@ -68,6 +72,18 @@ function candidateOf(agency: Agency, input: CreateInterviewInput): EmailCandidat
     preferredName: preferredName ?? null,
     language: language ?? agency.defaultLanguage,
     timeZone: timeZone ?? null,
+  }
+}
+
+/**
+ * What logging an interview changes of a known person's texting details: a number given replaces
+ * the one kept, and consent is what this interview says when it says so. Without either, both
+ * stay as they were (the row is still locked by the update).
+ */
+function textContactOf(candidate: CreateInterviewInput['candidate']) {
+  return {
+    ...(candidate.phone !== undefined ? { phone: candidate.phone } : {}),
+    ...(candidate.smsConsent !== undefined ? { sms_consent: candidate.smsConsent } : {}),
   }
 }
 
@@ -103,12 +119,20 @@ export async function createInterview(
   // person on anyone else's interviews.
   const candidate = await trx
     .insertInto('candidates')
-    .values({ agency_id: agency.id, email: input.candidate.email })
+    .values({
+      agency_id: agency.id,
+      email: input.candidate.email,
+      phone: input.candidate.phone ?? null,
+      sms_consent: input.candidate.smsConsent ?? false,
+    })
     .onConflict((oc) =>
       oc
         .columns(['agency_id', 'email'])
         .where('email', 'is not', null)
-        .doUpdateSet({ email: (eb) => eb.ref('excluded.email') }),
+        .doUpdateSet((eb) => ({
+          email: eb.ref('excluded.email'),
+          ...textContactOf(input.candidate),
+        })),
     )
     .returning(['id', 'unsubscribed_at'])
     .executeTakeFirstOrThrow()
@@ -146,24 +170,35 @@ export async function createInterview(
 
   await insertInterviewers(trx, interview.id, input.interviewers)
 
-  const { coachingEmailId, queued, dueAt, countAgainstQuotas } = await enqueueInterviewEmails(
-    trx,
-    {
-      agency,
-      interviewId: interview.id,
-      candidateId: candidate.id,
-      recruiterId: recruiter?.id ?? null,
-      candidate: person,
-      recruiter,
-      roleTitle: input.roleTitle,
-      clientCompany: input.clientCompany,
-      interviewers: input.interviewers.map((p) => ({ name: p.name, title: p.title ?? null })),
-      endsAt,
-      publicUrl: options.publicUrl,
-      fromAddress: options.fromAddress,
-    },
-    options.now,
-  )
+  const { coachingEmailId, queued, dueAt, reminderDueAt, countAgainstQuotas } =
+    await enqueueInterviewEmails(
+      trx,
+      {
+        agency,
+        interviewId: interview.id,
+        candidateId: candidate.id,
+        recruiterId: recruiter?.id ?? null,
+        candidate: person,
+        recruiter,
+        roleTitle: input.roleTitle,
+        clientCompany: input.clientCompany,
+        interviewers: input.interviewers.map((p) => ({ name: p.name, title: p.title ?? null })),
+        endsAt,
+        publicUrl: options.publicUrl,
+        fromAddress: options.fromAddress,
+      },
+      options.now,
+    )
+  const coachingTextId = queued
+    ? await enqueueInterviewTexts(trx, {
+        agency,
+        interviewId: interview.id,
+        candidateId: candidate.id,
+        language: person.language,
+        dueAt: { coaching: dueAt, reminder: reminderDueAt },
+        publicUrl: options.publicUrl,
+      })
+    : null
 
   const [created] = await toInterviews(trx, [
     await interviewsWithCandidate(trx).where('i.id', '=', interview.id).executeTakeFirstOrThrow(),
@@ -171,6 +206,7 @@ export async function createInterview(
   return {
     interview: created!,
     coachingEmailId: queued && dueAt <= options.now ? coachingEmailId : null,
+    coachingTextId: dueAt <= options.now ? coachingTextId : null,
     countAgainstQuotas,
   }
 }
@@ -190,6 +226,7 @@ export async function logInterview(
   const agency = await getAgency(db, actor.agencyId)
   const now = new Date()
   let coachingEmailId: string | null = null
+  let coachingTextId: string | null = null
   const result = await onceForKey(
     db,
     actor.agencyId,
@@ -202,10 +239,12 @@ export async function logInterview(
         fromAddress: request.config.email.from,
       })
       coachingEmailId = created.coachingEmailId
+      coachingTextId = created.coachingTextId
       return { status: 201, body: created.interview, last: created.countAgainstQuotas }
     },
   )
   if (coachingEmailId) sendAfterResponse(request, coachingEmailId)
+  if (coachingTextId) sendTextAfterResponse(request, coachingTextId)
   return result
 }
 

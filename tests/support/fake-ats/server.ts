@@ -67,9 +67,10 @@ export interface FailureControls {
   up(): void
   /**
    * From now on each call fails with probability `rate` (0 turns it off), drawn from a PRNG
-   * seeded with `seed`, so the same calls in the same order fail the same way on every run.
+   * seeded with `seed`, so the same calls in the same order fail the same way on every run. With
+   * several failures, each failing call meets one of them, drawn from the same PRNG.
    */
-  failRate(rate: number, options?: { seed?: number; failure?: FakeFailure }): void
+  failRate(rate: number, options?: { seed?: number; failure?: FakeFailure | FakeFailure[] }): void
 }
 
 export interface FakeServer extends FailureControls {
@@ -120,7 +121,7 @@ export async function startFakeServer(options: FakeServerOptions): Promise<FakeS
   const defaultFailure = options.defaultFailure ?? { status: 503 }
   let outage: FakeFailure | null = null
   let rate = 0
-  let rateFailure: FakeFailure = defaultFailure
+  let rateFailures: FakeFailure[] = [defaultFailure]
   let random = seededRandom(1)
   const unanswered = new Set<ServerResponse>()
   let baseUrl = ''
@@ -200,7 +201,11 @@ export async function startFakeServer(options: FakeServerOptions): Promise<FakeS
     const index = scripted.findIndex((entry) => matches(entry.match, call))
     if (index >= 0) return scripted.splice(index, 1)[0]!.failure
     if (outage) return outage
-    if (rate > 0 && random() < rate) return rateFailure
+    if (rate > 0 && random() < rate) {
+      // one failure draws nothing more, so seeded runs fail as they always did
+      if (rateFailures.length === 1) return rateFailures[0]!
+      return rateFailures[Math.floor(random() * rateFailures.length)]!
+    }
     return null
   }
 
@@ -249,7 +254,7 @@ export async function startFakeServer(options: FakeServerOptions): Promise<FakeS
     failRate(newRate, settings = {}) {
       rate = newRate
       random = seededRandom(settings.seed ?? 1)
-      rateFailure = settings.failure ?? defaultFailure
+      rateFailures = [settings.failure ?? defaultFailure].flat()
     },
     resetServer() {
       calls.length = 0

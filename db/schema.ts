@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
+import type { ColumnType, Generated, Selectable } from 'kysely'
 import type {
   ExternalRecordTable,
   IntegrationEventTable,
@@ -356,11 +356,8 @@ export interface Database {
 }
 
 export type AgencyRow = Selectable<AgencyTable>
-export type NewAgency = Insertable<AgencyTable>
-export type AgencyUpdate = Updateable<AgencyTable>
 export type ApiKeyRow = Selectable<ApiKeyTable>
 export type RecruiterRow = Selectable<RecruiterTable>
-export type CandidateRow = Selectable<CandidateTable>
 export type InterviewRow = Selectable<InterviewTable>
 export type InterviewerRow = Selectable<InterviewerTable>
 export type EmailRow = Selectable<EmailTable>

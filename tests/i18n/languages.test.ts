@@ -10,7 +10,7 @@ import {
 } from '../../worker/i18n'
 import { noteDeadline } from '../../worker/lib/note-window'
 import { emailTo, linkIn, threeInterviewers } from '../candidate/helpers'
-import { logInterview, runCron } from '../support/factories'
+import { interviewBody, logInterview, runCron } from '../support/factories'
 import { resendBindings } from '../support/fake-resend'
 import { useAgency, useFakeResend, useHarness } from '../support/lifecycle'
 
@@ -207,15 +207,9 @@ describe('how the candidate is addressed', () => {
     ] as const) {
       const res = await h.request('POST', '/v1/interviews', {
         token: agency.secretKey,
-        json: {
+        json: interviewBody({
           candidate: { name: 'Zofia Kowalczyk', email: 'z@example.com', ...candidate },
-          roleTitle: 'Kontrola Jakości',
-          clientCompany: 'Vistula Foods',
-          startsAt: new Date(Date.now() - 3_600_000).toISOString(),
-          durationMinutes: 30,
-          format: 'onsite',
-          interviewers: [{ name: 'Priya Natarajan' }],
-        },
+        }),
       })
       expect(res.status, field).toBe(400)
       expect(JSON.stringify(res.body.error), field).toContain(field)

@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import type { Db } from '../../db/client'
-import type { SuppressionReason } from '../../db/schema'
+import type { EmailState, SuppressionReason, TextState } from '../../db/schema'
 import { suppressAddress } from '../services/suppressions'
 
 /**
@@ -38,20 +38,26 @@ export async function stopMailToCandidate(
     .execute()
 }
 
+/** what was still to go is canceled; what went keeps its state */
+const canceledIfPending = <State extends string>() =>
+  sql<State>`case when state in ('queued', 'sending') then 'canceled' else state end`
+
 /**
- * Forgets the messages of these interviews (erasure, retention): their contents and errors go (a
- * provider's error text may quote the address) and what was still to go is canceled. The rows
- * and their states stay, so the counts built on them stay as they were. Run it in the
- * transaction that locked the people first.
+ * Forgets the messages of these interviews (erasure, retention), emails and texts: their contents,
+ * numbers and errors go (a provider's error text may quote the address) and what was still to go
+ * is canceled. The rows and their states stay, so the counts built on them stay as they were. Run
+ * it in the transaction that locked the people first.
  */
 export async function forgetMessages(trx: Db, agencyId: string, interviewIds: string[]) {
   await trx
     .updateTable('emails')
-    .set({
-      message: null,
-      last_error: null,
-      state: sql`case when state in ('queued', 'sending') then 'canceled' else state end`,
-    })
+    .set({ message: null, last_error: null, state: canceledIfPending<EmailState>() })
+    .where('agency_id', '=', agencyId)
+    .where('interview_id', 'in', interviewIds)
+    .execute()
+  await trx
+    .updateTable('texts')
+    .set({ to_phone: null, body: null, last_error: null, state: canceledIfPending<TextState>() })
     .where('agency_id', '=', agencyId)
     .where('interview_id', 'in', interviewIds)
     .execute()

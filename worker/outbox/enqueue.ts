@@ -143,17 +143,30 @@ export async function rescheduleInterviewEmails(
 }
 
 /**
- * Cancels what is still to go for a canceled interview. A message already being sent is left to
- * finish; anything this misses is canceled when the outbox claims it. Run it in the transaction
- * that marked the interview canceled.
+ * Cancels what is still to go for a canceled interview, emails and texts. A message already being
+ * sent is left to finish (a text whose answer was lost is left to be looked up); anything this
+ * misses is canceled when its outbox claims it. Run it in the transaction that marked the
+ * interview canceled.
  */
-export async function cancelInterviewEmails(trx: Db, agencyId: string, interviewId: string) {
+export async function cancelInterviewMessages(trx: Db, agencyId: string, interviewId: string) {
+  const canceled = {
+    state: 'canceled' as const,
+    last_error: 'Not sent: the interview was canceled.',
+  }
   await trx
     .updateTable('emails')
-    .set({ state: 'canceled', last_error: 'Not sent: the interview was canceled.' })
+    .set(canceled)
     .where('agency_id', '=', agencyId)
     .where('interview_id', '=', interviewId)
     .where('state', '=', 'queued')
+    .execute()
+  await trx
+    .updateTable('texts')
+    .set(canceled)
+    .where('agency_id', '=', agencyId)
+    .where('interview_id', '=', interviewId)
+    .where('state', '=', 'queued')
+    .where('unanswered_since', 'is', null)
     .execute()
 }
 

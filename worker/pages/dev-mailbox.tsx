@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact'
 import type { OutgoingMessage } from '../../db/schema'
 import { renderPage } from './layout'
 
@@ -25,45 +26,48 @@ export interface CapturedText {
   segments: number | null
 }
 
-function TextsCaptured({ texts }: { texts: CapturedText[] }) {
+interface Captured {
+  id: string
+  kind: string
+  sent_at: Date | null
+}
+
+/** One table of what was captured: when, to whom, its kind above what it says, and a last column. */
+function CapturedTable<T extends Captured>(props: {
+  rows: T[]
+  empty: string
+  columns: [string, string, string]
+  to: (row: T) => string | null | undefined
+  what: (row: T) => string | null | undefined
+  last: (row: T) => ComponentChildren
+}) {
+  const { rows, columns } = props
+  if (rows.length === 0) return <p>{props.empty}</p>
   return (
-    <>
-      <h2>Texts</h2>
-      <p class="muted">
-        Texts captured because Twilio's secrets are not set. Nothing here was sent.
-      </p>
-      {texts.length === 0 ? (
-        <p>
-          No texts yet. They go to candidates with a number and consent, when the agency has texts
-          on.
-        </p>
-      ) : (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">To</th>
-              <th scope="col">Text</th>
-              <th scope="col">Segments</th>
-            </tr>
-          </thead>
-          <tbody>
-            {texts.map((text) => (
-              <tr key={text.id}>
-                <td>{text.sent_at?.toISOString().replace('T', ' ').slice(0, 19)}</td>
-                <td>{text.to_phone}</td>
-                <td>
-                  <span class="kind">{text.kind}</span>
-                  <br />
-                  {text.body}
-                </td>
-                <td>{text.segments}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </>
+    <table>
+      <thead>
+        <tr>
+          <th scope="col">When</th>
+          {columns.map((name) => (
+            <th scope="col">{name}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.id}>
+            <td>{row.sent_at?.toISOString().replace('T', ' ').slice(0, 19)}</td>
+            <td>{props.to(row)}</td>
+            <td>
+              <span class="kind">{row.kind}</span>
+              <br />
+              {props.what(row)}
+            </td>
+            <td>{props.last(row)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   )
 }
 
@@ -78,38 +82,31 @@ export function renderMailbox(emails: CapturedEmail[], texts: CapturedText[] = [
           Mail captured locally because RESEND_API_KEY is not set. Nothing here was sent. This page
           exists only in local development.
         </p>
-        {emails.length === 0 ? (
-          <p>No mail yet. Log an interview and its coaching email appears here.</p>
-        ) : (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">To</th>
-                <th scope="col">Subject</th>
-                <th scope="col">Open</th>
-              </tr>
-            </thead>
-            <tbody>
-              {emails.map((email) => (
-                <tr key={email.id}>
-                  <td>{email.sent_at?.toISOString().replace('T', ' ').slice(0, 19)}</td>
-                  <td>{email.message?.to}</td>
-                  <td>
-                    <span class="kind">{email.kind}</span>
-                    <br />
-                    {email.message?.subject}
-                  </td>
-                  <td>
-                    <a href={`/dev/mailbox/${email.id}.html`}>HTML</a> ·{' '}
-                    <a href={`/dev/mailbox/${email.id}.txt`}>text</a>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-        <TextsCaptured texts={texts} />
+        <CapturedTable
+          rows={emails}
+          empty="No mail yet. Log an interview and its coaching email appears here."
+          columns={['To', 'Subject', 'Open']}
+          to={(email) => email.message?.to}
+          what={(email) => email.message?.subject}
+          last={(email) => (
+            <>
+              <a href={`/dev/mailbox/${email.id}.html`}>HTML</a> ·{' '}
+              <a href={`/dev/mailbox/${email.id}.txt`}>text</a>
+            </>
+          )}
+        />
+        <h2>Texts</h2>
+        <p class="muted">
+          Texts captured because Twilio's secrets are not set. Nothing here was sent.
+        </p>
+        <CapturedTable
+          rows={texts}
+          empty="No texts yet. They go to candidates with a number and consent, when the agency has texts on."
+          columns={['To', 'Text', 'Segments']}
+          to={(text) => text.to_phone}
+          what={(text) => text.body}
+          last={(text) => text.segments}
+        />
       </>
     ),
   })

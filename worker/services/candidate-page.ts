@@ -39,7 +39,6 @@ export interface CandidatePage {
 export async function loadCandidatePage(db: Db, target: LinkTarget): Promise<CandidatePage> {
   const interview = await db
     .selectFrom('interviews as i')
-    .innerJoin('candidates as c', 'c.id', 'i.candidate_id')
     .leftJoin('recruiters as r', 'r.id', 'i.recruiter_id')
     .select([
       'i.role_title',
@@ -48,7 +47,6 @@ export async function loadCandidatePage(db: Db, target: LinkTarget): Promise<Can
       'i.talking_points',
       'i.candidate_name',
       'i.candidate_preferred_name',
-      'i.candidate_language',
       'i.candidate_time_zone',
       'i.note_language',
       'r.name as recruiter_name',
@@ -69,8 +67,8 @@ export async function loadCandidatePage(db: Db, target: LinkTarget): Promise<Can
     agency,
     candidateName: interview.candidate_name,
     preferredName: interview.candidate_preferred_name,
-    language: interview.candidate_language,
-    candidateLanguage: interview.candidate_language,
+    language: target.language,
+    candidateLanguage: target.language,
     noteLanguage: interview.note_language,
     timeZone: interview.candidate_time_zone ?? agency.timeZone,
     recruiter:

@@ -2,7 +2,6 @@ import { sql } from 'kysely'
 import type { Db } from '../../db/client'
 import { inTransaction } from '../lib/transaction'
 import { forgetMessages } from '../outbox/cancel'
-import { forgetTexts } from '../sms/outbox'
 
 const dayMs = 24 * 3_600_000
 /** interviews forgotten per transaction, so a long backlog is worked off in bounded steps */
@@ -35,7 +34,6 @@ async function forgetInterviews(trx: Db, agencyId: string, interviewIds: string[
     .where('interview_id', 'in', interviewIds)
     .execute()
   await forgetMessages(trx, agencyId, interviewIds)
-  await forgetTexts(trx, agencyId, interviewIds)
   await trx.deleteFrom('coaching_links').where('interview_id', 'in', interviewIds).execute()
   await trx.deleteFrom('drafts').where('interview_id', 'in', interviewIds).execute()
   // nothing more goes back to the ATS about them (its record is the agency's own)

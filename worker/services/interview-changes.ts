@@ -2,8 +2,8 @@ import type { Db } from '../../db/client'
 import type { InterviewRow } from '../../db/schema'
 import { ApiError, notFound } from '../errors'
 import { inTransaction } from '../lib/transaction'
-import { cancelInterviewEmails, rescheduleInterviewEmails } from '../outbox/enqueue'
-import { cancelInterviewTexts, rescheduleInterviewTexts } from '../sms/outbox'
+import { cancelInterviewMessages, rescheduleInterviewEmails } from '../outbox/enqueue'
+import { rescheduleInterviewTexts } from '../sms/outbox'
 import { sendAfterResponse, type RequestMailing } from '../outbox/send'
 import type { Agency } from '../schemas/agency'
 import type { Interview, UpdateInterviewInput } from '../schemas/interview'
@@ -180,8 +180,7 @@ export async function markInterviewCanceled(
     .set({ canceled_at: now, updated_at: now })
     .where('id', '=', interviewId)
     .execute()
-  await cancelInterviewEmails(trx, viewer.agencyId, interviewId)
-  await cancelInterviewTexts(trx, viewer.agencyId, interviewId)
+  await cancelInterviewMessages(trx, viewer.agencyId, interviewId)
 }
 
 /** POST /v1/interviews/:id/cancel: the interview did not take place. */

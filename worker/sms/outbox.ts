@@ -85,18 +85,6 @@ export async function rescheduleInterviewTexts(
   }
 }
 
-/** Cancels what is still to go of a canceled interview's texts (as cancelInterviewEmails). */
-export async function cancelInterviewTexts(trx: Db, agencyId: string, interviewId: string) {
-  await trx
-    .updateTable('texts')
-    .set({ state: 'canceled', last_error: 'Not sent: the interview was canceled.' })
-    .where('agency_id', '=', agencyId)
-    .where('interview_id', '=', interviewId)
-    .where('state', '=', 'queued')
-    .where('unanswered_since', 'is', null)
-    .execute()
-}
-
 /** sha256 of a number, hex, as opt-outs keep it (the same in SQL: phoneHashOf). */
 export const phoneHash = sha256Hex
 
@@ -132,23 +120,5 @@ export async function optBackIn(trx: Db, sender: string, phone: string) {
     .deleteFrom('sms_opt_outs')
     .where('sender', '=', sender)
     .where('phone_hash', '=', await phoneHash(phone))
-    .execute()
-}
-
-/**
- * Forgets the texts of these interviews (erasure, retention): the number, the wording and the
- * errors go, what was still to go is canceled; the rows and their states stay for the counts.
- */
-export async function forgetTexts(trx: Db, agencyId: string, interviewIds: string[]) {
-  await trx
-    .updateTable('texts')
-    .set({
-      to_phone: null,
-      body: null,
-      last_error: null,
-      state: sql`case when state in ('queued', 'sending') then 'canceled' else state end`,
-    })
-    .where('agency_id', '=', agencyId)
-    .where('interview_id', 'in', interviewIds)
     .execute()
 }

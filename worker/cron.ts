@@ -25,9 +25,12 @@ async function purgeExpired(db: Db, now: Date) {
     .deleteFrom('idempotency_keys')
     .where('created_at', '<', new Date(now.getTime() - dayMs))
     .execute()
+  // Twilio's requests carry no time, so a captured one could be sent again any day: their
+  // receipts (a message id, no personal data) are kept for good
   await db
     .deleteFrom('webhook_receipts')
     .where('received_at', '<', new Date(now.getTime() - 7 * dayMs))
+    .where('id', 'not like', 'twilio:%')
     .execute()
   await forgetClosedSendWindows(db, now)
   const retention = await forgetExpiredInterviews(db, now)

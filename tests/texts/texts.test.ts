@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
+import { renewLease } from '../../worker/sms/claim'
 import { createAgency, interviewBody, logInterview, runCron } from '../support/factories'
 import { twilioSignature } from '../support/fake-twilio'
 import {
@@ -313,6 +314,63 @@ describe('an answer lost on the way back', () => {
     expect(twilio.messages).toHaveLength(1)
     expect(twilio.calls.filter((c) => c.method === 'GET')).toHaveLength(1)
   }, 30_000)
+})
+
+describe('a sender that stops mid-call', () => {
+  it('leaves a text that may have gone to be looked up when its lease runs out, never re-sent blind', async () => {
+    const agency = await textingAgency(h)
+    const phone = phoneNumber()
+    const interview = await logInterview(h, agency.secretKey, withPhone(phone))
+    await twilio.waitForMessages(1)
+    const [gone] = await eventually(
+      () => textsOf(h, interview.id),
+      (rows) => rows[0]?.state === 'sent',
+    )
+    // as if the sender had died after Twilio took the text, before it wrote that down: still
+    // leased to it, the lease run out
+    await h.db
+      .updateTable('texts')
+      .set({
+        state: 'sending',
+        provider_sid: null,
+        sent_at: null,
+        next_attempt_at: new Date(Date.now() - minute),
+      })
+      .where('id', '=', gone!.id)
+      .execute()
+    await runCron(h, new Date())
+    const [text] = await textsOf(h, interview.id)
+    expect(text).toMatchObject({ state: 'sent', provider_sid: twilio.messages[0]!.sid })
+    expect(twilio.messages.filter((m) => m.to === phone)).toHaveLength(1)
+  })
+
+  it('does not call Twilio for a text canceled, erased or opted out after it was claimed', async () => {
+    const agency = await textingAgency(h)
+    const phone = phoneNumber()
+    const interview = await logInterview(h, agency.secretKey, withPhone(phone))
+    await twilio.waitForMessages(1)
+    // its row put back as a run holds it while it works through its batch
+    const [text] = await textsOf(h, interview.id)
+    const leased = {
+      ...text!,
+      state: 'sending' as const,
+      next_attempt_at: new Date(Date.now() + minute),
+    }
+    await h.db
+      .updateTable('texts')
+      .set({ state: 'sending', next_attempt_at: leased.next_attempt_at })
+      .where('id', '=', text!.id)
+      .execute()
+    expect(await renewLease(h.db, { ...leased }, new Date())).toBe(true)
+    // another run took it since: not ours
+    expect(await renewLease(h.db, { ...leased }, new Date())).toBe(false)
+    const [current] = await textsOf(h, interview.id)
+    const ours = { ...leased, next_attempt_at: current!.next_attempt_at }
+    await twilio.inbound(phone, 'STOP', twilioWebhookUrl, h.baseUrl)
+    expect(await renewLease(h.db, { ...ours }, new Date())).toBe(false)
+    await h.db.updateTable('texts').set({ state: 'canceled' }).where('id', '=', text!.id).execute()
+    expect(await renewLease(h.db, { ...ours }, new Date())).toBe(false)
+  })
 })
 
 describe('forgetting people', () => {

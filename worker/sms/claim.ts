@@ -9,6 +9,12 @@ import { candidateTimeZone, quietUntil } from './quiet-hours'
 /** how long a claimed text waits before another run may assume its sender died */
 const leaseMs = 2 * 60_000
 
+/**
+ * The time leases count from: the run's time, but never behind the clock (the cron's time is when
+ * it was scheduled, and the email drain may have run for most of a minute since).
+ */
+export const leaseClock = (now: Date) => new Date(Math.max(now.getTime(), Date.now()))
+
 export interface ClaimedText {
   text: TextRow
   /** its last attempt had no answer: it is looked up in Twilio, not sent */
@@ -84,6 +90,12 @@ function dueTexts(
 
 type DueText = Awaited<ReturnType<typeof dueTexts>>[number]
 
+/**
+ * Whether the text's last attempt (if any) is known to have failed. One with no answer, or whose
+ * lease ran out with its sender gone, may have gone: it is looked up in Twilio, not decided on.
+ */
+const answered = (text: DueText) => text.unanswered_since === null && text.state === 'queued'
+
 /** Why a due text must not go any more, or null when it may. */
 function stopReason(
   text: DueText,
@@ -138,7 +150,7 @@ export async function claimTexts(
     const due = await dueTexts(trx, now, sender, options.limit, options.textId)
     const go: DueText[] = []
     for (const text of due) {
-      const change = text.unanswered_since === null ? decide(text, now, sender !== null) : null
+      const change = answered(text) ? decide(text, now, sender !== null) : null
       if (!change) go.push(text)
       else await trx.updateTable('texts').set(change).where('id', '=', text.id).execute()
     }
@@ -148,8 +160,10 @@ export async function claimTexts(
       .set({
         state: 'sending',
         // a look-up of an unanswered attempt is not another attempt to send
-        attempts: sql`attempts + case when unanswered_since is null then 1 else 0 end`,
-        next_attempt_at: new Date(now.getTime() + leaseMs),
+        attempts: sql`attempts + case when unanswered_since is null and state = 'queued' then 1 else 0 end`,
+        // a lease that ran out may have sent: looked up from when it was taken, never re-sent blind
+        unanswered_since: sql`coalesce(unanswered_since, case when state = 'sending' then next_attempt_at - ${sql.lit(`${leaseMs} milliseconds`)}::interval end)`,
+        next_attempt_at: new Date(leaseClock(now).getTime() + leaseMs),
         sender,
       })
       .where(
@@ -161,7 +175,7 @@ export async function claimTexts(
       .execute()
     const byId = new Map(leased.map((row) => [row.id, row]))
     return {
-      claimed: go.map((t) => ({ text: byId.get(t.id)!, unanswered: t.unanswered_since !== null })),
+      claimed: go.map((t) => ({ text: byId.get(t.id)!, unanswered: !answered(t) })),
       settled: due.length - go.length,
     }
   })
@@ -187,4 +201,33 @@ export async function releaseTexts(db: Db, texts: TextRow[], now: Date) {
     )
     .where('state', '=', 'sending')
     .execute()
+}
+
+/**
+ * Takes the lease on a claimed text again right before its call: only while the text is still
+ * ours (not re-leased by a later run after ours ran out, not canceled or forgotten meanwhile by a
+ * cancel or an erasure) and its number has not replied STOP since the claim. False: do not call.
+ */
+export async function renewLease(db: Db, text: TextRow, now: Date): Promise<boolean> {
+  const renewed = await db
+    .updateTable('texts as t')
+    .set({ next_attempt_at: new Date(leaseClock(now).getTime() + leaseMs) })
+    .where('t.id', '=', text.id)
+    .where('t.state', '=', 'sending')
+    .where('t.next_attempt_at', '=', text.next_attempt_at)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('sms_opt_outs as o')
+            .select(sql`1`.as('one'))
+            .where('o.sender', '=', text.sender ?? '')
+            .where('o.phone_hash', '=', phoneHashOf('t.to_phone')),
+        ),
+      ),
+    )
+    .returning('t.next_attempt_at')
+    .executeTakeFirst()
+  if (renewed) text.next_attempt_at = renewed.next_attempt_at
+  return renewed !== undefined
 }

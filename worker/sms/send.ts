@@ -4,7 +4,7 @@ import type { Config } from '../config'
 import { retryDelayMs } from '../outbox/send'
 import type { RequestMailing } from '../outbox/send'
 import { fillLinkToken, issueCoachingLinks, linkTokenFor } from '../services/coaching-links'
-import { claimTexts, releaseTexts, type ClaimedText } from './claim'
+import { claimTexts, leaseClock, releaseTexts, renewLease, type ClaimedText } from './claim'
 import { optOut } from './outbox'
 import { LookupRefused, texterFor, type Texter, type TextOutcome } from './twilio'
 
@@ -62,8 +62,9 @@ async function recordFailure(
     .set({
       state: final ? 'failed' : 'queued',
       last_error: outcome.error,
+      // from when the call ended, so a look-up comes at least the delay after it
       next_attempt_at: new Date(
-        now.getTime() + retryDelayMs(text.attempts, outcome.retryAfterSeconds),
+        leaseClock(now).getTime() + retryDelayMs(text.attempts, outcome.retryAfterSeconds),
       ),
       ...(outcome.ambiguous ? { unanswered_since: text.unanswered_since ?? attemptStartedAt } : {}),
     })
@@ -114,6 +115,8 @@ async function sendClaimed(
       .execute()
     return 'requeued'
   }
+  // still ours, still wanted: else a later run (or nobody) decides what becomes of it
+  if (!(await renewLease(db, text, now))) return 'requeued'
   const startedAt = new Date()
   const outcome = await texter.send({
     to: text.to_phone!,

@@ -6,7 +6,8 @@ const load = 'tests/faults/load.test.ts'
 // self-tests, the fuzzing of request validation, the coaching status's 672 combinations (one
 // SQL expression, the same Postgres either way), the languages' rendering, the API document, the
 // rate limits (Cloudflare's binding, not the database), the email templates, the widget's bundle
-// and its key in the query
+// and its key in the query, the configuration, the browser-origin checks, the fake Resend's
+// self-test, the texts' wording and the Twilio signature
 const engineIndependent = process.env.ENGINE_TESTS_ONLY
   ? [
       'tests/**/*.browser.test.ts',
@@ -19,6 +20,11 @@ const engineIndependent = process.env.ENGINE_TESTS_ONLY
       'tests/email/templates.test.ts',
       'tests/widget/bundle-size.test.ts',
       'tests/widget/key-in-query.test.ts',
+      'tests/foundation/config.test.ts',
+      'tests/foundation/browser-access.test.ts',
+      'tests/email/fake-resend.test.ts',
+      'tests/texts/wording.test.ts',
+      'tests/texts/signature.test.ts',
     ]
   : []
 

@@ -14,9 +14,9 @@ import { useAgency, useHarness } from '../support/lifecycle'
 /**
  * Random bodies, headers, path parameters and tokens against every write route: nothing may
  * answer 5xx, and a rejected request may change no row. FUZZ_RUNS sets the runs per route
- * (500 in the suite; `npm run bench -- --deep` runs 10,000).
+ * (300 in the suite; `npm run bench -- --deep` runs 10,000).
  */
-const runs = Number(process.env.FUZZ_RUNS ?? 500)
+const runs = Number(process.env.FUZZ_RUNS ?? 300)
 
 let session: string
 let interviewId: string

@@ -106,7 +106,7 @@ describeInBrowser('the candidate page in Chromium', () => {
     )
 
     await card.getByRole('button', { name: 'Copy' }).click()
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(text)
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(text)
     await card.getByRole('link', { name: 'Open in email app' }).click()
     await expect
       .poll(() => eventsOf(interview.id))
@@ -154,7 +154,8 @@ describeInBrowser('the candidate page in Chromium', () => {
     // copied, then marked: the undo is a plain button and "Copied" is gone
     await context!.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: h.baseUrl })
     await card.getByRole('button', { name: 'Copy' }).click()
-    expect(await card.locator('[data-saved]').textContent()).toContain('Copied')
+    // said once the clipboard has it, which takes a moment
+    await expect.poll(() => card.locator('[data-saved]').textContent()).toContain('Copied')
     await card.getByRole('button', { name: 'I sent it' }).click()
     await expect.poll(() => card.locator('[data-state]').textContent()).toBe('Sent ✓')
     const undo = card.getByRole('button', { name: 'Undo: not sent yet' })

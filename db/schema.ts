@@ -329,7 +329,11 @@ export interface InterviewFactsTable {
   on_time: boolean
   all_thanked: boolean
   outcome: InterviewOutcome | null
+  /** how far the coaching text got, as the stats count it; null: none went or it waits */
+  coaching_text: CoachingTextFact | null
 }
+
+export type CoachingTextFact = 'sent' | 'delivered' | 'undelivered' | 'failed'
 
 export interface Database {
   agencies: AgencyTable

@@ -3,13 +3,14 @@ import { inTransaction } from '../../worker/lib/transaction'
 import { recordCandidateEvent, recordPageOpened } from '../../worker/services/candidate-events'
 import { markInterviewCanceled } from '../../worker/services/interview-changes'
 import { setOutcome } from '../../worker/services/outcomes'
+import { recordTextStatus } from '../../worker/sms/webhook-events'
 import { seedStatsWorld } from '../bench/stats'
 import { createTestDatabase, type TestDatabase } from '../support/database'
 import { expectFactsCurrent } from '../support/stats-from-scratch'
 
 // interview_facts is kept by triggers in each writer's own transaction. Writers of one interview
 // at the same moment (the candidate marking two notes on two devices, an undo, the page opening,
-// the ATS's outcome, a cancel) must leave its facts equal to a recount, never to whichever
+// the ATS's outcome, a cancel, Twilio's delivery reports) must leave its facts equal to a recount, never to whichever
 // transaction happened to commit last. On a real server these run on separate connections.
 
 const rounds = Number(process.env.FACTS_RACE_ROUNDS ?? 10)
@@ -50,6 +51,21 @@ describe('interview_facts under writers of one interview at the same moment', ()
             language: 'en' as const,
           }
           const at = new Date()
+          // a coaching text Twilio took, whose delivery reports arrive with the rest
+          const sid = `SMrace${round}x${n}`
+          await world.db
+            .insertInto('texts')
+            .values({
+              agency_id: agencyId,
+              interview_id: id,
+              kind: 'coaching',
+              state: 'sent',
+              next_attempt_at: at,
+              provider_sid: sid,
+            })
+            .execute()
+          const report = (status: string) =>
+            recordTextStatus(world.db, { messageSid: sid, status, errorCode: null })
           const mark = (type: 'sent' | 'unsent', interviewerId: string) =>
             recordCandidateEvent(world.db, target, { type, interviewerId }, at)
           return [
@@ -57,6 +73,8 @@ describe('interview_facts under writers of one interview at the same moment', ()
             ...people.map((p) => mark('sent', p.id)),
             mark('unsent', people[0]!.id),
             recordPageOpened(world.db, target, at),
+            report('delivered'),
+            report('undelivered'),
             inTransaction(world.db, (trx) => setOutcome(trx, agencyId, id, 'advanced', at)),
             // and one of the three canceled meanwhile
             n === 2

@@ -15,12 +15,15 @@ import { changeInterview, markInterviewCanceled } from '../../worker/services/in
 import { createInterview } from '../../worker/services/interviews'
 import { setOutcome } from '../../worker/services/outcomes'
 import { upsertRecruiter } from '../../worker/services/recruiters'
+import { drainTexts } from '../../worker/sms/send'
+import type { OutgoingText, Texter, TextOutcome } from '../../worker/sms/twilio'
+import { recordTextStatus } from '../../worker/sms/webhook-events'
 import { unsubscribeCandidate } from '../../worker/services/unsubscribe'
 import { createTestDatabase, type TestDatabase } from '../support/database'
 import { LINK_SECRET } from '../support/harness'
 import { expectFactsCurrent } from '../support/stats-from-scratch'
 
-// interview_facts is kept by triggers on every table a fact is read from. Here random sequences
+// interview_facts is kept by triggers on every table a fact is read from, texts included. Here random sequences
 // of what happens to interviews, each through the service the app runs for it, must leave the
 // facts equal to the same facts computed from scratch after every step. FACTS_RUNS sets the
 // number of sequences.
@@ -51,6 +54,30 @@ class SteeredMailer implements Mailer {
   }
 }
 
+/** Twilio whose every call answers as the test says, with sids unique to the sequence. */
+class SteeredTexter implements Texter {
+  readonly captures = false
+  readonly sender = 'MG-facts'
+  answer: 'ok' | 'retry' | 'fail' = 'ok'
+  private sent = 0
+  constructor(private readonly prefix: string) {}
+  async send(_text: OutgoingText): Promise<TextOutcome> {
+    if (this.answer === 'ok') return { ok: true, sid: `SM${this.prefix}-${++this.sent}` }
+    const retryable = this.answer === 'retry'
+    return {
+      ok: false,
+      ambiguous: false,
+      retryable,
+      retryAfterSeconds: null,
+      optedOut: false,
+      error: 'refused',
+    }
+  }
+  async findSent() {
+    return null
+  }
+}
+
 const pick = fc.nat({ max: 99 })
 const logged = fc.record({
   kind: fc.constant('log' as const),
@@ -67,6 +94,21 @@ const step = fc.oneof(
       answer: fc.constantFrom('ok' as const, 'ok' as const, 'retry' as const, 'fail' as const),
     }),
     weight: 3,
+  },
+  {
+    arbitrary: fc.record({
+      kind: fc.constant('text' as const),
+      answer: fc.constantFrom('ok' as const, 'ok' as const, 'retry' as const, 'fail' as const),
+    }),
+    weight: 2,
+  },
+  {
+    arbitrary: fc.record({
+      kind: fc.constant('textStatus' as const),
+      interview: pick,
+      status: fc.constantFrom('sent', 'delivered', 'delivered', 'undelivered', 'failed'),
+    }),
+    weight: 1,
   },
   {
     arbitrary: fc.record({
@@ -155,6 +197,7 @@ async function runSequence(steps: Step[]) {
     createAgency(trx, {
       name: 'Facts',
       sendQuotas: { agencyPerDay: 1_000, recruiterPerHour: 1_000 },
+      sms: { enabled: true, quietHours: { start: '00:00', end: '00:00' } },
     }),
   )
   const recruiters = await Promise.all(
@@ -164,7 +207,10 @@ async function runSequence(steps: Step[]) {
     }),
   )
   const mailer = new SteeredMailer()
+  const texter = new SteeredTexter(agency.id)
   const emails = [0, 1, 2].map((i) => `person${i}-${agency.id}@example.org`)
+  // the first two candidates agreed to texts; the third gave no number
+  const phones = ['+447700900001', '+447700900002', null]
   const interviews: string[] = []
   let now = new Date()
   let receipt = 0
@@ -186,7 +232,11 @@ async function runSequence(steps: Step[]) {
             await getAgency(trx, agency.id),
             { sessionRecruiterId: s.recruiter === null ? null : recruiters[s.recruiter]! },
             {
-              candidate: { name: 'Casey', email: emails[s.candidate]! },
+              candidate: {
+                name: 'Casey',
+                email: emails[s.candidate]!,
+                ...(phones[s.candidate] ? { phone: phones[s.candidate]!, smsConsent: true } : {}),
+              },
               roleTitle: 'Analyst',
               clientCompany: `Client ${s.interviewers}`,
               startsAt: new Date(now.getTime() + s.startsIn * minute).toISOString(),
@@ -207,6 +257,14 @@ async function runSequence(steps: Step[]) {
           maxCalls: 2,
           callsPerSecond: 1_000,
         })
+      } else if (s.kind === 'text') {
+        texter.answer = s.answer
+        await drainTexts(db, texter, new Date(now.getTime() + 7 * day), {
+          linkSecret: LINK_SECRET,
+          statusCallback: null,
+          maxCalls: 2,
+          callsPerSecond: 1_000,
+        })
       } else if (s.kind === 'retention') {
         await forgetExpiredInterviews(db, new Date(now.getTime() + 4_000 * day))
       } else if (s.kind === 'timeZone') {
@@ -223,7 +281,19 @@ async function runSequence(steps: Step[]) {
           canceled: row.canceled_at !== null,
           language: 'en' as const,
         }
-        if (s.kind === 'provider') {
+        if (s.kind === 'textStatus') {
+          const text = await db
+            .selectFrom('texts')
+            .select('provider_sid')
+            .where('interview_id', '=', id)
+            .where('provider_sid', 'is not', null)
+            .executeTakeFirst()
+          await recordTextStatus(db, {
+            messageSid: text?.provider_sid ?? 'SM-not-ours',
+            status: s.status,
+            errorCode: s.status === 'delivered' || s.status === 'sent' ? null : '30003',
+          })
+        } else if (s.kind === 'provider') {
           const email = await db
             .selectFrom('emails')
             .select('provider_id')

@@ -138,6 +138,8 @@ function figures(e: Expected) {
     },
     onTime: e.onTime,
     fullCoverage: e.fullCoverage,
+    // no candidate here agreed to texts (tests/texts/texts.test.ts counts them)
+    texts: { sent: 0, delivered: 0, failed: 0 },
     sendRate: e.sendRate,
     onTimeRate: e.onTimeRate,
     fullCoverageRate: e.fullCoverageRate,
@@ -582,8 +584,16 @@ describe('GET /v1/stats.csv', () => {
         percent(f.onTimeRate),
         percent(f.fullCoverageRate),
         hours(f.medianHoursToFirstNote),
+        ...[f.texts.sent, f.texts.delivered, f.texts.failed].map(String),
       ]),
-      ['Industry baseline', '', json.body.baseline.source, ...Array(8).fill(''), '24', '', '', ''],
+      [
+        'Industry baseline',
+        '',
+        json.body.baseline.source,
+        ...Array(8).fill(''),
+        '24',
+        ...Array(6).fill(''),
+      ],
     ])
     expect(header).toEqual([
       'Scope',
@@ -601,6 +611,9 @@ describe('GET /v1/stats.csv', () => {
       'On-time rate (%)',
       'Full-coverage rate (%)',
       'Median hours to first note',
+      'Texts sent',
+      'Texts delivered',
+      'Texts failed',
     ])
     expect(rows[0]).toContain('80')
   })

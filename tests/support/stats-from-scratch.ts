@@ -4,6 +4,7 @@ import type { Db } from '../../db/client'
 import { noteDeadlineSql } from '../../worker/lib/note-window'
 import {
   coachingEmailOf,
+  coachingTextOf,
   isCoached,
   type CoachingEmailStatus,
 } from '../../worker/services/coaching-status'
@@ -48,6 +49,7 @@ export const factsFromScratch: FactsSource = (db, agencyId, range, tz) => {
               // ISO weeks start on Monday, here in the agency's local time
               sql<Date>`date_trunc('week', s.starts_at at time zone ${tz})::date`.as('week'),
               coachingEmailOf('s').as('coaching_email'),
+              coachingTextOf('s').as('coaching_text'),
               hasEvent(['page_opened']).as('page_opened'),
               hasEvent(['copied', 'mail_opened']).as('draft_used'),
               'n.first_note_at',
@@ -77,6 +79,7 @@ export const factsFromScratch: FactsSource = (db, agencyId, range, tz) => {
             ),
             'all_thanked',
             'outcome',
+            'coaching_text',
           ]),
       ) as
       // the `raw` step is this query's own; what the figures read is `facts`

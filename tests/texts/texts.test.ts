@@ -60,6 +60,28 @@ describe('the coaching text', () => {
     expect(twilio.messages).toHaveLength(1)
   })
 
+  it('is counted in the stats beside the email: sent, delivered, failed', async () => {
+    const agency = await textingAgency(h)
+    const phones = [phoneNumber(), phoneNumber(), phoneNumber()]
+    for (const phone of phones) await logInterview(h, agency.secretKey, withPhone(phone))
+    // and one candidate without a number
+    await logInterview(h, agency.secretKey)
+    const messages = await twilio.waitForMessages(3)
+    const to = (phone: string) => messages.find((m) => m.to === phone)!
+    const stats = async () =>
+      (await h.request('GET', '/v1/stats', { token: agency.secretKey })).body.totals
+    const allSent = await eventually(stats, (t) => t.texts.sent === 3)
+    expect(allSent).toMatchObject({ interviews: 4, texts: { sent: 3, delivered: 0, failed: 0 } })
+    await twilio.statusCallback(to(phones[0]!), 'delivered', h.baseUrl)
+    await twilio.statusCallback(to(phones[1]!), 'undelivered', h.baseUrl)
+    // an undelivered text went out all the same: it stays among those sent
+    expect((await stats()).texts).toEqual({ sent: 3, delivered: 1, failed: 1 })
+    const csv = await h.request('GET', '/v1/stats.csv', { token: agency.secretKey })
+    const [header, all] = csv.text.split('\r\n')
+    expect(header).toMatch(/,Texts sent,Texts delivered,Texts failed$/)
+    expect(all).toMatch(/,3,1,1$/)
+  })
+
   it('goes to nobody without consent, a number, or the agency turning texts on', async () => {
     const on = await textingAgency(h)
     const off = await textingAgency(h, { enabled: false })

@@ -41,6 +41,15 @@ export const statsFigures = z.object({
     .describe('Coached interviews that reached each step (each counted on its own).'),
   onTime: count.describe("Coached interviews with a note sent within 24 h of the interview's end."),
   fullCoverage: count.describe('Coached interviews where every interviewer was thanked.'),
+  texts: z
+    .object({
+      sent: count.describe('Twilio took the text (or it was captured), whatever came after.'),
+      delivered: count.describe('Twilio reported it delivered.'),
+      failed: count.describe('Twilio refused it, or reported it undelivered.'),
+    })
+    .describe(
+      "Interviews by their coaching text (SMS), beside the email's figures: counted over every interview in range, coached or not. A text still waiting, skipped or canceled counts nowhere.",
+    ),
   sendRate: rate.describe('funnel.sent / coached, 4 decimals; null when nothing was coached.'),
   onTimeRate: rate.describe('onTime / coached.'),
   fullCoverageRate: rate.describe('fullCoverage / coached.'),

@@ -2,8 +2,8 @@ import { sql } from 'kysely'
 import type { Db } from '../../db/client'
 import { inTransaction } from '../lib/transaction'
 
-// interview_facts is kept current by triggers (db/migrations/2026_11_30_000900_add_interview_facts.ts);
-// this recomputes it from the source tables, for one agency or all, while writes go on: each
+// interview_facts is kept current by triggers (db/migrations/2026_11_30_000900_add_interview_facts.ts,
+// and 2026_12_01_000200_add_text_facts.ts for the coaching text); this recomputes it from the source tables, for one agency or all, while writes go on: each
 // batch is one short transaction, and refresh_interview_facts takes its turn on each row as the
 // triggers do, so a write during the rebuild is counted either way.
 
@@ -48,8 +48,9 @@ export async function rebuildInterviewFacts(
           .execute()
         if (rows.length > 0) {
           const ids = JSON.stringify(rows.map((r) => r.id))
-          await sql`select refresh_interview_facts(array(
-            select jsonb_array_elements_text(${ids}::text::jsonb)::uuid))`.execute(trx)
+          const batchIds = sql`array(select jsonb_array_elements_text(${ids}::text::jsonb)::uuid)`
+          await sql`select refresh_interview_facts(${batchIds})`.execute(trx)
+          await sql`select refresh_interview_text_facts(${batchIds})`.execute(trx)
         }
         return rows
       })

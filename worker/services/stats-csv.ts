@@ -18,6 +18,9 @@ const csvColumns = [
   'On-time rate (%)',
   'Full-coverage rate (%)',
   'Median hours to first note',
+  'Texts sent',
+  'Texts delivered',
+  'Texts failed',
 ]
 
 const scopeNames: Record<string, string> = {
@@ -51,6 +54,9 @@ export function statsToCsv(stats: Stats, recruiterIds: Map<string, string>): str
     percent(f.onTimeRate),
     percent(f.fullCoverageRate),
     f.medianHoursToFirstNote === null ? null : Math.round(f.medianHoursToFirstNote * 10) / 10,
+    f.texts.sent,
+    f.texts.delivered,
+    f.texts.failed,
   ]
   const baseline: CsvValue[] = csvColumns.map(() => null)
   baseline[0] = scopeNames.baseline!

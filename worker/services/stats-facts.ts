@@ -45,6 +45,7 @@ export const storedFacts: FactsSource = (db, agencyId, range, tz) =>
         's.on_time',
         's.all_thanked',
         's.outcome',
+        's.coaching_text',
       ])
       .where('s.agency_id', '=', agencyId)
       .where('s.canceled', '=', false)

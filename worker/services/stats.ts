@@ -22,12 +22,15 @@ interface FigureCounts {
   sent: number
   onTime: number
   fullCoverage: number
+  textsSent: number
+  textsDelivered: number
+  textsFailed: number
 }
 
 /**
  * The counts of the rows matching `scope`, as one JSON value, so the agency's and the viewer's
- * own figures come from the same pass (FILTER clauses). Every numerator counts coached
- * interviews only, so no rate can pass 1.
+ * own figures come from the same pass (FILTER clauses). Every numerator of a rate counts coached
+ * interviews only, so no rate can pass 1; the texts are counts of their own.
  */
 function countsOf(scope: RawBuilder<unknown>) {
   const coachedAnd = (condition: RawBuilder<unknown>) =>
@@ -40,7 +43,12 @@ function countsOf(scope: RawBuilder<unknown>) {
     'draftUsed', ${coachedAnd(sql`draft_used`)},
     'sent', ${coachedAnd(sql`note_hours is not null`)},
     'onTime', ${coachedAnd(sql`on_time`)},
-    'fullCoverage', ${coachedAnd(sql`all_thanked`)}
+    'fullCoverage', ${coachedAnd(sql`all_thanked`)},
+    'textsSent', count(*) filter (where ${scope} and coaching_text is not null
+      and coaching_text <> 'failed'),
+    'textsDelivered', count(*) filter (where ${scope} and coaching_text = 'delivered'),
+    'textsFailed', count(*) filter (where ${scope}
+      and coaching_text in ('failed', 'undelivered'))
   )`
 }
 
@@ -89,6 +97,11 @@ function toFigures(counts: FigureCounts, medianHours: number | null | undefined)
     },
     onTime: counts.onTime,
     fullCoverage: counts.fullCoverage,
+    texts: {
+      sent: counts.textsSent,
+      delivered: counts.textsDelivered,
+      failed: counts.textsFailed,
+    },
     sendRate: rateOf(counts.sent, counts.coached),
     onTimeRate: rateOf(counts.onTime, counts.coached),
     fullCoverageRate: rateOf(counts.fullCoverage, counts.coached),

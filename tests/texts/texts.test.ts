@@ -4,6 +4,12 @@ import { renewLease } from '../../worker/sms/claim'
 import { createAgency, interviewBody, logInterview, runCron } from '../support/factories'
 import { twilioSignature } from '../support/fake-twilio'
 import {
+  createWebhookIntegration,
+  deliver,
+  eventInterview,
+  inboundEvent,
+} from '../support/integrations'
+import {
   eventually,
   phoneNumber,
   textingAgency,
@@ -80,6 +86,28 @@ describe('the coaching text', () => {
     const [header, all] = csv.text.split('\r\n')
     expect(header).toMatch(/,Texts sent,Texts delivered,Texts failed$/)
     expect(all).toMatch(/,3,1,1$/)
+  })
+
+  it("goes at once for an interview from the agency's ATS, to a candidate who agreed before", async () => {
+    const agency = await textingAgency(h)
+    const phone = phoneNumber()
+    // the agency recorded the number and the consent when it logged an earlier interview
+    const first = withPhone(phone)
+    await logInterview(h, agency.secretKey, first)
+    await twilio.waitForMessages(1)
+    const integration = await createWebhookIntegration(h, agency)
+    const ended = new Date(Date.now() - 2 * 60 * minute).toISOString()
+    const event = inboundEvent(
+      'interview.scheduled',
+      eventInterview('job-text', { startsAt: ended, candidate: first.candidate }),
+    )
+    const res = await deliver(h, integration, event)
+    expect(res.body).toMatchObject({ result: 'created' })
+    // no cron ran: the text went straight after the event was taken
+    const [, fromAts] = await twilio.waitForMessages(2)
+    expect(fromAts!.to).toBe(phone)
+    const texts = await textsOf(h, res.body.interviewId)
+    expect(texts.map((t) => t.state)).toEqual(['sent'])
   })
 
   it('goes to nobody without consent, a number, or the agency turning texts on', async () => {

@@ -4,6 +4,7 @@ import { ApiError } from '../errors'
 import { interviewOfEventData, type EventInterview } from '../integrations/interview-data'
 import { inTransaction } from '../lib/transaction'
 import { sendAfterResponse, type RequestMailing } from '../outbox/send'
+import { sendTextAfterResponse } from '../sms/send'
 import type { EventResult, InboundEvent } from '../schemas/integration'
 import type { ExternalRef } from '../schemas/interview'
 import { getAgency } from './agencies'
@@ -26,6 +27,8 @@ type Applied =
       interviewId: string | null
       /** the coaching email to send once this commits */
       coachingEmailId?: string | null
+      /** and its text, when one goes with it */
+      coachingTextId?: string | null
       /** the transaction's last statement: the send-quota count */
       last?: (trx: Db) => Promise<void>
     }
@@ -120,6 +123,7 @@ async function applyEvent(
       result: 'created',
       interviewId: created.interview.id,
       coachingEmailId: created.coachingEmailId,
+      coachingTextId: created.coachingTextId,
       last: created.countAgainstQuotas,
     }
   }
@@ -256,6 +260,7 @@ export async function receiveIntegrationEvent(
   if (outcome === 'duplicate') return { result: 'duplicate' }
   if (outcome.result === 'ignored') return { result: 'ignored', reason: outcome.reason }
   if (outcome.coachingEmailId) sendAfterResponse(request, outcome.coachingEmailId)
+  if (outcome.coachingTextId) sendTextAfterResponse(request, outcome.coachingTextId)
   return {
     result: outcome.result,
     ...(outcome.interviewId ? { interviewId: outcome.interviewId } : {}),

@@ -364,6 +364,27 @@ describe('an answer lost on the way back', () => {
     expect(twilio.messages).toHaveLength(1)
     expect(twilio.calls.filter((c) => c.method === 'GET')).toHaveLength(1)
   }, 30_000)
+
+  it('takes the delivery Twilio reported before the text was found', async () => {
+    const agency = await textingAgency(h)
+    twilio.failNext({ delayMs: 1000 }, { method: 'POST' })
+    const interview = await logInterview(h, agency.secretKey, withPhone(phoneNumber()))
+    const [message] = await twilio.waitForMessages(1)
+    await eventually(
+      () => textsOf(h, interview.id),
+      (rows) => rows[0]?.unanswered_since !== null && rows[0]?.state === 'queued',
+    )
+    // the report names a sid we do not know yet: it is answered, and Twilio will not send it again
+    expect((await twilio.statusCallback(message!, 'delivered', h.baseUrl)).status).toBe(200)
+    await runCron(h, new Date(Date.now() + 10 * minute))
+    const [text] = await textsOf(h, interview.id)
+    expect(text).toMatchObject({ state: 'delivered', provider_sid: message!.sid })
+    const read = await h.request('GET', `/v1/interviews/${interview.id}`, {
+      token: agency.secretKey,
+    })
+    expect(read.body.coaching.text.status).toBe('delivered')
+    expect(twilio.messages).toHaveLength(1)
+  }, 30_000)
 })
 
 describe('a sender that stops mid-call', () => {

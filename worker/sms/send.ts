@@ -6,7 +6,8 @@ import type { RequestMailing } from '../outbox/send'
 import { fillLinkToken, issueCoachingLinks, linkTokenFor } from '../services/coaching-links'
 import { claimTexts, leaseClock, releaseTexts, renewLease, type ClaimedText } from './claim'
 import { optOut } from './outbox'
-import { LookupRefused, texterFor, type Texter, type TextOutcome } from './twilio'
+import { LookupRefused, texterFor, type FoundText, type Texter, type TextOutcome } from './twilio'
+import { stateOfStatus } from './webhook-events'
 
 /** calls that send (a look-up of one whose answer was lost is not counted) */
 export const maxTextAttempts = 10
@@ -32,12 +33,23 @@ async function bodyOf(text: TextRow, linkSecret: string): Promise<string> {
   return fillLinkToken(text.body!, await linkTokenFor(linkSecret, text.interview_id))
 }
 
-/** Records a text as gone, whatever happened to its row meanwhile: it went. */
-async function recordSent(db: Db, text: TextRow, sid: string, captured: boolean, now: Date) {
+/**
+ * Records a text as gone, whatever happened to its row meanwhile: it went. A text found by a
+ * look-up takes the status Twilio has for it now, which no callback may bring again.
+ */
+async function recordSent(
+  db: Db,
+  text: TextRow,
+  sid: string,
+  captured: boolean,
+  now: Date,
+  found?: FoundText,
+) {
   await db
     .updateTable('texts')
     .set({
       state: captured ? 'captured' : 'sent',
+      ...(found ? stateOfStatus(found.status) : {}),
       provider_sid: sid,
       sent_at: now,
       unanswered_since: null,
@@ -85,9 +97,9 @@ async function sendClaimed(
 ): Promise<TextOutcome | 'requeued'> {
   const body = await bodyOf(text, options.linkSecret)
   if (unanswered) {
-    let sid: string | null
+    let found: FoundText | null
     try {
-      sid = await texter.findSent(text.to_phone!, body, text.unanswered_since!)
+      found = await texter.findSent(text.to_phone!, body, text.unanswered_since!)
     } catch (err) {
       const error = `looking it up: ${err instanceof Error ? err.message : String(err)}`
       const outcome = {
@@ -102,9 +114,9 @@ async function sendClaimed(
       await recordFailure(db, text, outcome, now, text.unanswered_since!)
       return outcome
     }
-    if (sid) {
-      await recordSent(db, text, sid, texter.captures, now)
-      return { ok: true, sid }
+    if (found) {
+      await recordSent(db, text, found.sid, texter.captures, now, found)
+      return { ok: true, sid: found.sid }
     }
     // it never reached Twilio: checked again from the start, then sent
     await db

@@ -33,10 +33,17 @@ export interface Texter {
   readonly sender: string
   send(text: OutgoingText): Promise<TextOutcome>
   /**
-   * A text to `to` with exactly this body that Twilio took since `since`: its sid, or null when
-   * Twilio has none. Throws when Twilio could not be asked.
+   * A text to `to` with exactly this body that Twilio took since `since`: its sid and its status
+   * now (a delivery report may have come before we knew the sid), or null when Twilio has none.
+   * Throws when Twilio could not be asked.
    */
-  findSent(to: string, body: string, since: Date): Promise<string | null>
+  findSent(to: string, body: string, since: Date): Promise<FoundText | null>
+}
+
+/** A text found in Twilio's list: its sid and its MessageStatus now. */
+export interface FoundText {
+  sid: string
+  status: string
 }
 
 /** Twilio refused to list the messages (4xx other than 429): asking again will not help. */
@@ -127,7 +134,13 @@ export function twilioTexter(sms: Config['sms']): Texter {
         throw new Error(`listing messages: ${status}`)
       }
       const page = (await response.json()) as {
-        messages: { sid: string; body: string; date_created: string; direction: string }[]
+        messages: {
+          sid: string
+          body: string
+          status: string
+          date_created: string
+          direction: string
+        }[]
       }
       const found = page.messages.find(
         (m) =>
@@ -135,7 +148,7 @@ export function twilioTexter(sms: Config['sms']): Texter {
           m.direction.startsWith('outbound') &&
           Date.parse(m.date_created) >= since.getTime() - clockSlackMs,
       )
-      return found?.sid ?? null
+      return found ? { sid: found.sid, status: found.status } : null
     },
   }
 }

@@ -96,6 +96,18 @@ const statusRank: Partial<Record<string, [TextState, number]>> = {
 }
 const rankOf: Partial<Record<TextState, number>> = { sent: 1, delivered: 2, undelivered: 3 }
 
+/**
+ * What a text Twilio took has become by its MessageStatus, as a status callback would record it:
+ * delivered, undelivered or failed, with the error to show; otherwise (still on its way) sent.
+ */
+export function stateOfStatus(status: string, errorCode: string | null = null) {
+  const [state, rank] = statusRank[status] ?? ['sent', 1]
+  return {
+    state,
+    ...(rank === 3 ? { last_error: `Twilio: ${status} (${errorCode ?? 'no code'})` } : {}),
+  }
+}
+
 export interface TextStatus {
   messageSid: string
   status: string
@@ -116,19 +128,13 @@ export async function recordTextStatus(db: Db, event: TextStatus): Promise<Twili
       .forUpdate()
       .executeTakeFirst()
     if (!text) return { kind: 'unknown_text' }
-    const [state, rank] = next
+    const [, rank] = next
     if ((rankOf[text.state] ?? 0) >= rank || !['sent', 'delivered'].includes(text.state)) {
       return { kind: 'ignored' }
     }
     await trx
       .updateTable('texts')
-      .set({
-        state,
-        status_at: new Date(),
-        ...(rank === 3
-          ? { last_error: `Twilio: ${event.status} (${event.errorCode ?? 'no code'})` }
-          : {}),
-      })
+      .set({ ...stateOfStatus(event.status, event.errorCode), status_at: new Date() })
       .where('id', '=', text.id)
       .execute()
     return { kind: 'status' }

@@ -29,8 +29,12 @@ class FollowthroughWidget extends HTMLElement {
   }
 
   paint() {
-    const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' })
-    root.adoptedStyleSheets = [baseSheet, themeSheet]
+    let root = this.shadowRoot
+    if (!root) {
+      root = this.attachShadow({ mode: 'open' })
+      // once: parts loaded later (the dashboard) add their own sheets
+      root.adoptedStyleSheets = [baseSheet, themeSheet]
+    }
     render(
       api ? (
         <Widget api={api} />

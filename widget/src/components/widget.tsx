@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks'
 import type { Agency } from '../../../worker/schemas/agency'
 import { ApiFailure, type Api } from '../api'
-import { applyTheme } from '../theme'
+import { applyBranding } from '../theme'
 import { useLoad } from '../use-load'
 import { InterviewList } from './interview-list'
 import { LogForm } from './log-form'
@@ -42,7 +42,7 @@ export function Widget({ api }: { api: Api }) {
 
   useEffect(() => {
     const branding = agency.data?.branding
-    if (branding) applyTheme(branding.primaryColor, branding.accentColor)
+    if (branding) applyBranding(branding.primaryColor, branding.accentColor)
   }, [agency.data])
 
   function select(id: TabId, focus?: HTMLElement | null) {

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import { readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -50,21 +49,68 @@ const inputsOf = (metafile: Metafile | undefined) => Object.keys(metafile?.input
 
 export interface WidgetBuild {
   loader: string
+  /** the app's entry chunk, the one file the loader names */
   app: string
-  /** the source files each bundle was built from, as esbuild's metafile lists them */
+  /** what the browser fetches before the app runs: the entry and every chunk it imports statically */
+  startup: string[]
+  /**
+   * per `import()` in the app (keyed by the file it loads): that chunk and the chunks it imports
+   * statically which startup has not already fetched
+   */
+  lazy: Record<string, string[]>
+  /** the source files in each file written, as esbuild's metafile lists them */
   inputs: Record<string, string[]>
 }
 
 /**
- * Builds the loader (`widget.js`, the one URL agencies embed) and the app bundle it loads
- * (`widget-app.<hash>.js`, so a new release is never mixed with a cached old one) into outDir.
- * The metafile goes beside outDir, not into it: it is for the size test, not for the public.
+ * Read by Cloudflare's static assets (and Miniflare's): module scripts load in CORS mode, so a
+ * host page on another origin may run the app's chunks only if they say any origin can.
+ */
+const headers = `/widget-*
+  Access-Control-Allow-Origin: *
+`
+
+/** the files written here besides widget.js: hashed, so old ones can be told apart and removed */
+const hashedFile = /^widget-[a-z]+\.[0-9A-Za-z]+\.js$/
+
+/**
+ * Builds the loader (`widget.js`, the one URL agencies embed) and the app it loads: ES module
+ * chunks under content-hashed names (`widget-app.<hash>.js` the entry, `widget-<name>.<hash>.js`
+ * what it loads on demand and the code they share), so a new release is never mixed with a
+ * cached old one. The metafile goes beside outDir, not into it: it is for the size test, not for
+ * the public.
  */
 export async function buildWidget(outDir: string): Promise<WidgetBuild> {
-  const app = await build({ ...widgetBuildOptions, entryPoints: [path.join(src, 'app.tsx')] })
-  const appCode = app.outputFiles![0]!.contents
-  const hash = createHash('sha256').update(appCode).digest('hex').slice(0, 10)
-  const appFile = `widget-app.${hash}.js`
+  const app = await build({
+    ...widgetBuildOptions,
+    entryPoints: [path.join(src, 'app.tsx')],
+    format: 'esm',
+    splitting: true,
+    outdir: outDir,
+    entryNames: 'widget-[name].[hash]',
+    chunkNames: 'widget-[name].[hash]',
+  })
+  const outputs = app.metafile!.outputs
+  const nameOf = (output: string) => path.basename(output)
+  const entry = Object.keys(outputs).find((o) => outputs[o]!.entryPoint?.endsWith('app.tsx'))!
+  /** a chunk and, transitively, the chunks it imports statically */
+  const withStaticImports = (output: string, into = new Set<string>()) => {
+    into.add(output)
+    for (const i of outputs[output]!.imports) {
+      if (i.kind === 'import-statement' && !into.has(i.path)) withStaticImports(i.path, into)
+    }
+    return into
+  }
+  const startup = withStaticImports(entry)
+  const lazy: WidgetBuild['lazy'] = {}
+  for (const output of Object.keys(outputs)) {
+    for (const i of outputs[output]!.imports) {
+      if (i.kind !== 'dynamic-import') continue
+      const brought = [...withStaticImports(i.path)].filter((o) => !startup.has(o))
+      lazy[outputs[i.path]!.entryPoint!] = brought.map(nameOf)
+    }
+  }
+  const appFile = nameOf(entry)
 
   const loader = await build({
     ...widgetBuildOptions,
@@ -72,24 +118,34 @@ export async function buildWidget(outDir: string): Promise<WidgetBuild> {
     define: { __FT_APP_FILE__: JSON.stringify(appFile) },
   })
 
-  // app first, then the loader that names it, each renamed into place whole; then old bundles go
-  writeWhole(path.join(outDir, appFile), appCode)
+  // chunks first, then the entry that imports them, then the loader that names the entry, each
+  // renamed into place whole; then old files go
+  const files = app.outputFiles!.map((f) => ({ name: path.basename(f.path), contents: f.contents }))
+  files.sort((a, b) => Number(a.name === appFile) - Number(b.name === appFile))
+  for (const file of files) writeWhole(path.join(outDir, file.name), file.contents)
   writeWhole(path.join(outDir, 'widget.js'), loader.outputFiles![0]!.contents)
+  writeWhole(path.join(outDir, '_headers'), new TextEncoder().encode(headers))
+  const current = new Set(files.map((f) => f.name))
   for (const file of readdirSync(outDir)) {
-    if (/^widget-app\.[0-9a-f]+\.js$/.test(file) && file !== appFile) {
-      rmSync(path.join(outDir, file))
-    }
+    if (hashedFile.test(file) && !current.has(file)) rmSync(path.join(outDir, file))
   }
 
   const result: WidgetBuild = {
     loader: 'widget.js',
     app: appFile,
-    inputs: { 'widget.js': inputsOf(loader.metafile), [appFile]: inputsOf(app.metafile) },
+    startup: [...startup].map(nameOf),
+    lazy,
+    inputs: {
+      'widget.js': inputsOf(loader.metafile),
+      ...Object.fromEntries(
+        Object.entries(outputs).map(([o, meta]) => [nameOf(o), Object.keys(meta.inputs)]),
+      ),
+    },
   }
   writeFileSync(
     path.join(path.dirname(outDir), 'widget.meta.json'),
     JSON.stringify(result, null, 1),
   )
-  console.log(`built ${path.relative(process.cwd(), outDir)}/{widget.js,${appFile}}`)
+  console.log(`built ${path.relative(process.cwd(), outDir)}/{widget.js,${[...current].join(',')}}`)
   return result
 }

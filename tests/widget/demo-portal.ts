@@ -144,7 +144,11 @@ export async function coachingLink(h: Harness): Promise<string> {
  * under a CSP that allows nothing but itself and the widget's origin, and the backend route that
  * mints the session with the agency's secret key.
  */
-export async function startAgencyPortal(portal: DemoPortal) {
+export async function startAgencyPortal(
+  portal: DemoPortal,
+  /** more of `init`'s options (source text), and script run before it */
+  host: { initOptions?: string; before?: string } = {},
+) {
   const widgetOrigin = portal.h.baseUrl
   const csp = [
     "default-src 'none'",
@@ -159,7 +163,10 @@ export async function startAgencyPortal(portal: DemoPortal) {
 <followthrough-widget></followthrough-widget>
 <script src="/portal.js"></script></main></body></html>`
   const script = `window.followthrough = window.followthrough || { q: [] }
-followthrough.q.push(['init', { getSession: () => fetch('/my/ft-session').then((r) => r.text()) }])`
+${host.before ?? ''}
+followthrough.q.push(['init', {
+  getSession: () => fetch('/my/ft-session').then((r) => r.text()), ${host.initOptions ?? ''}
+}])`
 
   const server = createServer(async (req, res) => {
     if (req.url === '/portal.js') {

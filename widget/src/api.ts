@@ -1,4 +1,5 @@
 import type { ErrorDetail } from '../../worker/errors'
+import { observeAnswer } from './events'
 
 /** An API error as the widget shows it; status 0 when the API was not reached at all. */
 export class ApiFailure extends Error {
@@ -77,20 +78,25 @@ export function createApi(
     return res
   }
 
+  /** A JSON answer, which the host page's events are told of. */
+  async function json<T>(path: string, query: Query, init: RequestInit = {}): Promise<T> {
+    const body = await (await send(path, query, init)).json()
+    observeAnswer(init.method ?? 'GET', path, body)
+    return body as T
+  }
+
   return {
-    get: async (path, query = {}) => (await send(path, query, {})).json(),
-    post: async (path, body, headers = {}) =>
-      (
-        await send(
-          path,
-          {},
-          {
-            method: 'POST',
-            headers: { 'Content-Type': 'application/json', ...headers },
-            body: JSON.stringify(body),
-          },
-        )
-      ).json(),
+    get: (path, query = {}) => json(path, query),
+    post: (path, body, headers = {}) =>
+      json(
+        path,
+        {},
+        {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', ...headers },
+          body: JSON.stringify(body),
+        },
+      ),
     download: async (path, query = {}) => (await send(path, query, {})).blob(),
   }
 }

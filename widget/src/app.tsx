@@ -7,7 +7,9 @@ import { render } from 'preact'
 import { createApi, type Api } from './api'
 import { Widget } from './components/widget'
 import type { Command, FollowthroughGlobal } from './queue'
-import { themeSheet } from './theme'
+import { emit, on } from './events'
+import { setLocale } from './format'
+import { applyHostTheme, themeSheet } from './theme'
 import css from './widget.css'
 
 const ft = (window as unknown as { followthrough: FollowthroughGlobal }).followthrough
@@ -29,8 +31,12 @@ class FollowthroughWidget extends HTMLElement {
   }
 
   paint() {
-    const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' })
-    root.adoptedStyleSheets = [baseSheet, themeSheet]
+    let root = this.shadowRoot
+    if (!root) {
+      root = this.attachShadow({ mode: 'open' })
+      // once: parts loaded later (the dashboard) add their own sheets
+      root.adoptedStyleSheets = [baseSheet, themeSheet]
+    }
     render(
       api ? (
         <Widget api={api} />
@@ -44,12 +50,18 @@ class FollowthroughWidget extends HTMLElement {
   }
 }
 
-function run([name, options]: Command) {
-  if (name === 'init' && typeof options?.getSession === 'function') {
+function run(command: Command) {
+  if (command[0] === 'init' && typeof command[1]?.getSession === 'function') {
+    const options = command[1]
+    if (options.theme) applyHostTheme(options.theme)
+    if (options.locale) setLocale(options.locale)
     api = createApi(ft.src!, ft.key!, options.getSession)
     mounted.forEach((el) => el.paint())
+    emit('ready', {})
+  } else if (command[0] === 'on' && typeof command[2] === 'function') {
+    on(command[1], command[2])
   } else {
-    console.error('Followthrough: unknown command', name)
+    console.error('Followthrough: unknown command', command[0])
   }
 }
 

@@ -1,10 +1,20 @@
-const dateTime = new Intl.DateTimeFormat(undefined, {
+const whenOptions: Intl.DateTimeFormatOptions = {
   weekday: 'short',
   day: 'numeric',
   month: 'short',
   hour: '2-digit',
   minute: '2-digit',
-})
+}
+let dateTime = new Intl.DateTimeFormat(undefined, whenOptions)
+
+/** Dates in the host's `locale` (a BCP 47 tag); one the browser does not know is left out. */
+export function setLocale(locale: string) {
+  try {
+    dateTime = new Intl.DateTimeFormat(locale, whenOptions)
+  } catch {
+    console.error('Followthrough: unknown locale', locale)
+  }
+}
 
 export const formatWhen = (iso: string) => dateTime.format(new Date(iso))
 

@@ -1,8 +1,8 @@
 /**
  * /widget.js: the one script an agency embeds. It stays tiny and never changes its URL; all it
  * does is note its publishable key and origin, make sure the command queue exists (the host's
- * inline `followthrough.q.push(['init', …])` may run before or after it), and load the app
- * bundle from its own origin. The app then drains the queue and runs later commands at once.
+ * inline `followthrough.q.push(['init', …])` may run before or after it), and load the app's
+ * entry module from its own origin (the entry imports its other chunks itself). The app then drains the queue and runs later commands at once.
  */
 import type { FollowthroughGlobal } from './queue'
 
@@ -21,7 +21,7 @@ if (!me?.dataset.key) {
   ft.key = me.dataset.key
   ft.src = me.src
   const app = document.createElement('script')
-  app.async = true
+  app.type = 'module'
   app.src = new URL(__FT_APP_FILE__, me.src).href
   document.head.appendChild(app)
 }

@@ -1,10 +1,53 @@
-/** The agency's colours as custom properties on :host, adopted by every widget on the page. */
+/** The agency's branding, then the host page's theme, as custom properties on :host. */
 export const themeSheet = new CSSStyleSheet()
 
-const hexColor = /^#[0-9a-f]{6}$/i
+/** What a host page may set with `init({ theme })`, on top of the agency's branding. */
+export interface Theme {
+  /** buttons, links, the selected tab (keep white text readable on it) */
+  primary?: string
+  /** focus rings and highlights */
+  accent?: string
+  /** a font-family list, such as "Inter, system-ui, sans-serif" */
+  font?: string
+  /** the corner radius of controls, such as "4px" or "0"; panels get a little more */
+  radius?: string
+}
 
-export function applyTheme(primary: string, accent: string) {
-  if (hexColor.test(primary) && hexColor.test(accent)) {
-    themeSheet.replaceSync(`:host{--ft-p:${primary};--ft-a:${accent}}`)
+/** each option: its custom property and the CSS property its value must be valid for */
+const properties: Record<keyof Theme, [string, string]> = {
+  primary: ['--ft-p', 'color'],
+  accent: ['--ft-a', 'color'],
+  font: ['--ft-font', 'font-family'],
+  radius: ['--ft-r', 'border-radius'],
+}
+
+let branding: Theme = {}
+let host: Theme = {}
+
+function paint() {
+  const declarations: string[] = []
+  for (const [name, [property, checkedAs]] of Object.entries(properties)) {
+    let value = host[name as keyof Theme] ?? branding[name as keyof Theme]
+    // a radius of plain 0 would not add to a length in calc()
+    if (name === 'radius' && value?.trim() === '0') value = '0px'
+    // only a value the browser takes for that property, and nothing that could close the rule
+    if (typeof value === 'string' && !/[;{}]/.test(value) && CSS.supports(checkedAs, value)) {
+      declarations.push(`${property}:${value}`)
+    } else if (value !== undefined && host[name as keyof Theme] !== undefined) {
+      console.error(`Followthrough: theme.${name} is not a valid ${checkedAs}:`, value)
+    }
   }
+  themeSheet.replaceSync(`:host{${declarations.join(';')}}`)
+}
+
+/** The agency's colours, from its branding. */
+export function applyBranding(primary: string, accent: string) {
+  branding = { primary, accent }
+  paint()
+}
+
+/** The host page's theme: each option it sets wins over the branding. */
+export function applyHostTheme(theme: Theme) {
+  host = { ...theme }
+  paint()
 }

@@ -1,12 +1,11 @@
 import { useEffect, useState } from 'preact/hooks'
 import type { Agency } from '../../../worker/schemas/agency'
-import type { Api } from '../api'
-import { applyTheme } from '../theme'
+import { ApiFailure, type Api } from '../api'
+import { applyBranding } from '../theme'
 import { useLoad } from '../use-load'
-import { Dashboard } from './dashboard'
 import { InterviewList } from './interview-list'
 import { LogForm } from './log-form'
-import { Failed } from './states'
+import { Failed, Loading } from './states'
 
 const tabs = [
   ['log', 'Log interview'],
@@ -15,6 +14,22 @@ const tabs = [
 ] as const
 
 type TabId = (typeof tabs)[number][0]
+
+/** The dashboard's code is a chunk of its own, fetched the first time its tab opens. */
+function LazyDashboard(props: { api: Api; logged: number }) {
+  const chunk = useLoad(
+    () =>
+      import('./dashboard').catch(() => {
+        throw new ApiFailure(
+          0,
+          'The dashboard could not be loaded. Check your connection and retry.',
+        )
+      }),
+    [],
+  )
+  if (chunk.error) return <Failed error={chunk.error} retry={chunk.retry} />
+  return chunk.data ? <chunk.data.Dashboard {...props} /> : <Loading what="the dashboard" />
+}
 
 /** The whole widget: the agency's name and colours, three tabs, and a panel for each. */
 export function Widget({ api }: { api: Api }) {
@@ -27,7 +42,7 @@ export function Widget({ api }: { api: Api }) {
 
   useEffect(() => {
     const branding = agency.data?.branding
-    if (branding) applyTheme(branding.primaryColor, branding.accentColor)
+    if (branding) applyBranding(branding.primaryColor, branding.accentColor)
   }, [agency.data])
 
   function select(id: TabId, focus?: HTMLElement | null) {
@@ -89,7 +104,7 @@ export function Widget({ api }: { api: Api }) {
             ) : id === 'list' ? (
               <InterviewList api={api} logged={logged} />
             ) : (
-              <Dashboard api={api} logged={logged} />
+              <LazyDashboard api={api} logged={logged} />
             ))}
         </section>
       ))}

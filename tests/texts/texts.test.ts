@@ -573,4 +573,24 @@ describe('a scheduled interview', () => {
       error: 'Not sent: the interview was canceled.',
     })
   })
+
+  it("sends its texts to the candidate's new number when a later interview gives one", async () => {
+    const agency = await textingAgency(h)
+    const [before, after] = [phoneNumber(), phoneNumber()]
+    const startsAt = new Date(Date.now() + 3 * 3_600_000).toISOString()
+    const ahead = withPhone(before, true, { startsAt })
+    const scheduled = await logInterview(h, agency.secretKey, ahead)
+    // the next interview, logged as it ends, gives the person's new number
+    const now = await logInterview(h, agency.secretKey, {
+      ...withPhone(after),
+      candidate: { ...ahead.candidate, phone: after, smsConsent: true },
+    })
+    await twilio.waitForMessages(1)
+    await runCron(h, new Date(Date.now() + 5 * 3_600_000))
+    const [first, second] = await twilio.waitForMessages(2)
+    expect([first!.to, second!.to]).toEqual([after, after])
+    expect((await textsOf(h, scheduled.id))[0]).toMatchObject({ state: 'sent', to_phone: after })
+    expect((await textsOf(h, now.id))[0]).toMatchObject({ state: 'sent', to_phone: after })
+    expect(twilio.messages.filter((m) => m.to === before)).toEqual([])
+  })
 })

@@ -5,7 +5,7 @@ import { inTransaction } from '../lib/transaction'
 import { enqueueInterviewEmails, enqueueResend } from '../outbox/enqueue'
 import type { EmailCandidate } from '../email/compose'
 import { sendAfterResponse, type RequestMailing } from '../outbox/send'
-import { enqueueInterviewTexts } from '../sms/outbox'
+import { enqueueInterviewTexts, followNewNumber } from '../sms/outbox'
 import { sendTextAfterResponse } from '../sms/send'
 import type { Agency } from '../schemas/agency'
 import {
@@ -136,6 +136,10 @@ export async function createInterview(
     )
     .returning(['id', 'unsubscribed_at'])
     .executeTakeFirstOrThrow()
+
+  if (input.candidate.phone) {
+    await followNewNumber(trx, agency.id, candidate.id, input.candidate.phone)
+  }
 
   const interview = await trx
     .insertInto('interviews')

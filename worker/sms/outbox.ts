@@ -85,6 +85,30 @@ export async function rescheduleInterviewTexts(
   }
 }
 
+/**
+ * The person's number changed: their texts no attempt has touched go to the new one (a text
+ * already tried stays with the number Twilio may have it under, for its look-up).
+ */
+export async function followNewNumber(
+  trx: Db,
+  agencyId: string,
+  candidateId: string,
+  phone: string,
+) {
+  await trx
+    .updateTable('texts')
+    .set({ to_phone: phone })
+    .where('agency_id', '=', agencyId)
+    .where('state', '=', 'queued')
+    .where('attempts', '=', 0)
+    .where('unanswered_since', 'is', null)
+    .where('to_phone', 'is distinct from', phone)
+    .where('interview_id', 'in', (eb) =>
+      eb.selectFrom('interviews').select('id').where('candidate_id', '=', candidateId),
+    )
+    .execute()
+}
+
 /** sha256 of a number, hex, as opt-outs keep it (the same in SQL: phoneHashOf). */
 export const phoneHash = sha256Hex
 

@@ -331,6 +331,8 @@ export interface InterviewFactsTable {
   outcome: InterviewOutcome | null
   /** how far the coaching text got, as the stats count it; null: none went or it waits */
   coaching_text: CoachingTextFact | null
+  /** every fact above the stats count, as bits (migration 2026_12_01_000200); generated */
+  profile: Generated<number>
 }
 
 export type CoachingTextFact = 'sent' | 'delivered' | 'undelivered' | 'failed'

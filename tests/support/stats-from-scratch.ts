@@ -59,7 +59,7 @@ export const factsFromScratch: FactsSource = (db, agencyId, range, tz) => {
             .where('s.canceled_at', 'is', null)
             .where(startsInRange('s.starts_at', range, tz)),
       )
-      .with('facts', (qb) =>
+      .with('scratch_facts', (qb) =>
         qb
           .selectFrom('raw')
           .select([
@@ -81,8 +81,23 @@ export const factsFromScratch: FactsSource = (db, agencyId, range, tz) => {
             'outcome',
             'coaching_text',
           ]),
+      )
+      // the facts packed into one integer, as interview_facts.profile is generated
+      .with('facts', (qb) =>
+        qb
+          .selectFrom('scratch_facts')
+          .selectAll()
+          .select(
+            sql<number>`coached::int | (delivered::int << 1) | (page_opened::int << 2)
+            | (draft_used::int << 3) | ((note_hours is not null)::int << 4) | (on_time::int << 5)
+            | (all_thanked::int << 6)
+            | ((case outcome when 'advanced' then 1 when 'offer' then 2 when 'hired' then 3
+                when 'rejected' then 4 when 'withdrawn' then 5 else 0 end) << 7)
+            | ((case coaching_text when 'sent' then 1 when 'delivered' then 2
+                when 'undelivered' then 3 when 'failed' then 4 else 0 end) << 10)`.as('profile'),
+          ),
       ) as
-      // the `raw` step is this query's own; what the figures read is `facts`
+      // the steps before are this query's own; what the figures read is `facts`
       unknown as ReturnType<FactsSource>
   )
 }

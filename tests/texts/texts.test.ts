@@ -420,8 +420,12 @@ describe('a sender that stops mid-call', () => {
     const phone = phoneNumber()
     const interview = await logInterview(h, agency.secretKey, withPhone(phone))
     await twilio.waitForMessages(1)
-    // its row put back as a run holds it while it works through its batch
-    const [text] = await textsOf(h, interview.id)
+    // once the send is recorded, its row is put back as a run holds it while it works through its
+    // batch
+    const [text] = await eventually(
+      () => textsOf(h, interview.id),
+      (rows) => rows[0]?.state === 'sent',
+    )
     const leased = {
       ...text!,
       state: 'sending' as const,

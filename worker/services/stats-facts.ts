@@ -46,6 +46,7 @@ export const storedFacts: FactsSource = (db, agencyId, range, tz) =>
         's.all_thanked',
         's.outcome',
         's.coaching_text',
+        's.profile',
       ])
       .where('s.agency_id', '=', agencyId)
       .where('s.canceled', '=', false)

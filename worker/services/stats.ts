@@ -27,31 +27,6 @@ interface FigureCounts {
   textsFailed: number
 }
 
-/**
- * The counts of the rows matching `scope`, as one JSON value, so the agency's and the viewer's
- * own figures come from the same pass (FILTER clauses). Every numerator of a rate counts coached
- * interviews only, so no rate can pass 1; the texts are counts of their own.
- */
-function countsOf(scope: RawBuilder<unknown>) {
-  const coachedAnd = (condition: RawBuilder<unknown>) =>
-    sql`count(*) filter (where ${scope} and coached and ${condition})`
-  return sql<FigureCounts>`json_build_object(
-    'interviews', count(*) filter (where ${scope}),
-    'coached', ${coachedAnd(sql`true`)},
-    'delivered', ${coachedAnd(sql`delivered`)},
-    'pageOpened', ${coachedAnd(sql`page_opened`)},
-    'draftUsed', ${coachedAnd(sql`draft_used`)},
-    'sent', ${coachedAnd(sql`note_hours is not null`)},
-    'onTime', ${coachedAnd(sql`on_time`)},
-    'fullCoverage', ${coachedAnd(sql`all_thanked`)},
-    'textsSent', count(*) filter (where ${scope} and coaching_text is not null
-      and coaching_text <> 'failed'),
-    'textsDelivered', count(*) filter (where ${scope} and coaching_text = 'delivered'),
-    'textsFailed', count(*) filter (where ${scope}
-      and coaching_text in ('failed', 'undelivered'))
-  )`
-}
-
 interface OutcomeCounts {
   interviews: number
   withOutcome: number
@@ -61,25 +36,97 @@ interface OutcomeCounts {
 }
 
 /**
- * Outcomes of coached interviews with a note sent and without one, from the same facts: an offer
- * counts as advanced too, a hire as an offer. These show association only.
+ * Everything the figures count of an interview, as interview_facts.profile packs it (migration
+ * 2026_12_01_000200_add_text_facts.ts): a bit per fact, then the outcome and the coaching text.
  */
-function outcomesOf() {
-  const side = (noted: RawBuilder<boolean>) => {
-    const where = (condition: RawBuilder<unknown>) =>
-      sql`count(*) filter (where coached and ${noted} and ${condition})`
-    return sql`json_build_object(
-      'interviews', ${where(sql`true`)},
-      'withOutcome', ${where(sql`outcome is not null`)},
-      'advanced', ${where(sql`outcome in ('advanced', 'offer', 'hired')`)},
-      'offer', ${where(sql`outcome in ('offer', 'hired')`)},
-      'hired', ${where(sql`outcome = 'hired'`)}
-    )`
-  }
-  return sql<{ withNote: OutcomeCounts; withoutNote: OutcomeCounts }>`json_build_object(
-    'withNote', ${side(sql`note_hours is not null`)},
-    'withoutNote', ${side(sql`note_hours is null`)}
-  )`
+const bit = {
+  coached: 1,
+  delivered: 2,
+  pageOpened: 4,
+  draftUsed: 8,
+  noted: 16,
+  onTime: 32,
+  fullCoverage: 64,
+} as const
+const outcomeOf = (profile: number) => (profile >> 7) & 7 // 1 advanced, 2 offer, 3 hired, 4, 5
+const textOf = (profile: number) => (profile >> 10) & 7 // 1 sent, 2 delivered, 3 undelivered, 4 failed
+
+const noCounts = (): FigureCounts => ({
+  interviews: 0,
+  coached: 0,
+  delivered: 0,
+  pageOpened: 0,
+  draftUsed: 0,
+  sent: 0,
+  onTime: 0,
+  fullCoverage: 0,
+  textsSent: 0,
+  textsDelivered: 0,
+  textsFailed: 0,
+})
+
+const noOutcomes = (): OutcomeCounts => ({
+  interviews: 0,
+  withOutcome: 0,
+  advanced: 0,
+  offer: 0,
+  hired: 0,
+})
+
+/**
+ * Adds `n` interviews of `profile` to `counts`. Every numerator of a rate counts coached
+ * interviews only, so no rate can pass 1; the texts are counts of their own, over every interview.
+ */
+function addKind(counts: FigureCounts, profile: number, n: number) {
+  counts.interviews += n
+  const text = textOf(profile)
+  if (text >= 1 && text <= 3) counts.textsSent += n
+  if (text === 2) counts.textsDelivered += n
+  if (text >= 3) counts.textsFailed += n
+  if (!(profile & bit.coached)) return
+  counts.coached += n
+  if (profile & bit.delivered) counts.delivered += n
+  if (profile & bit.pageOpened) counts.pageOpened += n
+  if (profile & bit.draftUsed) counts.draftUsed += n
+  if (profile & bit.noted) counts.sent += n
+  if (profile & bit.onTime) counts.onTime += n
+  if (profile & bit.fullCoverage) counts.fullCoverage += n
+}
+
+/**
+ * Outcomes of coached interviews with a note sent and without one: an offer counts as advanced
+ * too, a hire as an offer. These show association only.
+ */
+function addOutcome(
+  outcomes: { withNote: OutcomeCounts; withoutNote: OutcomeCounts },
+  profile: number,
+  n: number,
+) {
+  if (!(profile & bit.coached)) return
+  const side = profile & bit.noted ? outcomes.withNote : outcomes.withoutNote
+  const outcome = outcomeOf(profile)
+  side.interviews += n
+  if (outcome === 0) return
+  side.withOutcome += n
+  if (outcome <= 3) side.advanced += n
+  if (outcome === 2 || outcome === 3) side.offer += n
+  if (outcome === 3) side.hired += n
+}
+
+/** "2026-W47" for the Monday "2026-11-16": the ISO year and week (its Thursday's year). */
+function isoWeekLabel(monday: string): string {
+  const thursday = new Date(`${monday}T00:00:00Z`)
+  thursday.setUTCDate(thursday.getUTCDate() + 3)
+  const year = thursday.getUTCFullYear()
+  const dayOfYear = (thursday.getTime() - Date.UTC(year, 0, 1)) / 86_400_000
+  return `${year}-W${String(Math.floor(dayOfYear / 7) + 1).padStart(2, '0')}`
+}
+
+/** Each breakdown's label for a group's key (`names`: recruiters' names by id). */
+function labelOf(name: StatsGroupBy, key: string | null, names: Record<string, string>): string {
+  if (name === 'week') return isoWeekLabel(key!)
+  if (name === 'client') return key!
+  return (key && names[key]) || 'Unassigned'
 }
 
 const rateOf = (part: number, whole: number) =>
@@ -109,29 +156,14 @@ function toFigures(counts: FigureCounts, medianHours: number | null | undefined)
   }
 }
 
-// Each breakdown groups by a column of the facts, and its key and label are made from the group
-// (once per group, not per row). Clients group by their bytes ("C"): the same groups as the
-// column's collation, without its costly comparisons when a plan sorts.
-const groupings: Record<
-  StatsGroupBy,
-  { by: RawBuilder<unknown>; key: RawBuilder<string | null>; label: RawBuilder<string> }
-> = {
-  recruiter: {
-    by: sql`f.recruiter_id`,
-    key: sql`f.recruiter_id::text`,
-    label: sql`coalesce((select r.name from recruiters r where r.id = f.recruiter_id), 'Unassigned')`,
-  },
-  client: {
-    by: sql`(f.client_company collate "C")`,
-    key: sql`(f.client_company collate "C")`,
-    label: sql`(f.client_company collate "C")`,
-  },
-  week: {
-    by: sql`f.week`,
-    key: sql`to_char(f.week, 'YYYY-MM-DD')`,
-    label: sql`to_char(f.week, 'IYYY-"W"IW')`,
-  },
-}
+// Each breakdown groups by a column of the facts, its key made once per group. Clients group by
+// their bytes ("C"): the same groups as the column's collation, without its costly comparisons.
+const groupings: Record<StatsGroupBy, { by: RawBuilder<unknown>; key: RawBuilder<string | null> }> =
+  {
+    recruiter: { by: sql`f.recruiter_id`, key: sql`f.recruiter_id::text` },
+    client: { by: sql`(f.client_company collate "C")`, key: sql`(f.client_company collate "C")` },
+    week: { by: sql`f.week`, key: sql`to_char(f.week, 'YYYY-MM-DD')` },
+  }
 
 /** The breakdowns asked for (`week,client`), each once, that this viewer may read. */
 function breakdownsOf(query: StatsQuery, viewer: Viewer): StatsGroupBy[] {
@@ -155,12 +187,16 @@ function breakdownsOf(query: StatsQuery, viewer: Viewer): StatsGroupBy[] {
 }
 
 /**
- * One pass over the facts for the whole range and every breakdown: GROUPING SETS, the empty set
- * for the totals and one per breakdown. `breakdown` names the set of each row (null: totals).
+ * One pass over the facts of the range for the totals and every breakdown: GROUPING SETS, each
+ * set `extra` and nothing (the totals) or one breakdown's column. `breakdown` names the set of a
+ * row (null: the totals) and `key` its group. Grouped by profile too, the counts are a few
+ * thousand rows however many interviews, each saying how many interviews (`n`, and the viewer's
+ * own `own`) share a profile in a group; the figures are sums of them, made here.
  */
 function groupedBy<C extends Record<string, unknown>>(
   facts: ReturnType<FactsSource>,
   breakdowns: StatsGroupBy[],
+  extra: RawBuilder<unknown>[],
   where: RawBuilder<boolean>,
   columns: { [K in keyof C]: RawBuilder<C[K]> },
 ) {
@@ -173,28 +209,30 @@ function groupedBy<C extends Record<string, unknown>>(
           ),
           sql` `,
         )} end`
-  const sets = [sql`()`, ...breakdowns.map((name) => sql`(${groupings[name].by})`)]
+  const sets = [
+    sql`(${sql.join(extra)})`,
+    ...breakdowns.map((name) => sql`(${sql.join([groupings[name].by, ...extra])})`),
+  ]
   return facts
     .selectFrom('facts as f')
     .select([
       which<StatsGroupBy | null>((name) => sql.lit(name)).as('breakdown'),
       which<string | null>((name) => groupings[name].key).as('key'),
-      which<string | null>((name) => groupings[name].label).as('label'),
       ...Object.entries(columns).map(([name, column]) => column.as(name)),
     ])
     .where(where)
     .groupBy(sql`grouping sets (${sql.join(sets)})`)
-    .execute() as Promise<
-    ({ breakdown: StatsGroupBy | null; key: string | null; label: string | null } & C)[]
-  >
+    .execute() as Promise<({ breakdown: StatsGroupBy | null; key: string | null } & C)[]>
 }
 
 /**
  * The agency's metrics for a date range: totals, the recruiter's own figures for a recruiter
  * session, and any breakdowns. Three queries whatever the data size and however many
- * breakdowns (two without any): the agency's time zone, then passes over the facts of the range
- * (by default those the writes keep, one index range), each for the totals and every breakdown
- * at once. A recruiter session's groups count its own interviews only.
+ * breakdowns: the agency (its time zone, and its recruiters' names for that breakdown), then two
+ * passes over the facts of the range at once (by default those the writes keep, one index range
+ * each): how many interviews of each profile each group has, summed here into every figure, and
+ * the medians, which need each group's times in order. A recruiter session's groups count its
+ * own interviews only.
  */
 export async function getStats(
   db: Db,
@@ -205,52 +243,73 @@ export async function getStats(
 ): Promise<Stats> {
   const own = viewer.ownRecruiterId
   const breakdowns = breakdownsOf(query, viewer)
-  const { time_zone: timeZone } = await db
-    .selectFrom('agencies')
-    .select('time_zone')
-    .where('id', '=', viewer.agencyId)
+  const agencyRow = await db
+    .selectFrom('agencies as a')
+    .select((eb) => [
+      'a.time_zone',
+      breakdowns.includes('recruiter')
+        ? eb
+            .selectFrom('recruiters as r')
+            .select(sql<Record<string, string>>`json_object_agg(r.id, r.name)`.as('names'))
+            .whereRef('r.agency_id', '=', 'a.id')
+            .as('names')
+        : sql<Record<string, string> | null>`null`.as('names'),
+    ])
+    .where('a.id', '=', viewer.agencyId)
     .executeTakeFirstOrThrow()
+  const timeZone = agencyRow.time_zone
+  const names = agencyRow.names ?? {}
   const range = resolveRange(query, wallClock(timeZone, now).date)
   const facts = source(db, viewer.agencyId, range, timeZone)
   const mine = own ? sql<boolean>`f.recruiter_id = ${own}` : sql<boolean>`false`
-
-  // only the coached interviews with a note have a time to a note
-  const noted = sql<boolean>`coached and note_hours is not null`
   const median = (scope: RawBuilder<boolean>) =>
     sql<number | null>`percentile_cont(0.5) within group (order by note_hours)
-      filter (where ${scope} and ${noted})`
-  const medianColumns = { agencyMedian: median(sql`true`), ownMedian: median(mine) }
-  const countColumns = {
-    agency: countsOf(sql`true`),
-    own: countsOf(mine),
-    outcomes: outcomesOf(),
+      filter (where ${scope})`
+  const [kinds, medians] = await Promise.all([
+    groupedBy(facts, breakdowns, [sql`f.profile`], sql`true`, {
+      profile: sql<number>`f.profile`,
+      n: sql<number>`count(*)::int`,
+      own: sql<number>`(count(*) filter (where ${mine}))::int`,
+    }),
+    // only the coached interviews with a note have a time to a note
+    groupedBy(facts, breakdowns, [], sql`coached and note_hours is not null`, {
+      agency: median(sql`true`),
+      own: median(mine),
+    }),
+  ])
+
+  const agency = noCounts()
+  const ownCounts = noCounts()
+  const outcomes = { withNote: noOutcomes(), withoutNote: noOutcomes() }
+  const groups = new Map(breakdowns.map((name) => [name, new Map<string | null, FigureCounts>()]))
+  for (const row of kinds) {
+    if (row.breakdown === null) {
+      addKind(agency, row.profile, row.n)
+      addKind(ownCounts, row.profile, row.own)
+      addOutcome(outcomes, row.profile, row.n)
+      continue
+    }
+    // a recruiter session's groups hold its own interviews only
+    const n = own ? row.own : row.n
+    if (n === 0) continue
+    const byKey = groups.get(row.breakdown)!
+    let counts = byKey.get(row.key)
+    if (!counts) byKey.set(row.key, (counts = noCounts()))
+    addKind(counts, row.profile, n)
   }
-  // Without breakdowns, one plain aggregate has it all; with them, the counts are hashed by
-  // group in one pass and the medians, which need each group's times in order, take another.
-  const [counts, medians] =
-    breakdowns.length === 0
-      ? await groupedBy(facts, [], sql`true`, { ...countColumns, ...medianColumns }).then(
-          (rows) => [rows, rows] as const,
-        )
-      : await Promise.all([
-          groupedBy(facts, breakdowns, sql`true`, countColumns),
-          groupedBy(facts, breakdowns, noted, medianColumns),
-        ])
 
   const medianOf = new Map(medians.map((row) => [JSON.stringify([row.breakdown, row.key]), row]))
-  const totals = counts.find((row) => row.breakdown === null)!
-  const totalsMedian = medianOf.get(JSON.stringify([null, null]))
+  const medianFor = (name: StatsGroupBy | null, key: string | null, ofOwn: boolean) => {
+    const row = medianOf.get(JSON.stringify([name, key]))
+    return ofOwn ? row?.own : row?.agency
+  }
   const groupsOf = (name: StatsGroupBy) =>
-    counts
-      .filter((row) => row.breakdown === name && (own ? row.own : row.agency).interviews > 0)
-      .map((row) => {
-        const m = medianOf.get(JSON.stringify([name, row.key]))
-        return {
-          key: row.key,
-          label: row.label!,
-          ...toFigures(own ? row.own : row.agency, own ? m?.ownMedian : m?.agencyMedian),
-        }
-      })
+    [...groups.get(name)!]
+      .map(([key, counts]) => ({
+        key,
+        label: labelOf(name, key, names),
+        ...toFigures(counts, medianFor(name, key, own !== null)),
+      }))
       // weeks in order; the rest busiest first, then by name
       .sort((a, b) =>
         name === 'week'
@@ -262,11 +321,11 @@ export async function getStats(
     ...range,
     timeZone,
     groupBy: breakdowns[0] ?? null,
-    totals: toFigures(totals.agency, totalsMedian?.agencyMedian),
-    mine: own ? toFigures(totals.own, totalsMedian?.ownMedian) : null,
+    totals: toFigures(agency, medianFor(null, null, false)),
+    mine: own ? toFigures(ownCounts, medianFor(null, null, true)) : null,
     groups: breakdowns[0] ? all[breakdowns[0]]! : [],
     breakdowns: all,
-    outcomes: totals.outcomes,
+    outcomes,
     baseline: industryBaseline,
   }
 }

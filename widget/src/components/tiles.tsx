@@ -1,5 +1,5 @@
 import type { Stats, StatsFigures } from '../../../worker/schemas/stats'
-import { duration, percent } from '../format'
+import { duration, formatDays, percent } from '../format'
 
 interface Change {
   /** what is shown, e.g. "+5 pts" */
@@ -77,7 +77,7 @@ export function Tiles({ stats, previous }: { stats: Stats; previous?: Stats }) {
   return (
     <>
       <p class="muted period">
-        {own ? 'Your figures' : "The agency's figures"}, {stats.from} to {stats.to}
+        {own ? 'Your figures' : "The agency's figures"}, {formatDays(stats.from, stats.to)}
         {p && `; changes against the ${days} days before`}.
       </p>
       <ul class="tiles" aria-label={own ? 'Your figures' : 'Agency figures'}>

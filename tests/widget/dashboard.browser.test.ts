@@ -197,4 +197,17 @@ describeInBrowser('the dashboard in Chromium, from a phone to a desktop', () => 
       }
     })
   }
+  it('says so when its chunk cannot be fetched, and fetches it again on request', async () => {
+    const { page, widget } = await portal.open()
+    let asked = 0
+    await page.route(/\/widget-dashboard\.\w+\.js$/, (route) =>
+      asked++ === 0 ? route.abort('connectionfailed') : route.continue(),
+    )
+    await widget.getByRole('tab', { name: 'Dashboard' }).click()
+    await widget.getByText('The dashboard could not be loaded.').waitFor()
+    await widget.getByRole('button', { name: 'Try again' }).click()
+    await widget.getByRole('table', { name: 'By recruiter' }).waitFor()
+    expect(asked).toBe(2)
+    await portal.closePages()
+  })
 })

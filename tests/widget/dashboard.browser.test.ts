@@ -184,6 +184,17 @@ describeInBrowser('the dashboard in Chromium, from a phone to a desktop', () => 
           path: path.join(artifactsDir, `dashboard-${as}-${width}.png`),
           fullPage: true,
         })
+        // the chart's figures as a table, with the sample behind each week
+        await widget.getByText('The same as a table').click()
+        const weeks = widget.getByRole('table', { name: 'Rates by week' })
+        expect(await weeks.getByRole('row').count()).toBeGreaterThanOrEqual(5)
+        expect(
+          await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+          `no sideways scroll at ${width} px with the weekly table open`,
+        ).toBe(true)
+        await widget.locator('figure.trend').screenshot({
+          path: path.join(artifactsDir, `dashboard-weeks-${as}-${width}.png`),
+        })
         await page.evaluate(axe.source)
         const results: axe.AxeResults = await page.evaluate(() =>
           (window as any).axe.run({ include: [['followthrough-widget']] }),

@@ -95,7 +95,13 @@ export function TrendChart({ stats }: { stats: Stats }) {
             </desc>
             {[0, 0.5, 1].map((rate) => (
               <g key={rate}>
-                <line class="grid" x1={pad.left} x2={width - pad.right} y1={y(rate)} y2={y(rate)} />
+                <line
+                  class="gridline"
+                  x1={pad.left}
+                  x2={width - pad.right}
+                  y1={y(rate)}
+                  y2={y(rate)}
+                />
                 <text class="end" x={pad.left - 6} y={y(rate) + 4}>
                   {percent(rate)}
                 </text>

@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import axe from 'axe-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { EventType, InterviewOutcome } from '../../db/schema'
+import type { WidgetBuild } from '../../widget/build'
 import { artifactsDir, describeInBrowser } from '../support/browser'
 import { logInterview } from '../support/factories'
 import { startDemoPortal, type DemoPortal } from './demo-portal'
@@ -220,5 +222,21 @@ describeInBrowser('the dashboard in Chromium, from a phone to a desktop', () => 
     await widget.getByRole('table', { name: 'By recruiter' }).waitFor()
     expect(asked).toBe(2)
     await portal.closePages()
+  })
+
+  it('is served to any origin under names browsers may keep for good', async () => {
+    const meta: WidgetBuild = JSON.parse(
+      readFileSync(path.resolve('dist/widget.meta.json'), 'utf8'),
+    )
+    for (const file of [...meta.startup, ...meta.lazy['widget/src/components/dashboard.tsx']!]) {
+      const res = await fetch(`${portal.h.baseUrl}/${file}`)
+      expect(res.status).toBe(200)
+      expect(res.headers.get('content-type')).toMatch(/javascript/)
+      expect(res.headers.get('access-control-allow-origin')).toBe('*')
+      expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
+    }
+    // the one name agencies embed is asked for afresh
+    const loader = await fetch(`${portal.h.baseUrl}/widget.js`)
+    expect(loader.headers.get('cache-control')).not.toMatch(/immutable/)
   })
 })

@@ -180,6 +180,8 @@ describeInBrowser('the dashboard in Chromium, from a phone to a desktop', () => 
           await widget.getByRole('table', { name: 'Outcomes, with a note and without' }).waitFor()
         } else {
           expect(await send.innerText()).toMatch(/Agency \d+%/)
+          // outcomes are counted for the whole agency, and say so
+          await widget.getByRole('heading', { name: "Where the agency's candidates got" }).waitFor()
         }
 
         await page.screenshot({

@@ -134,7 +134,7 @@ export function Dashboard({ api, logged }: { api: Api; logged: number }) {
           {table('By recruiter', 'Recruiter', 'recruiter')}
           {table(data.mine ? 'Your interviews by client' : 'By client', 'Client', 'client')}
           {csvError && <Failed error={csvError} />}
-          <Outcomes outcomes={data.outcomes} />
+          <Outcomes outcomes={data.outcomes} mine={!!data.mine} />
           <p class="muted source">
             Industry send rate {percent(data.baseline.sendRate)}: {data.baseline.source}.
           </p>

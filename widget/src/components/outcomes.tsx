@@ -9,8 +9,11 @@ const steps = [
   ['hired', 'Hired'],
 ] as const
 
-/** Where candidates got, with a note sent and without; shown once any outcome is recorded. */
-export function Outcomes({ outcomes }: { outcomes: Stats['outcomes'] }) {
+/**
+ * Where the agency's candidates got, with a note sent and without; shown once any outcome is
+ * recorded. The API counts these for the whole agency, for a recruiter too.
+ */
+export function Outcomes({ outcomes, mine }: { outcomes: Stats['outcomes']; mine: boolean }) {
   const sides: [string, Side][] = [
     ['Note sent', outcomes.withNote],
     ['No note', outcomes.withoutNote],
@@ -18,7 +21,7 @@ export function Outcomes({ outcomes }: { outcomes: Stats['outcomes'] }) {
   if (sides.every(([, side]) => side.withOutcome === 0)) return null
   return (
     <section class="outcomes">
-      <h2>Where candidates got</h2>
+      <h2>{mine ? "Where the agency's candidates got" : 'Where candidates got'}</h2>
       <table class="stack">
         <caption>Outcomes, with a note and without</caption>
         <thead>

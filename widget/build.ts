@@ -64,10 +64,13 @@ export interface WidgetBuild {
 
 /**
  * Read by Cloudflare's static assets (and Miniflare's): module scripts load in CORS mode, so a
- * host page on another origin may run the app's chunks only if they say any origin can.
+ * host page on another origin may run the app's chunks only if they say any origin can. A chunk's
+ * name changes with its content (and its imports'), so browsers may keep it for good; widget.js,
+ * whose name never changes, keeps the default of asking each time.
  */
 const headers = `/widget-*
   Access-Control-Allow-Origin: *
+  Cache-Control: public, max-age=31536000, immutable
 `
 
 /** the files written here besides widget.js: hashed, so old ones can be told apart and removed */

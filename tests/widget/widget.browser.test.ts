@@ -253,9 +253,12 @@ describeInBrowser('the widget on the demo portal, in Chromium', () => {
       })
       await widget.getByRole('tab', { name: 'Dashboard' }).click()
       await widget.getByRole('table').first().waitFor()
-      // the whole dashboard comes from one stats request
-      expect(statsRequests).toHaveLength(1)
-      expect(new URL(statsRequests[0]!).searchParams.get('groupBy')).toBe('week,client,recruiter')
+      // the range's figures come from one stats request, the period before it from a second
+      await expect.poll(() => statsRequests.length).toBe(2)
+      expect(statsRequests.map((url) => new URL(url).searchParams.get('groupBy'))).toEqual([
+        'week,client,recruiter',
+        null,
+      ])
       // a manager sees the agency's connected systems; a recruiter does not ask for them
       const systems = widget.getByRole('heading', { name: 'Connected systems' })
       if (as) expect(await systems.count()).toBe(0)
@@ -267,7 +270,11 @@ describeInBrowser('the widget on the demo portal, in Chromium', () => {
       const tables = await widget
         .getByRole('table')
         .evaluateAll((ts) => ts.map((t) => t.querySelector('caption')!.textContent))
-      expect(tables).toEqual(as ? ['Your interviews by client'] : ['By recruiter', 'By client'])
+      expect(tables).toEqual(
+        as
+          ? ['From coaching email to note', 'Your interviews by client']
+          : ['From coaching email to note', 'By recruiter', 'By client'],
+      )
       await page.screenshot({
         path: path.join(artifactsDir, `widget-dashboard-${as ? 'recruiter' : 'manager'}.png`),
         fullPage: true,

@@ -35,3 +35,29 @@ export function listNames(names: string[]): string {
 }
 
 export const firstName = (name: string) => name.split(/\s+/)[0] ?? name
+
+/** hours as people say them: "40 min", "9 h", "2.5 h", "2.3 days" */
+export function duration(hours: number | null): string {
+  if (hours === null) return '–'
+  if (hours < 1) return `${Math.max(1, Math.round(hours * 60))} min`
+  if (hours < 10) return `${Number(hours.toFixed(1))} h`
+  if (hours < 48) return `${Math.round(hours)} h`
+  return `${Number((hours / 24).toFixed(1))} days`
+}
+
+const calendarDay = new Intl.DateTimeFormat(undefined, {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+})
+const dayOf = (date: string) => new Date(`${date}T00:00:00Z`)
+
+/** two ISO calendar dates as one range: "1 – 30 Nov 2026" */
+export const formatDays = (from: string, to: string) =>
+  calendarDay.formatRange(dayOf(from), dayOf(to))
+
+/** `days` after an ISO calendar date (negative: before) */
+export function addDays(date: string, days: number): string {
+  return new Date(dayOf(date).getTime() + days * 86_400_000).toISOString().slice(0, 10)
+}

@@ -1,74 +1,52 @@
-import { useState } from 'preact/hooks'
-import type { Stats, StatsFigures, StatsGroupBy } from '../../../worker/schemas/stats'
+import { useLayoutEffect, useRef, useState } from 'preact/hooks'
+import type { Stats, StatsGroupBy } from '../../../worker/schemas/stats'
 import type { Api, ApiFailure } from '../api'
-import { percent } from '../format'
+import css from '../dashboard.css'
+import { addDays, percent } from '../format'
 import { useLoad } from '../use-load'
-import { SortTable, type Column } from './sort-table'
+import { Breakdown } from './breakdown'
+import { Funnel } from './funnel'
 import { Integrations } from './integrations'
+import { Outcomes } from './outcomes'
 import { Empty, Failed, Loading } from './states'
+import { Tiles } from './tiles'
 import { TrendChart } from './trend-chart'
 
-type Group = Stats['groups'][number]
+// the dashboard's own styles come with its chunk, added to the shadow root when it first shows
+const sheet = new CSSStyleSheet()
+sheet.replaceSync(css)
 
-const columns = (first: string): Column<Group>[] => [
-  { label: first, value: (g) => g.label },
-  { label: 'Coached', value: (g) => g.coached },
-  { label: 'Send rate', value: (g) => g.sendRate, format: percent },
-  { label: 'On time', value: (g) => g.onTimeRate, format: percent },
-  { label: 'All thanked', value: (g) => g.fullCoverageRate, format: percent },
-]
-
-function Tile({ label, value, note }: { label: string; value: string; note?: string }) {
-  return (
-    <li class="tile">
-      <span class="big">{value}</span>
-      <span>{label}</span>
-      {note && <span class="muted">{note}</span>}
-    </li>
-  )
-}
-
-function Tiles({ stats }: { stats: Stats }) {
-  const own = stats.mine
-  const f: StatsFigures = own ?? stats.totals
-  const agency = (rate: number | null) => (own ? `Agency: ${percent(rate)}` : undefined)
-  const median = f.medianHoursToFirstNote
-  return (
-    <ul class="tiles" aria-label={own ? 'Your figures' : 'Agency figures'}>
-      <Tile
-        label="Send rate"
-        value={percent(f.sendRate)}
-        note={[agency(stats.totals.sendRate), `Industry: ${percent(stats.baseline.sendRate)}`]
-          .filter(Boolean)
-          .join(' · ')}
-      />
-      <Tile
-        label="On time (24 h)"
-        value={percent(f.onTimeRate)}
-        note={agency(stats.totals.onTimeRate)}
-      />
-      <Tile label="Every interviewer thanked" value={percent(f.fullCoverageRate)} />
-      <Tile
-        label="Coached interviews"
-        value={String(f.coached)}
-        note={`of ${f.interviews} logged`}
-      />
-      <Tile label="Median hours to first note" value={median === null ? '–' : median.toFixed(1)} />
-    </ul>
-  )
-}
-
-/** GET /v1/stats for a date range: tiles, the weekly trend, and breakdowns with CSV downloads. */
+/**
+ * GET /v1/stats for a date range, and again for the period of equal length before it: tiles with
+ * their change, the funnel, weekly trends, breakdowns with CSV downloads, and outcomes.
+ */
 export function Dashboard({ api, logged }: { api: Api; logged: number }) {
+  const root = useRef<HTMLDivElement>(null)
   const [range, setRange] = useState<{ from?: string; to?: string }>({})
   const [csvError, setCsvError] = useState<ApiFailure>()
-  // one request for the whole dashboard: every breakdown from one pass over the interviews (a
+  // one request for the whole range: every breakdown from one pass over the interviews (a
   // recruiter session gets no breakdown by recruiter)
   const figures = useLoad(
     () => api.get<Stats>('/v1/stats', { ...range, groupBy: 'week,client,recruiter' }),
     [range.from, range.to, logged],
   )
   const data = figures.data
+  // the period before, once the range's own ends are known (the API picks them by default)
+  const previous = useLoad(async () => {
+    if (!data) return undefined
+    const days = Math.round((Date.parse(data.to) - Date.parse(data.from)) / 86_400_000) + 1
+    return api.get<Stats>('/v1/stats', {
+      from: addDays(data.from, -days),
+      to: addDays(data.from, -1),
+    })
+  }, [data?.from, data?.to, logged])
+
+  useLayoutEffect(() => {
+    const shadow = root.current!.getRootNode() as ShadowRoot
+    if (!shadow.adoptedStyleSheets.includes(sheet)) {
+      shadow.adoptedStyleSheets = [...shadow.adoptedStyleSheets, sheet]
+    }
+  }, [])
 
   async function download(groupBy: StatsGroupBy) {
     setCsvError(undefined)
@@ -90,7 +68,7 @@ export function Dashboard({ api, logged }: { api: Api; logged: number }) {
 
   /** One end of the date range; cleared, it falls back to the API's default. */
   const dateInput = (end: 'from' | 'to', label: string) => (
-    <>
+    <span class="field">
       <label for={`stats-${end}`}>{label}</label>
       <input
         id={`stats-${end}`}
@@ -98,21 +76,27 @@ export function Dashboard({ api, logged }: { api: Api; logged: number }) {
         value={range[end] ?? data?.[end]}
         onChange={(e) => setRange((r) => ({ ...r, [end]: e.currentTarget.value || undefined }))}
       />
-    </>
+    </span>
   )
 
   const table = (caption: string, first: string, groupBy: StatsGroupBy) =>
     data?.breakdowns[groupBy] && (
       <section class="breakdown">
-        <SortTable caption={caption} columns={columns(first)} rows={data.breakdowns[groupBy]} />
+        <Breakdown
+          caption={caption}
+          first={first}
+          rows={data.breakdowns[groupBy]}
+          agency={data.totals}
+        />
         <button type="button" class="secondary" onClick={() => download(groupBy)}>
           Download CSV <span class="sr">{caption}</span>
         </button>
       </section>
     )
 
+  const own = data?.mine ?? data?.totals
   return (
-    <>
+    <div class="dash" ref={root}>
       <form class="toolbar" onSubmit={(e) => e.preventDefault()} aria-label="Date range">
         {dateInput('from', 'From')}
         {dateInput('to', 'To')}
@@ -122,27 +106,42 @@ export function Dashboard({ api, logged }: { api: Api; logged: number }) {
       </form>
       {figures.error ? (
         <Failed error={figures.error} retry={figures.retry} />
-      ) : !data ? (
+      ) : !data || !own ? (
         <Loading what="figures" />
       ) : data.totals.interviews === 0 ? (
         <Empty>No interviews in this range yet. Logged interviews show up here.</Empty>
-      ) : data.mine?.interviews === 0 ? (
+      ) : own.interviews === 0 ? (
         <>
-          <Tiles stats={data} />
+          <Tiles stats={data} previous={previous.data} />
           <Empty>None of your interviews fall in this range yet.</Empty>
         </>
       ) : (
         <>
-          <Tiles stats={data} />
-          <h3>{data.mine ? 'Your send rate by week' : 'Send rate by week'}</h3>
-          <TrendChart stats={data} />
+          <Tiles stats={data} previous={previous.data} />
+          {previous.error && (
+            <p class="muted">The previous period could not be loaded, so no changes are shown.</p>
+          )}
+          <div class="pair">
+            <section>
+              <h2>{data.mine ? 'Your rates by week' : 'Rates by week'}</h2>
+              <TrendChart stats={data} />
+            </section>
+            <section>
+              <h2>{data.mine ? 'Your coaching funnel' : 'Coaching funnel'}</h2>
+              <Funnel figures={own} />
+            </section>
+          </div>
           {table('By recruiter', 'Recruiter', 'recruiter')}
           {table(data.mine ? 'Your interviews by client' : 'By client', 'Client', 'client')}
           {csvError && <Failed error={csvError} />}
+          <Outcomes outcomes={data.outcomes} mine={!!data.mine} />
+          <p class="muted source">
+            Industry send rate {percent(data.baseline.sendRate)}: {data.baseline.source}.
+          </p>
         </>
       )}
       {figures.loading && data && <Loading what="figures" />}
       {data && !data.mine && <Integrations api={api} logged={logged} />}
-    </>
+    </div>
   )
 }

@@ -29,7 +29,7 @@ export function Integrations({ api, logged }: { api: Api; logged: number }) {
   if (!list.data) return null
   return (
     <section class="systems" aria-labelledby="systems-title">
-      <h3 id="systems-title">Connected systems</h3>
+      <h2 id="systems-title">Connected systems</h2>
       {list.data.data.length === 0 ? (
         <p class="muted">
           No ATS is connected yet. Connect Bullhorn, Greenhouse, Lever or a signed webhook through

@@ -1,9 +1,12 @@
+import type { ComponentChildren } from 'preact'
 import { useState } from 'preact/hooks'
 
 export interface Column<T> {
   label: string
+  /** what the column sorts by */
   value: (row: T) => string | number | null
-  format?: (value: number | null) => string
+  /** what the cell shows, when not the value itself */
+  cell?: (row: T) => ComponentChildren
 }
 
 interface Props<T> {
@@ -12,7 +15,10 @@ interface Props<T> {
   rows: T[]
 }
 
-/** A table sorted by clicking a column's header; a second click reverses it. */
+/**
+ * A table sorted by clicking a column's header; a second click reverses it. On a narrow card each
+ * row stacks into a small card of its own, every cell under its column's name.
+ */
 export function SortTable<T>({ caption, columns, rows }: Props<T>) {
   // by default the second column (a count), largest first
   const [sort, setSort] = useState({ at: 1, dir: -1 })
@@ -27,9 +33,9 @@ export function SortTable<T>({ caption, columns, rows }: Props<T>) {
   })
 
   return (
-    <table>
+    <table class="stack">
       <caption>{caption}</caption>
-      <thead>
+      <thead class="sorts">
         <tr>
           {columns.map((c, at) => (
             <th
@@ -52,10 +58,11 @@ export function SortTable<T>({ caption, columns, rows }: Props<T>) {
         {sorted.map((row, i) => (
           <tr key={i}>
             {columns.map((c, at) => {
-              const value = c.value(row)
-              const shown = c.format ? c.format(value as number | null) : (value ?? '–')
+              const shown = c.cell ? c.cell(row) : (c.value(row) ?? '–')
               return at ? (
-                <td key={at}>{shown}</td>
+                <td key={at} data-label={c.label}>
+                  {shown}
+                </td>
               ) : (
                 <th key={at} scope="row">
                   {shown}

@@ -1,52 +1,171 @@
+import { useLayoutEffect, useRef, useState } from 'preact/hooks'
 import type { Stats } from '../../../worker/schemas/stats'
 import { percent } from '../format'
 
-const width = 560
-const height = 180
-const top = 16
-const bottom = 24
-const plot = height - top - bottom
+type Week = Stats['groups'][number]
 
-/** Weekly send rate as bars, with the industry baseline as a dashed line. Plain SVG. */
+const series = [
+  { key: 'sendRate', label: 'Send rate', class: 'send' },
+  { key: 'onTimeRate', label: 'On time', class: 'ontime' },
+  { key: 'fullCoverageRate', label: 'Every interviewer thanked', class: 'full' },
+] as const
+
+const height = 200
+const pad = { top: 14, right: 18, bottom: 26, left: 38 }
+/** room each week label needs, so labels thin out on a narrow card rather than overlap */
+const labelRoom = 46
+
+/** the element's content width, followed as it changes (0 while hidden) */
+function useWidth<T extends Element>() {
+  const ref = useRef<T>(null)
+  const [width, setWidth] = useState(0)
+  useLayoutEffect(() => {
+    const observer = new ResizeObserver(([entry]) => setWidth(Math.floor(entry!.contentRect.width)))
+    observer.observe(ref.current!)
+    return () => observer.disconnect()
+  }, [])
+  return [ref, width] as const
+}
+
+/**
+ * Send, on-time and full-coverage rates by week as lines, with the industry's send rate dashed.
+ * Drawn at the card's own width, so its labels keep their size on a phone; a table beside it
+ * holds the same figures with their sample sizes.
+ */
 export function TrendChart({ stats }: { stats: Stats }) {
-  const weeks = stats.groups
-  const slot = width / Math.max(weeks.length, 1)
-  const y = (rate: number) => top + plot * (1 - rate)
+  const [ref, width] = useWidth<HTMLDivElement>()
+  const weeks = stats.breakdowns.week ?? []
+  const plotWidth = width - pad.left - pad.right
+  const plotHeight = height - pad.top - pad.bottom
+  const x = (i: number) =>
+    pad.left + (weeks.length > 1 ? (plotWidth * i) / (weeks.length - 1) : plotWidth / 2)
+  const y = (rate: number) => pad.top + plotHeight * (1 - rate)
+  const every = Math.max(1, Math.ceil((weeks.length * labelRoom) / Math.max(plotWidth, 1)))
   const baseline = stats.baseline.sendRate
-  const summary = weeks.map((w) => `${w.label}: ${percent(w.sendRate)}`).join(', ')
+  const weekLabel = (w: Week) => w.label.replace(/^\d{4}-/, '')
+
+  /** a line through the weeks that have a rate; a week with nothing coached leaves a gap */
+  const path = (key: (typeof series)[number]['key']) =>
+    weeks
+      .map((w, i) => {
+        const rate = w[key]
+        if (rate === null) return ''
+        const gap = i === 0 || weeks[i - 1]![key] === null
+        return `${gap ? 'M' : 'L'}${x(i).toFixed(1)} ${y(rate).toFixed(1)}`
+      })
+      .join('')
 
   return (
-    <svg
-      class="chart"
-      viewBox={`0 0 ${width} ${height}`}
-      role="img"
-      aria-labelledby="trend-title trend-desc"
-    >
-      <title id="trend-title">Send rate by week</title>
-      <desc id="trend-desc">
-        {summary || 'No weeks in this range.'} Industry baseline {percent(baseline)}.
-      </desc>
-      <line class="axis" x1={0} x2={width} y1={y(0)} y2={y(0)} />
-      {weeks.map((w, i) => {
-        const rate = w.sendRate ?? 0
-        const mid = (i + 0.5) * slot
-        const bar = Math.min(slot * 0.7, 48)
-        return (
-          <g key={w.label}>
-            <rect class="bar" x={mid - bar / 2} y={y(rate)} width={bar} height={plot * rate} />
-            <text x={mid} y={y(rate) - 4}>
-              {percent(w.sendRate)}
-            </text>
-            <text x={mid} y={height - 6}>
-              {w.label.replace(/^\d{4}-/, '')}
-            </text>
-          </g>
-        )
-      })}
-      <line class="baseline" x1={0} x2={width} y1={y(baseline)} y2={y(baseline)} />
-      <text class="end" x={width - 4} y={y(baseline) - 4}>
-        Industry {percent(baseline)}
-      </text>
-    </svg>
+    <figure class="trend">
+      <ul class="legend" aria-hidden="true">
+        {series.map((s) => (
+          <li key={s.key}>
+            <svg width="22" height="10">
+              <line class={s.class} x1="1" x2="21" y1="5" y2="5" />
+            </svg>
+            {s.label}
+          </li>
+        ))}
+        <li>
+          <svg width="22" height="10">
+            <line class="baseline" x1="1" x2="21" y1="5" y2="5" />
+          </svg>
+          Industry send rate
+        </li>
+      </ul>
+      <div ref={ref} class="plot">
+        {width > 0 && (
+          <svg
+            class="chart"
+            width={width}
+            height={height}
+            viewBox={`0 0 ${width} ${height}`}
+            role="img"
+            aria-labelledby="trend-title trend-desc"
+          >
+            <title id="trend-title">Rates by week</title>
+            <desc id="trend-desc">
+              {weeks
+                .map(
+                  (w) =>
+                    `${w.label}: ${series.map((s) => `${s.label} ${percent(w[s.key])}`).join(', ')} of ${w.coached} coached.`,
+                )
+                .join(' ') || 'No weeks in this range.'}{' '}
+              Industry send rate {percent(baseline)}.
+            </desc>
+            {[0, 0.5, 1].map((rate) => (
+              <g key={rate}>
+                <line
+                  class="gridline"
+                  x1={pad.left}
+                  x2={width - pad.right}
+                  y1={y(rate)}
+                  y2={y(rate)}
+                />
+                <text class="end" x={pad.left - 6} y={y(rate) + 4}>
+                  {percent(rate)}
+                </text>
+              </g>
+            ))}
+            <line
+              class="baseline"
+              x1={pad.left}
+              x2={width - pad.right}
+              y1={y(baseline)}
+              y2={y(baseline)}
+            />
+            {series.map((s) => (
+              <g key={s.key} class={s.class}>
+                <path d={path(s.key)} />
+                {weeks.map(
+                  (w, i) =>
+                    w[s.key] !== null && (
+                      <circle key={w.label} cx={x(i)} cy={y(w[s.key]!)} r="3.5" />
+                    ),
+                )}
+              </g>
+            ))}
+            {weeks.map(
+              (w, i) =>
+                (weeks.length - 1 - i) % every === 0 && (
+                  <text key={w.label} x={x(i)} y={height - 8}>
+                    {weekLabel(w)}
+                  </text>
+                ),
+            )}
+          </svg>
+        )}
+      </div>
+      <details>
+        <summary>The same as a table</summary>
+        <table class="stack">
+          <caption>Rates by week</caption>
+          <thead>
+            <tr>
+              <th scope="col">Week</th>
+              <th scope="col">Coached</th>
+              {series.map((s) => (
+                <th key={s.key} scope="col">
+                  {s.label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {weeks.map((w) => (
+              <tr key={w.label}>
+                <th scope="row">{w.label}</th>
+                <td data-label="Coached">{w.coached}</td>
+                {series.map((s) => (
+                  <td key={s.key} data-label={s.label}>
+                    {percent(w[s.key])}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </figure>
   )
 }

@@ -1,0 +1,48 @@
+import type { StatsFigures } from '../../../worker/schemas/stats'
+import { percent } from '../format'
+
+/**
+ * How far coached candidates got, each step as a share of the coaching emails sent. A table, so
+ * it reads as one; the bars are SVG (widths as attributes: the widget's CSP allows no inline
+ * style).
+ */
+export function Funnel({ figures }: { figures: StatsFigures }) {
+  const { coached, funnel } = figures
+  const steps: [string, number][] = [
+    ['Coaching email sent', coached],
+    ['Delivered', funnel.delivered],
+    ['Page opened', funnel.pageOpened],
+    ['Draft copied or mail app opened', funnel.draftCopiedOrMailOpened],
+    ['Note sent', funnel.sent],
+  ]
+  return (
+    <table class="funnel">
+      <caption>From coaching email to note</caption>
+      <thead class="sr">
+        <tr>
+          <th scope="col">Step</th>
+          <th scope="col">Interviews</th>
+          <th scope="col">Share of coached</th>
+        </tr>
+      </thead>
+      <tbody>
+        {steps.map(([step, n]) => {
+          const share = coached ? n / coached : 0
+          return (
+            <tr key={step}>
+              <th scope="row">{step}</th>
+              <td class="num">{n}</td>
+              <td class="meter">
+                <svg aria-hidden="true" focusable="false">
+                  <rect class="track" width="100%" height="100%" rx="3" />
+                  <rect class="fill" width={`${share * 100}%`} height="100%" rx="3" />
+                </svg>
+                <span>{percent(coached ? share : null)}</span>
+              </td>
+            </tr>
+          )
+        })}
+      </tbody>
+    </table>
+  )
+}

@@ -16,6 +16,7 @@ export type Query = Record<string, string | undefined>
 export interface Api {
   get<T>(path: string, query?: Query): Promise<T>
   post<T>(path: string, body: unknown, headers?: Record<string, string>): Promise<T>
+  patch<T>(path: string, body: unknown): Promise<T>
   download(path: string, query?: Query): Promise<Blob>
 }
 
@@ -77,20 +78,23 @@ export function createApi(
     return res
   }
 
+  const withBody = async (method: string, path: string, body: unknown, headers = {}) =>
+    (
+      await send(
+        path,
+        {},
+        {
+          method,
+          headers: { 'Content-Type': 'application/json', ...headers },
+          body: JSON.stringify(body),
+        },
+      )
+    ).json()
+
   return {
     get: async (path, query = {}) => (await send(path, query, {})).json(),
-    post: async (path, body, headers = {}) =>
-      (
-        await send(
-          path,
-          {},
-          {
-            method: 'POST',
-            headers: { 'Content-Type': 'application/json', ...headers },
-            body: JSON.stringify(body),
-          },
-        )
-      ).json(),
+    post: (path, body, headers) => withBody('POST', path, body, headers),
+    patch: (path, body) => withBody('PATCH', path, body),
     download: async (path, query = {}) => (await send(path, query, {})).blob(),
   }
 }

@@ -25,3 +25,7 @@ export function listNames(names: string[]): string {
 }
 
 export const firstName = (name: string) => name.split(/\s+/)[0] ?? name
+
+/** An interview still to take place (and not canceled). */
+export const isUpcoming = (i: { startsAt: string; canceledAt: string | null }) =>
+  !i.canceledAt && Date.parse(i.startsAt) > Date.now()

@@ -133,12 +133,12 @@ function Actions({
     : !i.canceledAt
       ? ['outcome']
       : []
-  if (!offered.length) return null
+  if (!offered.length && !result) return null
 
   function ask(action?: ActionId) {
     setAsking(action)
     setResult(undefined)
-    focusLater(action ? '.confirm input, .confirm select, .confirm button' : `.${asking}`)
+    focusLater(action ? '.confirm :is(input, select, button)' : `[data-action=${asking}]`)
   }
 
   async function confirm() {
@@ -245,7 +245,8 @@ function Actions({
             <button
               key={action}
               type="button"
-              class={`secondary ${action}`}
+              class="secondary"
+              data-action={action}
               onClick={() => ask(action)}
             >
               {actionLabels[action]}

@@ -41,8 +41,9 @@ const emailWords: Record<Coaching['email'], string> = {
   suppressed: 'not sent (the address refuses mail)',
 }
 
-const when = (iso: string | null | undefined, prefix: string) =>
-  iso ? ` · ${prefix} ${formatWhen(iso)}` : ''
+/** " <words> <when>", or nothing when there is no time */
+const when = (iso: string | null | undefined, words: string) =>
+  iso ? `${words && ` ${words}`} ${formatWhen(iso)}` : ''
 
 /** The lines of the "Messages" part of the details: the email, the page, the reminder, a text. */
 export function messageFacts(i: Interview): string[] {
@@ -51,7 +52,7 @@ export function messageFacts(i: Interview): string[] {
     c.status === 'scheduled' && c.emailDueAt
       ? `Coaching email due ${formatWhen(c.emailDueAt)}`
       : `Coaching email ${emailWords[c.email]}` +
-        when(c.emailSentAt, 'sent') +
+        when(c.emailSentAt, emailWords[c.email] === 'sent' ? '' : '· sent') +
         (c.emailAttempts > 1 ? ` · ${c.emailAttempts} attempts` : '') +
         (c.emailError ? ` · ${c.emailError}` : ''),
     c.pageOpenedAt
@@ -62,7 +63,7 @@ export function messageFacts(i: Interview): string[] {
   if (c.text) {
     facts.push(
       textLabels[c.text.status] +
-        when(c.text.sentAt, 'at') +
+        when(c.text.sentAt, '· at') +
         (c.text.error ? ` · ${c.text.error}` : ''),
     )
   }
@@ -71,7 +72,7 @@ export function messageFacts(i: Interview): string[] {
   if (wb) {
     facts.push(
       wb.state === 'written'
-        ? `Noted in the ATS${when(wb.writtenAt, '')}`
+        ? `Noted in the ATS${when(wb.writtenAt, '·')}`
         : wb.state === 'failed'
           ? `The ATS refused the note: ${wb.error ?? 'no reason given'}`
           : 'Waiting to note it in the ATS',

@@ -133,7 +133,7 @@ describeInBrowser('the interview list and its details, in Chromium', () => {
     expect((await names(widget)).slice(0, 3)).toEqual(['Cleo Park', 'Ben Okoro', 'Ana Souza'])
     expect(await rows.first().innerText()).toContain('Upcoming')
     expect(await rows.nth(1).innerText()).not.toContain('Upcoming')
-    expect(await rows.nth(1).locator('.who').innerText()).toBe('Recruiter\nSam Okafor')
+    expect(await rows.nth(1).locator('.list-who').innerText()).toBe('Recruiter\nSam Okafor')
     await noAxeViolations(page, 'list')
     expect((await sidewaysAt(page)).filter(([, px]) => px > 0)).toEqual([])
     await shoot(page, 'list')
@@ -174,7 +174,7 @@ describeInBrowser('the interview list and its details, in Chromium', () => {
     await widget.getByRole('tab', { name: 'My interviews' }).click()
     await expect.poll(() => names(widget)).toEqual(['Cleo Park', 'Ben Okoro'])
     expect(await widget.getByRole('combobox', { name: 'Recruiter' }).count()).toBe(0)
-    expect(await widget.locator('.who').count()).toBe(0)
+    expect(await widget.locator('.list-who').count()).toBe(0)
     expect(problems).toEqual([])
   })
 

@@ -42,7 +42,7 @@ export function InterviewDetail({ api, id, onChange, onClose }: Props) {
 
   const now = Date.now()
   return (
-    <dialog ref={dialog} class="detail" aria-labelledby="detail-title" onClose={onClose}>
+    <dialog ref={dialog} class="interview-detail" aria-labelledby="detail-title" onClose={onClose}>
       <header>
         <h2 id="detail-title">{i ? (i.candidate?.name ?? 'Erased candidate') : 'Interview'}</h2>
         <button type="button" class="secondary" onClick={() => dialog.current!.close()}>
@@ -59,7 +59,7 @@ export function InterviewDetail({ api, id, onChange, onClose }: Props) {
             {i.roleTitle} at {i.clientCompany}
             <br />
             <span class="muted">
-              {isUpcoming(i) && <span class="up">Upcoming</span>}
+              {isUpcoming(i) && <span class="list-up">Upcoming</span>}
               {formatWhen(i.startsAt)} · {i.durationMinutes} min
               {i.recruiter && ` · ${i.recruiter.name}`}
             </span>

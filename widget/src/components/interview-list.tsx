@@ -21,9 +21,9 @@ const statuses = [
   ['canceled', 'Canceled'],
 ] as const
 
-export type Tone = 'good' | 'warn' | 'bad' | 'grey'
+type Tone = 'good' | 'warn' | 'bad' | 'grey'
 
-export const emailLabels: Record<Interview['coaching']['email'], [string, Tone]> = {
+const emailLabels: Record<Interview['coaching']['email'], [string, Tone]> = {
   queued: ['Email queued', 'grey'],
   sent: ['Emailed', 'grey'],
   captured: ['Emailed', 'grey'],
@@ -198,7 +198,7 @@ export function InterviewList({ api, logged }: { api: Api; logged: number }) {
 
   return (
     <>
-      <div class="filters" role="search" aria-label="Filter interviews">
+      <div class="list-filters" role="search" aria-label="Filter interviews">
         <p class="field q">
           <label for="lf-q">Search</label>
           <input
@@ -233,7 +233,7 @@ export function InterviewList({ api, logged }: { api: Api; logged: number }) {
                   {i.clientCompany}
                 </p>
                 <p class="muted">
-                  {isUpcoming(i) && <span class="up">Upcoming</span>}
+                  {isUpcoming(i) && <span class="list-up">Upcoming</span>}
                   {formatWhen(i.startsAt)} · {i.durationMinutes} min · {i.interviewers.length}{' '}
                   interviewer{i.interviewers.length === 1 ? '' : 's'}
                 </p>
@@ -246,7 +246,7 @@ export function InterviewList({ api, logged }: { api: Api; logged: number }) {
                 </ul>
               </div>
               {manager && (
-                <p class="who">
+                <p class="list-who">
                   <span class="muted">Recruiter</span> {i.recruiter?.name ?? 'None'}
                 </p>
               )}

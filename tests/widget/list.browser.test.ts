@@ -150,6 +150,7 @@ describeInBrowser('the interview list and its details, in Chromium', () => {
     await widget.getByRole('combobox', { name: 'Status' }).selectOption({ label: 'Canceled' })
     await widget.getByText('No interviews match these filters.').waitFor()
     await noAxeViolations(page, 'no match')
+    await shoot(page, 'list-no-match')
     await widget.getByRole('button', { name: 'Reset filters' }).click()
     await expect.poll(() => rows.count()).toBe(25)
     expect(await recruiter.inputValue()).toBe('')

@@ -224,7 +224,7 @@ export function InterviewList({ api, logged }: { api: Api; logged: number }) {
         {date('to', 'To')}
       </div>
       {items.length > 0 && (
-        <ul class="interviews" ref={list}>
+        <ul class="interviews" ref={list} aria-busy={loading}>
           {items.map((i) => (
             <li key={i.id} class={manager ? 'row team' : 'row'}>
               <div>

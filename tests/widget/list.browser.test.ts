@@ -248,6 +248,13 @@ describeInBrowser('the interview list and its details, in Chromium', () => {
 
   it('reschedules, records an outcome, cancels, and says why an action was refused', async () => {
     const { page, widget, problems } = await portal.open()
+    // the dashboard, once opened, follows what is changed in the list
+    await widget.getByRole('tab', { name: 'Dashboard' }).click()
+    await widget.getByRole('table').first().waitFor()
+    const statsAsked: string[] = []
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname === '/v1/stats') statsAsked.push(r.url())
+    })
     await widget.getByRole('tab', { name: 'My interviews' }).click()
     const open = async (name: string) => {
       await widget.getByRole('button', { name: `Details of ${name}` }).click()
@@ -284,6 +291,7 @@ describeInBrowser('the interview list and its details, in Chromium', () => {
     await dialog.getByRole('button', { name: 'Cancel interview' }).click()
     await dialog.getByRole('button', { name: 'Yes, cancel interview' }).click()
     await dialog.getByText('Interview canceled. Nothing more will be sent for it.').waitFor()
+    await expect.poll(() => statsAsked.length).toBeGreaterThan(0)
     expect(await dialog.getByRole('button', { name: 'Cancel interview' }).count()).toBe(0)
     await dialog.getByRole('button', { name: 'Close' }).click()
     const cleo = widget.locator('.interviews > li', { hasText: 'Cleo Park' })
@@ -301,6 +309,10 @@ describeInBrowser('the interview list and its details, in Chromium', () => {
     expect(await dialog.locator('.outcome').innerText()).toBe('Outcome: Hired')
     expect(await dialog.locator('.timeline').innerText()).toContain('Outcome: Hired')
     await shoot(page, 'list-details-done', false)
+    // a click beside the panel closes it, as a drawer does
+    await page.mouse.click(40, 450)
+    await dialog.waitFor({ state: 'detached' })
+    await expect.poll(() => focused(page)).toBe('Details of Ben Okoro')
     // 409 for the refused re-send, which the panel showed
     expect(problems).toEqual([`POST /v1/interviews/${ids['Ben Okoro']}/resend 409`])
   })

@@ -42,7 +42,17 @@ export function InterviewDetail({ api, id, onChange, onClose }: Props) {
 
   const now = Date.now()
   return (
-    <dialog ref={dialog} class="interview-detail" aria-labelledby="detail-title" onClose={onClose}>
+    <dialog
+      ref={dialog}
+      class="interview-detail"
+      aria-labelledby="detail-title"
+      onClose={onClose}
+      // a click on the backdrop lands on the dialog itself, left of it: it closes, as a drawer does
+      onClick={(e) => {
+        const panel = e.currentTarget
+        if (e.target === panel && e.clientX < panel.getBoundingClientRect().left) panel.close()
+      }}
+    >
       <header>
         <h2 id="detail-title">{i ? (i.candidate?.name ?? 'Erased candidate') : 'Interview'}</h2>
         <button type="button" class="secondary" onClick={() => dialog.current!.close()}>

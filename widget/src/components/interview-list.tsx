@@ -91,7 +91,8 @@ function LazyDetail(props: {
  * GET /v1/interviews in the order they take place, latest first, a page at a time: filtered by
  * recruiter (for a manager), client, status, dates and a search, each row opening its details.
  */
-export function InterviewList({ api, logged }: { api: Api; logged: number }) {
+export function InterviewList(props: { api: Api; logged: number; onChange: () => void }) {
+  const { api, logged } = props
   const [filters, setFilters] = useState<Filters>(noFilters)
   const [typed, setTyped] = useState('')
   const [items, setItems] = useState<Interview[]>([])
@@ -293,9 +294,10 @@ export function InterviewList({ api, logged }: { api: Api; logged: number }) {
         <LazyDetail
           api={api}
           id={open}
-          onChange={(changed) =>
+          onChange={(changed) => {
             setItems((old) => old.map((i) => (i.id === changed.id ? changed : i)))
-          }
+            props.onChange()
+          }}
           onClose={closeDetail}
         />
       )}

@@ -48,13 +48,17 @@ describe('the widget bundles (built by npm run build)', () => {
   it('is served under the names the loader and the chunks use', () => {
     expect(read(meta.loader).toString()).toContain(meta.app)
     const files = [...meta.startup, ...Object.values(meta.lazy).flat()]
+    const imports = new Set<string>()
     for (const file of files) {
       for (const [, imported] of read(file)
         .toString()
-        .matchAll(/"\.\/(widget-[\w.]+\.js)"/g)) {
+        .matchAll(/"\.\/(widget-[\w.-]+\.js)"/g)) {
         expect(files).toContain(imported)
+        imports.add(imported!)
       }
     }
+    // every chunk is named by the one that loads it (names with a hyphen, such as interview-detail, too)
+    expect([...imports].sort()).toEqual(files.filter((f) => f !== meta.app).sort())
     // module scripts load in CORS mode: a portal on another origin may run them
     expect(read('_headers').toString()).toMatch(
       /^\/widget-\*\n\s+Access-Control-Allow-Origin: \*$/m,

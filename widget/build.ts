@@ -74,7 +74,7 @@ const headers = `/widget-*
 `
 
 /** the files written here besides widget.js: hashed, so old ones can be told apart and removed */
-const hashedFile = /^widget-[a-z]+\.[0-9A-Za-z]+\.js$/
+const hashedFile = /^widget-[a-z-]+\.[0-9A-Za-z]+\.js$/
 
 /**
  * Builds the loader (`widget.js`, the one URL agencies embed) and the app it loads: ES module

@@ -29,13 +29,15 @@ describe('the widget bundles (built by npm run build)', () => {
     expect(inputs).toContain('widget/src/components/log-form.tsx')
   })
 
-  it('loads the dashboard on demand, within 15 KB gzipped of its own', () => {
+  it('loads the dashboard and the interview details on demand, each within 15 KB gzipped of its own', () => {
     // a lazy chunk counts with the chunks it imports that startup has not already fetched
-    const dashboard = meta.lazy['widget/src/components/dashboard.tsx']!
-    expect(dashboard.length).toBeGreaterThan(0)
-    expect(meta.startup.flatMap((file) => meta.inputs[file])).not.toContain(
+    for (const source of [
       'widget/src/components/dashboard.tsx',
-    )
+      'widget/src/components/interview-detail.tsx',
+    ]) {
+      expect(meta.lazy[source]?.length, source).toBeGreaterThan(0)
+      expect(meta.startup.flatMap((file) => meta.inputs[file])).not.toContain(source)
+    }
     for (const [source, files] of Object.entries(meta.lazy)) {
       const size = gzipped(files)
       console.log(`${source} → ${files.join(' + ')}: ${size} bytes gzipped`)
@@ -46,13 +48,17 @@ describe('the widget bundles (built by npm run build)', () => {
   it('is served under the names the loader and the chunks use', () => {
     expect(read(meta.loader).toString()).toContain(meta.app)
     const files = [...meta.startup, ...Object.values(meta.lazy).flat()]
+    const imports = new Set<string>()
     for (const file of files) {
       for (const [, imported] of read(file)
         .toString()
-        .matchAll(/"\.\/(widget-[\w.]+\.js)"/g)) {
+        .matchAll(/"\.\/(widget-[\w.-]+\.js)"/g)) {
         expect(files).toContain(imported)
+        imports.add(imported!)
       }
     }
+    // every chunk is named by the one that loads it (names with a hyphen, such as interview-detail, too)
+    expect([...imports].sort()).toEqual(files.filter((f) => f !== meta.app).sort())
     // a build removes the chunks of the builds before it
     const served = readdirSync(path.join(dist, 'widget')).filter((f) => /^widget-.+\.js$/.test(f))
     expect(served.sort()).toEqual([...files].sort())

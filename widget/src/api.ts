@@ -17,6 +17,7 @@ export type Query = Record<string, string | undefined>
 export interface Api {
   get<T>(path: string, query?: Query): Promise<T>
   post<T>(path: string, body: unknown, headers?: Record<string, string>): Promise<T>
+  patch<T>(path: string, body: unknown): Promise<T>
   download(path: string, query?: Query): Promise<Blob>
 }
 
@@ -85,18 +86,21 @@ export function createApi(
     return body as T
   }
 
+  const withBody = <T>(method: string, path: string, body: unknown, headers = {}) =>
+    json<T>(
+      path,
+      {},
+      {
+        method,
+        headers: { 'Content-Type': 'application/json', ...headers },
+        body: JSON.stringify(body),
+      },
+    )
+
   return {
     get: (path, query = {}) => json(path, query),
-    post: (path, body, headers = {}) =>
-      json(
-        path,
-        {},
-        {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', ...headers },
-          body: JSON.stringify(body),
-        },
-      ),
+    post: (path, body, headers) => withBody('POST', path, body, headers),
+    patch: (path, body) => withBody('PATCH', path, body),
     download: async (path, query = {}) => (await send(path, query, {})).blob(),
   }
 }

@@ -11,6 +11,7 @@ let dateTime = new Intl.DateTimeFormat(undefined, whenOptions)
 export function setLocale(locale: string) {
   try {
     dateTime = new Intl.DateTimeFormat(locale, whenOptions)
+    calendarDay = new Intl.DateTimeFormat(locale, dayOptions)
   } catch {
     console.error('Followthrough: unknown locale', locale)
   }
@@ -45,12 +46,13 @@ export function duration(hours: number | null): string {
   return `${Number((hours / 24).toFixed(1))} days`
 }
 
-const calendarDay = new Intl.DateTimeFormat(undefined, {
+const dayOptions: Intl.DateTimeFormatOptions = {
   day: 'numeric',
   month: 'short',
   year: 'numeric',
   timeZone: 'UTC',
-})
+}
+let calendarDay = new Intl.DateTimeFormat(undefined, dayOptions)
 const dayOf = (date: string) => new Date(`${date}T00:00:00Z`)
 
 /** two ISO calendar dates as one range: "1 – 30 Nov 2026" */
@@ -61,3 +63,7 @@ export const formatDays = (from: string, to: string) =>
 export function addDays(date: string, days: number): string {
   return new Date(dayOf(date).getTime() + days * 86_400_000).toISOString().slice(0, 10)
 }
+
+/** An interview still to take place (and not canceled). */
+export const isUpcoming = (i: { startsAt: string; canceledAt: string | null }) =>
+  !i.canceledAt && Date.parse(i.startsAt) > Date.now()

@@ -1,16 +1,18 @@
-import { useEffect, useState } from 'preact/hooks'
+import { useEffect, useRef, useState } from 'preact/hooks'
 import type { Interview } from '../../../worker/schemas/interview'
-import type { Api, ApiFailure } from '../api'
-import { formatWhen } from '../format'
+import { ApiFailure, type Api } from '../api'
+import { formatWhen, isUpcoming } from '../format'
+import { useLoad } from '../use-load'
 import { Empty, Failed, Loading } from './states'
 
 interface Page {
   data: Interview[]
   nextCursor: string | null
+  scope: 'agency' | 'own'
 }
 
-const filters = [
-  ['', 'All interviews'],
+const statuses = [
+  ['', 'Any status'],
   ['scheduled', 'Scheduled'],
   ['awaiting_notes', 'Awaiting notes'],
   ['notes_sent', 'Some notes sent'],
@@ -18,6 +20,8 @@ const filters = [
   ['not_emailed', 'Not emailed'],
   ['canceled', 'Canceled'],
 ] as const
+
+type Tone = 'good' | 'warn' | 'bad' | 'grey'
 
 const emailLabels: Record<Interview['coaching']['email'], [string, Tone]> = {
   queued: ['Email queued', 'grey'],
@@ -28,8 +32,6 @@ const emailLabels: Record<Interview['coaching']['email'], [string, Tone]> = {
   failed: ['Email failed', 'bad'],
   suppressed: ['Not emailed', 'bad'],
 }
-
-type Tone = 'good' | 'warn' | 'bad' | 'grey'
 
 /** Whether the first note beat the 24-hour deadline, missed it, or may still. */
 function timing(c: Interview['coaching'], people: Interview['interviewers']): [string, Tone] {
@@ -56,72 +58,208 @@ function badgesOf(i: Interview): [string, Tone][] {
   return badges
 }
 
-/** GET /v1/interviews: newest first, filtered by status, a page at a time. */
-export function InterviewList({ api, logged }: { api: Api; logged: number }) {
-  const [status, setStatus] = useState('')
+const noFilters = { recruiterId: '', clientCompany: '', status: '', from: '', to: '', q: '' }
+type Filters = typeof noFilters
+
+/** A date input's day as the instant it starts in the browser's zone; `next` for the day after. */
+const dayStart = (day: string, next = false) => {
+  if (!day) return undefined
+  const d = new Date(`${day}T00:00`)
+  if (next) d.setDate(d.getDate() + 1)
+  return d.toISOString()
+}
+
+/** The detail panel's code is a chunk of its own, fetched when a first interview is opened. */
+function LazyDetail(props: {
+  api: Api
+  id: string
+  onChange: (i: Interview) => void
+  onClose: () => void
+}) {
+  const chunk = useLoad(
+    () =>
+      import('./interview-detail').catch(() => {
+        throw new ApiFailure(0, 'The details could not be loaded. Check your connection and retry.')
+      }),
+    [],
+  )
+  if (chunk.error) return <Failed error={chunk.error} retry={chunk.retry} />
+  return chunk.data ? <chunk.data.InterviewDetail {...props} /> : <Loading what="the details" />
+}
+
+/**
+ * GET /v1/interviews in the order they take place, latest first, a page at a time: filtered by
+ * recruiter (for a manager), client, status, dates and a search, each row opening its details.
+ */
+export function InterviewList(props: { api: Api; logged: number; onChange: () => void }) {
+  const { api, logged } = props
+  const [filters, setFilters] = useState<Filters>(noFilters)
+  const [typed, setTyped] = useState('')
   const [items, setItems] = useState<Interview[]>([])
   const [cursor, setCursor] = useState<string | null>(null)
+  const [scope, setScope] = useState<Page['scope']>('own')
   const [loading, setLoading] = useState(true)
   const [error, setError] = useState<ApiFailure>()
   const [failedAfter, setFailedAfter] = useState<string>()
+  const [open, setOpen] = useState<string>()
+  // the recruiters and clients seen so far, offered as filters (a filter never hides its options)
+  const seen = useRef({ recruiters: new Map<string, string>(), clients: new Set<string>() })
+  // only the answer to the latest request is shown
+  const latest = useRef(0)
+  const list = useRef<HTMLUListElement>(null)
 
   async function load(after?: string) {
+    const call = ++latest.current
     setLoading(true)
     setError(undefined)
     setFailedAfter(after)
     try {
-      const page = await api.get<Page>('/v1/interviews', { status, cursor: after })
+      const { from, to, ...rest } = filters
+      const page = await api.get<Page>('/v1/interviews', {
+        ...rest,
+        from: dayStart(from),
+        to: dayStart(to, true),
+        order: 'starts_at',
+        cursor: after,
+      })
+      if (call !== latest.current) return
+      for (const i of page.data) {
+        if (i.recruiter) seen.current.recruiters.set(i.recruiter.id, i.recruiter.name)
+        seen.current.clients.add(i.clientCompany)
+      }
       setItems((old) => (after ? [...old, ...page.data] : page.data))
       setCursor(page.nextCursor)
+      setScope(page.scope)
     } catch (err) {
-      setError(err as ApiFailure)
+      if (call === latest.current) setError(err as ApiFailure)
     } finally {
-      setLoading(false)
+      if (call === latest.current) setLoading(false)
     }
   }
 
   useEffect(() => {
     load()
-  }, [status, logged])
+  }, [filters, logged])
+
+  // the search waits for a pause in typing
+  useEffect(() => {
+    const wait = setTimeout(() => set('q', typed.trim()), 300)
+    return () => clearTimeout(wait)
+  }, [typed])
+
+  function set(name: keyof Filters, value: string) {
+    setFilters((f) => (f[name] === value ? f : { ...f, [name]: value }))
+  }
+
+  function reset() {
+    setTyped('')
+    setFilters(noFilters)
+  }
+
+  function closeDetail() {
+    const id = open
+    setOpen(undefined)
+    // back to the row the panel was opened from
+    setTimeout(() => list.current?.querySelector<HTMLElement>(`[data-id="${id}"]`)?.focus())
+  }
+
+  const select = (
+    name: keyof Filters,
+    label: string,
+    options: readonly (readonly [string, string])[],
+  ) => (
+    <p class="field">
+      <label for={`lf-${name}`}>{label}</label>
+      <select
+        id={`lf-${name}`}
+        value={filters[name]}
+        onChange={(e) => set(name, e.currentTarget.value)}
+      >
+        {options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </p>
+  )
+  const date = (name: 'from' | 'to', label: string) => (
+    <p class="field">
+      <label for={`lf-${name}`}>{label}</label>
+      <input
+        id={`lf-${name}`}
+        type="date"
+        value={filters[name]}
+        onChange={(e) => set(name, e.currentTarget.value)}
+      />
+    </p>
+  )
+  const filtered = Object.values(filters).some(Boolean) || typed !== ''
+  const manager = scope === 'agency'
 
   return (
     <>
-      <p class="toolbar">
-        <label for="status-filter">Show</label>
-        <select
-          id="status-filter"
-          value={status}
-          onChange={(e) => {
-            setItems([])
-            setStatus(e.currentTarget.value)
-          }}
-        >
-          {filters.map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </p>
+      <div class="list-filters" role="search" aria-label="Filter interviews">
+        <p class="field q">
+          <label for="lf-q">Search</label>
+          <input
+            id="lf-q"
+            type="search"
+            placeholder="Candidate or client"
+            value={typed}
+            maxLength={100}
+            onInput={(e) => setTyped(e.currentTarget.value)}
+          />
+        </p>
+        {manager &&
+          select('recruiterId', 'Recruiter', [
+            ['', 'All recruiters'],
+            ...[...seen.current.recruiters].sort((a, b) => a[1].localeCompare(b[1])),
+          ])}
+        {select('clientCompany', 'Client', [
+          ['', 'All clients'],
+          ...[...seen.current.clients].sort().map((c) => [c, c] as const),
+        ])}
+        {select('status', 'Status', statuses)}
+        {date('from', 'From')}
+        {date('to', 'To')}
+      </div>
       {items.length > 0 && (
-        <ul class="interviews">
+        <ul class="interviews" ref={list} aria-busy={loading}>
           {items.map((i) => (
-            <li key={i.id}>
-              <p>
-                <strong>{i.candidate?.name ?? 'Erased candidate'}</strong> · {i.roleTitle} at{' '}
-                {i.clientCompany}
-              </p>
-              <p class="muted">
-                {formatWhen(i.startsAt)} · {i.durationMinutes} min · {i.interviewers.length}{' '}
-                interviewer{i.interviewers.length === 1 ? '' : 's'}
-              </p>
-              <ul class="badges" aria-label="Status">
-                {badgesOf(i).map(([label, tone]) => (
-                  <li key={label} class={tone}>
-                    {label}
-                  </li>
-                ))}
-              </ul>
+            <li key={i.id} class={manager ? 'row team' : 'row'}>
+              <div>
+                <p>
+                  <strong>{i.candidate?.name ?? 'Erased candidate'}</strong> · {i.roleTitle} at{' '}
+                  {i.clientCompany}
+                </p>
+                <p class="muted">
+                  {isUpcoming(i) && <span class="list-up">Upcoming</span>}
+                  {formatWhen(i.startsAt)} · {i.durationMinutes} min · {i.interviewers.length}{' '}
+                  interviewer{i.interviewers.length === 1 ? '' : 's'}
+                </p>
+                <ul class="badges" aria-label="Status">
+                  {badgesOf(i).map(([label, tone]) => (
+                    <li key={label} class={tone}>
+                      {label}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+              {manager && (
+                <p class="list-who">
+                  <span class="muted">Recruiter</span> {i.recruiter?.name ?? 'None'}
+                </p>
+              )}
+              <button
+                type="button"
+                class="secondary"
+                data-id={i.id}
+                aria-haspopup="dialog"
+                onClick={() => setOpen(i.id)}
+              >
+                Details<span class="sr"> of {i.candidate?.name ?? 'the interview'}</span>
+              </button>
             </li>
           ))}
         </ul>
@@ -132,7 +270,16 @@ export function InterviewList({ api, logged }: { api: Api; logged: number }) {
         <Loading what="interviews" />
       ) : items.length === 0 ? (
         <Empty>
-          {status ? 'No interviews with this status.' : 'No interviews yet. Log one to start.'}
+          {filtered ? (
+            <>
+              No interviews match these filters.{' '}
+              <button type="button" class="link" onClick={reset}>
+                Reset filters
+              </button>
+            </>
+          ) : (
+            'No interviews yet. Log one to start.'
+          )}
         </Empty>
       ) : (
         cursor && (
@@ -142,6 +289,17 @@ export function InterviewList({ api, logged }: { api: Api; logged: number }) {
             </button>
           </p>
         )
+      )}
+      {open && (
+        <LazyDetail
+          api={api}
+          id={open}
+          onChange={(changed) => {
+            setItems((old) => old.map((i) => (i.id === changed.id ? changed : i)))
+            props.onChange()
+          }}
+          onClose={closeDetail}
+        />
       )}
     </>
   )

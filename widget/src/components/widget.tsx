@@ -39,6 +39,8 @@ export function Widget({ api }: { api: Api }) {
   const [opened, setOpened] = useState<TabId[]>(['log'])
   // bumped when an interview is logged, so the list and dashboard reload
   const [logged, setLogged] = useState(0)
+  // bumped when one is changed from the list (canceled, rescheduled, an outcome): the dashboard reloads
+  const [changed, setChanged] = useState(0)
 
   useEffect(() => {
     const branding = agency.data?.branding
@@ -102,9 +104,9 @@ export function Widget({ api }: { api: Api }) {
                 onShowList={() => select('list')}
               />
             ) : id === 'list' ? (
-              <InterviewList api={api} logged={logged} />
+              <InterviewList api={api} logged={logged} onChange={() => setChanged((n) => n + 1)} />
             ) : (
-              <LazyDashboard api={api} logged={logged} />
+              <LazyDashboard api={api} logged={logged + changed} />
             ))}
         </section>
       ))}

@@ -1,9 +1,9 @@
+import type { ComponentType } from 'preact'
 import { useEffect, useState } from 'preact/hooks'
 import type { Agency } from '../../../worker/schemas/agency'
 import { ApiFailure, type Api } from '../api'
 import { applyBranding } from '../theme'
 import { useLoad } from '../use-load'
-import { InterviewList } from './interview-list'
 import { LogForm } from './log-form'
 import { Failed, Loading } from './states'
 
@@ -15,21 +15,32 @@ const tabs = [
 
 type TabId = (typeof tabs)[number][0]
 
-/** The dashboard's code is a chunk of its own, fetched the first time its tab opens. */
-function LazyDashboard(props: { api: Api; logged: number }) {
+/**
+ * A panel whose code is a chunk of its own, fetched the first time its tab opens (the log form,
+ * which opens first, comes with the app).
+ */
+function Lazy<P extends object>(props: {
+  load: () => Promise<ComponentType<P>>
+  what: string
+  with: P
+}) {
   const chunk = useLoad(
     () =>
-      import('./dashboard').catch(() => {
+      props.load().catch(() => {
         throw new ApiFailure(
           0,
-          'The dashboard could not be loaded. Check your connection and retry.',
+          `${props.what} could not be loaded. Check your connection and retry.`,
         )
       }),
     [],
   )
   if (chunk.error) return <Failed error={chunk.error} retry={chunk.retry} />
-  return chunk.data ? <chunk.data.Dashboard {...props} /> : <Loading what="the dashboard" />
+  const Panel = chunk.data
+  return Panel ? <Panel {...props.with} /> : <Loading what={props.what.toLowerCase()} />
 }
+
+const loadList = () => import('./interview-list').then((m) => m.InterviewList)
+const loadDashboard = () => import('./dashboard').then((m) => m.Dashboard)
 
 /** The whole widget: the agency's name and colours, three tabs, and a panel for each. */
 export function Widget({ api }: { api: Api }) {
@@ -104,9 +115,17 @@ export function Widget({ api }: { api: Api }) {
                 onShowList={() => select('list')}
               />
             ) : id === 'list' ? (
-              <InterviewList api={api} logged={logged} onChange={() => setChanged((n) => n + 1)} />
+              <Lazy
+                load={loadList}
+                what="The list"
+                with={{ api, logged, onChange: () => setChanged((n) => n + 1) }}
+              />
             ) : (
-              <LazyDashboard api={api} logged={logged + changed} />
+              <Lazy
+                load={loadDashboard}
+                what="The dashboard"
+                with={{ api, logged: logged + changed }}
+              />
             ))}
         </section>
       ))}

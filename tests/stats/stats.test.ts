@@ -138,6 +138,8 @@ function figures(e: Expected) {
     },
     onTime: e.onTime,
     fullCoverage: e.fullCoverage,
+    // the fixture's windows all closed weeks ago
+    inWindow: 0,
     // no candidate here agreed to texts (tests/texts/texts.test.ts counts them)
     texts: { sent: 0, delivered: 0, failed: 0 },
     sendRate: e.sendRate,
@@ -476,6 +478,58 @@ describe('GET /v1/stats', () => {
     })
   })
 
+  it('leaves an interview still inside its 24-hour window out of the rates until a note goes', async () => {
+    const fresh = await createAgency(h)
+    const now = Date.now()
+    // ended an hour ago: its window is open; ended 25 hours ago with no note: a miss
+    const open = await arrange(fresh, fresh.secretKey, {
+      clientCompany: 'Globex',
+      startsAt: new Date(now - 2 * hour),
+      interviewers: 1,
+    })
+    await arrange(fresh, fresh.secretKey, {
+      clientCompany: 'Globex',
+      startsAt: new Date(now - 26 * hour),
+      interviewers: 1,
+    })
+    const today = `groupBy=client`
+    let stats = await get(`/v1/stats?${today}`, fresh.secretKey)
+    expect(stats.body.totals).toMatchObject({
+      coached: 2,
+      inWindow: 1,
+      sendRate: 0,
+      onTimeRate: 0,
+      fullCoverageRate: 0,
+    })
+    expect(stats.body.groups[0]).toMatchObject({ key: 'Globex', inWindow: 1, sendRate: 0 })
+    // only the open one: nothing is decided yet, so there is no rate rather than 0%
+    const onlyOpen = await createAgency(h)
+    await arrange(onlyOpen, onlyOpen.secretKey, {
+      clientCompany: 'Initech',
+      startsAt: new Date(now - 2 * hour),
+      interviewers: 1,
+    })
+    expect((await get('/v1/stats', onlyOpen.secretKey)).body.totals).toMatchObject({
+      coached: 1,
+      inWindow: 1,
+      sendRate: null,
+      onTimeRate: null,
+    })
+    // a note on the open one decides it
+    await h.db
+      .updateTable('interviewers')
+      .set({ note_sent_at: new Date() })
+      .where('interview_id', '=', open.id)
+      .execute()
+    stats = await get(`/v1/stats?${today}`, fresh.secretKey)
+    expect(stats.body.totals).toMatchObject({
+      coached: 2,
+      inWindow: 0,
+      sendRate: 0.5,
+      onTimeRate: 0.5,
+    })
+  })
+
   it('never shows another agency its numbers', async () => {
     const la = await get(`/v1/stats?${range}&groupBy=client`, laAgency.secretKey)
     expect(la.body.totals.interviews).toBe(4)
@@ -579,6 +633,7 @@ describe('GET /v1/stats.csv', () => {
           f.funnel.sent,
           f.onTime,
           f.fullCoverage,
+          f.inWindow,
         ].map(String),
         percent(f.sendRate),
         percent(f.onTimeRate),
@@ -590,7 +645,7 @@ describe('GET /v1/stats.csv', () => {
         'Industry baseline',
         '',
         json.body.baseline.source,
-        ...Array(8).fill(''),
+        ...Array(9).fill(''),
         '24',
         ...Array(6).fill(''),
       ],
@@ -607,6 +662,7 @@ describe('GET /v1/stats.csv', () => {
       'Notes sent',
       'Sent on time',
       'Every interviewer thanked',
+      'Still in the 24-hour window',
       'Send rate (%)',
       'On-time rate (%)',
       'Full-coverage rate (%)',

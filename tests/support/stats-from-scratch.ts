@@ -42,6 +42,7 @@ export const factsFromScratch: FactsSource = (db, agencyId, range, tz) => {
             )
             .select([
               's.id as interview_id',
+              's.starts_at',
               's.recruiter_id',
               's.client_company',
               's.ends_at',
@@ -64,6 +65,7 @@ export const factsFromScratch: FactsSource = (db, agencyId, range, tz) => {
           .selectFrom('raw')
           .select([
             'interview_id',
+            'starts_at',
             'recruiter_id',
             'client_company',
             'week',

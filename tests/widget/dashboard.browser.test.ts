@@ -169,7 +169,7 @@ describeInBrowser('the dashboard in Chromium, from a phone to a desktop', () => 
           .locator('.big')
           .textContent()
         expect(median).toMatch(/^\d+(\.\d)? (min|h|days)$/)
-        expect(await send.innerText()).toMatch(/\d+ of \d+ coached/)
+        expect(await send.innerText()).toMatch(/\d+ of \d+ decided/)
         const funnel = widget.getByRole('table', { name: 'From coaching email to note' })
         expect(await funnel.getByRole('row', { name: /^Delivered/ }).innerText()).toMatch(/100%/)
 

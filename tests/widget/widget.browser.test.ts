@@ -64,7 +64,11 @@ describeInBrowser('the widget on the demo portal, in Chromium', () => {
     await expect.poll(() => item.textContent()).toContain('Notes 0/2')
 
     await widget.getByRole('tab', { name: 'Dashboard' }).click()
-    await expect.poll(() => sendRate(widget)).toBe('0%')
+    // ended an hour ago with no note yet: not a miss, so no rate yet rather than 0%
+    await expect.poll(() => sendRate(widget)).toBe('–')
+    expect(await widget.locator('.tile', { hasText: 'Send rate' }).innerText()).toContain(
+      '1 still in their 24 hours.',
+    )
     expect(await widget.getByRole('table', { name: 'By recruiter' }).textContent()).toContain(
       'Dana Reyes',
     )

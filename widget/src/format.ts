@@ -19,6 +19,9 @@ export function setLocale(locale: string) {
 
 export const formatWhen = (iso: string) => dateTime.format(new Date(iso))
 
+/** what the rates are over: coached interviews whose note window closed, or that have a note */
+export const decidedOf = (f: { coached: number; inWindow: number }) => f.coached - f.inWindow
+
 export const percent = (rate: number | null | undefined) =>
   rate == null ? '–' : `${Math.round(rate * 100)}%`
 

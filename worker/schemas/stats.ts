@@ -41,6 +41,9 @@ export const statsFigures = z.object({
     .describe('Coached interviews that reached each step (each counted on its own).'),
   onTime: count.describe("Coached interviews with a note sent within 24 h of the interview's end."),
   fullCoverage: count.describe('Coached interviews where every interviewer was thanked.'),
+  inWindow: count.describe(
+    'Coached interviews with no note sent yet whose 24-hour window is still open: neither a send nor a miss yet, so the rates leave them out.',
+  ),
   texts: z
     .object({
       sent: count.describe('Twilio took the text (or it was captured), whatever came after.'),
@@ -50,9 +53,11 @@ export const statsFigures = z.object({
     .describe(
       "Interviews by their coaching text (SMS), beside the email's figures: counted over every interview in range, coached or not. A text still waiting, skipped or canceled counts nowhere.",
     ),
-  sendRate: rate.describe('funnel.sent / coached, 4 decimals; null when nothing was coached.'),
-  onTimeRate: rate.describe('onTime / coached.'),
-  fullCoverageRate: rate.describe('fullCoverage / coached.'),
+  sendRate: rate.describe(
+    'funnel.sent / (coached − inWindow): over the decided interviews (window closed, or a note sent), 4 decimals; null when none is decided.',
+  ),
+  onTimeRate: rate.describe('onTime / (coached − inWindow).'),
+  fullCoverageRate: rate.describe('fullCoverage / (coached − inWindow).'),
   medianHoursToFirstNote: z
     .number()
     .nullable()

@@ -7,7 +7,7 @@ import type { Database, InterviewFactsTable } from '../../db/schema'
 // same rows computed from scratch instead.
 
 /** an interview_facts row, as the stats read it */
-export type FactRow = Omit<Selectable<InterviewFactsTable>, 'agency_id' | 'starts_at' | 'canceled'>
+export type FactRow = Omit<Selectable<InterviewFactsTable>, 'agency_id' | 'canceled'>
 
 /** Where the facts of a range come from: a query builder with a `facts` CTE of FactRow. */
 export type FactsSource = (
@@ -34,6 +34,7 @@ export const storedFacts: FactsSource = (db, agencyId, range, tz) =>
       .selectFrom('interview_facts as s')
       .select([
         's.interview_id',
+        's.starts_at',
         's.recruiter_id',
         's.client_company',
         's.week',

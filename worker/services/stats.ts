@@ -7,6 +7,8 @@ import { storedFacts, type FactsSource } from './stats-facts'
 import type { Stats, StatsFigures, StatsGroupBy, StatsQuery } from '../schemas/stats'
 import type { Viewer } from './interviews'
 import { thankYouEvidence } from '../lib/evidence'
+import { noteDeadlineSql, noteWindowMs } from '../lib/note-window'
+import { interviewLimits } from '../schemas/interview-limits'
 
 export const industryBaseline = {
   sendRate: thankYouEvidence.sendRate,
@@ -22,6 +24,7 @@ interface FigureCounts {
   sent: number
   onTime: number
   fullCoverage: number
+  inWindow: number
   textsSent: number
   textsDelivered: number
   textsFailed: number
@@ -48,6 +51,8 @@ const bit = {
   onTime: 32,
   fullCoverage: 64,
 } as const
+/** coached without a note: the bits an interview still inside its window has */
+const bitsOfOpen = bit.coached | bit.noted
 const outcomeOf = (profile: number) => (profile >> 7) & 7 // 1 advanced, 2 offer, 3 hired, 4, 5
 const textOf = (profile: number) => (profile >> 10) & 7 // 1 sent, 2 delivered, 3 undelivered, 4 failed
 
@@ -60,6 +65,7 @@ const noCounts = (): FigureCounts => ({
   sent: 0,
   onTime: 0,
   fullCoverage: 0,
+  inWindow: 0,
   textsSent: 0,
   textsDelivered: 0,
   textsFailed: 0,
@@ -74,11 +80,13 @@ const noOutcomes = (): OutcomeCounts => ({
 })
 
 /**
- * Adds `n` interviews of `profile` to `counts`. Every numerator of a rate counts coached
- * interviews only, so no rate can pass 1; the texts are counts of their own, over every interview.
+ * Adds `n` interviews of `profile` to `counts`, `open` of them still inside their note window.
+ * Every numerator of a rate counts coached interviews only, so no rate can pass 1; the texts are
+ * counts of their own, over every interview.
  */
-function addKind(counts: FigureCounts, profile: number, n: number) {
+function addKind(counts: FigureCounts, profile: number, n: number, open: number) {
   counts.interviews += n
+  counts.inWindow += open
   const text = textOf(profile)
   if (text >= 1 && text <= 3) counts.textsSent += n
   if (text === 2) counts.textsDelivered += n
@@ -133,6 +141,8 @@ const rateOf = (part: number, whole: number) =>
   whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000
 
 function toFigures(counts: FigureCounts, medianHours: number | null | undefined): StatsFigures {
+  // decided: the note window closed, or a note went; one still open is neither a send nor a miss
+  const decided = counts.coached - counts.inWindow
   return {
     interviews: counts.interviews,
     coached: counts.coached,
@@ -149,9 +159,10 @@ function toFigures(counts: FigureCounts, medianHours: number | null | undefined)
       delivered: counts.textsDelivered,
       failed: counts.textsFailed,
     },
-    sendRate: rateOf(counts.sent, counts.coached),
-    onTimeRate: rateOf(counts.onTime, counts.coached),
-    fullCoverageRate: rateOf(counts.fullCoverage, counts.coached),
+    inWindow: counts.inWindow,
+    sendRate: rateOf(counts.sent, decided),
+    onTimeRate: rateOf(counts.onTime, decided),
+    fullCoverageRate: rateOf(counts.fullCoverage, decided),
     medianHoursToFirstNote: medianHours == null ? null : Math.round(medianHours * 100) / 100,
   }
 }
@@ -265,11 +276,20 @@ export async function getStats(
   const median = (scope: RawBuilder<boolean>) =>
     sql<number | null>`percentile_cont(0.5) within group (order by note_hours)
       filter (where ${scope})`
+  // Coached, no note yet, and its window still open at `now`: only an interview that started
+  // within the window and the longest interview before `now` can be, so only those are looked up.
+  const recent = new Date(now.getTime() - noteWindowMs - interviewLimits.maxMinutes * 60_000)
+  const open = sql<boolean>`(f.profile & ${bitsOfOpen}) = ${bit.coached}
+    and f.starts_at > ${recent}
+    and exists (select 1 from interviews i where i.id = f.interview_id
+      and ${noteDeadlineSql(sql.ref<Date>('i.ends_at'))} > ${now})`
   const [kinds, medians] = await Promise.all([
     groupedBy(facts, breakdowns, [sql`f.profile`], sql`true`, {
       profile: sql<number>`f.profile`,
       n: sql<number>`count(*)::int`,
       own: sql<number>`(count(*) filter (where ${mine}))::int`,
+      open: sql<number>`(count(*) filter (where ${open}))::int`,
+      ownOpen: sql<number>`(count(*) filter (where ${mine} and ${open}))::int`,
     }),
     // only the coached interviews with a note have a time to a note
     groupedBy(facts, breakdowns, [], sql`coached and note_hours is not null`, {
@@ -284,18 +304,18 @@ export async function getStats(
   const groups = new Map(breakdowns.map((name) => [name, new Map<string | null, FigureCounts>()]))
   for (const row of kinds) {
     if (row.breakdown === null) {
-      addKind(agency, row.profile, row.n)
-      addKind(ownCounts, row.profile, row.own)
+      addKind(agency, row.profile, row.n, row.open)
+      addKind(ownCounts, row.profile, row.own, row.ownOpen)
       addOutcome(outcomes, row.profile, row.n)
       continue
     }
     // a recruiter session's groups hold its own interviews only
-    const n = own ? row.own : row.n
+    const [n, open] = own ? [row.own, row.ownOpen] : [row.n, row.open]
     if (n === 0) continue
     const byKey = groups.get(row.breakdown)!
     let counts = byKey.get(row.key)
     if (!counts) byKey.set(row.key, (counts = noCounts()))
-    addKind(counts, row.profile, n)
+    addKind(counts, row.profile, n, open)
   }
 
   const medianOf = new Map(medians.map((row) => [JSON.stringify([row.breakdown, row.key]), row]))

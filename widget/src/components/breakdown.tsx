@@ -1,5 +1,5 @@
 import type { Stats, StatsFigures } from '../../../worker/schemas/stats'
-import { percent } from '../format'
+import { decidedOf, percent } from '../format'
 import { SortTable, type Column } from './sort-table'
 
 type Group = Stats['groups'][number]
@@ -12,7 +12,7 @@ const rates = [
 
 /** a group is flagged when this many points below the agency… */
 const flagPoints = 15
-/** …over at least this many coached interviews, so one bad week of two is not a trend */
+/** …over at least this many decided interviews, so one bad week of two is not a trend */
 const flagSample = 5
 
 /** how far below the agency a group's rate is, in points, when far enough to flag */
@@ -23,7 +23,7 @@ function shortfall(
 ) {
   const own = group[rate]
   const all = agency[rate]
-  if (own === null || all === null || group.coached < flagSample) return 0
+  if (own === null || all === null || decidedOf(group) < flagSample) return 0
   const points = Math.round((all - own) * 100)
   return points >= flagPoints ? points : 0
 }
@@ -44,7 +44,7 @@ const columns = (first: string, agency: StatsFigures): Column<Group>[] => [
           </span>
           <span class="muted count">
             {' '}
-            {r.count(g)}/{g.coached}
+            {r.count(g)}/{decidedOf(g)}
           </span>
           {below > 0 && <span class="sr"> ({below} points below the agency)</span>}
         </>
@@ -74,7 +74,7 @@ export function Breakdown({
       .filter((r) => shortfall(g, agency, r.rate) > 0)
       .map(
         (r) =>
-          `${r.label.toLowerCase()} ${percent(g[r.rate])} (${r.count(g)} of ${g.coached}) against ${percent(agency[r.rate])}`,
+          `${r.label.toLowerCase()} ${percent(g[r.rate])} (${r.count(g)} of ${decidedOf(g)}) against ${percent(agency[r.rate])}`,
       )
     return low.length ? [`${g.label}: ${low.join('; ')}`] : []
   })
@@ -86,7 +86,7 @@ export function Breakdown({
           <p>
             <strong>Well below the agency</strong>{' '}
             <span class="muted">
-              ({flagPoints}+ points, {flagSample}+ coached)
+              ({flagPoints}+ points, {flagSample}+ decided)
             </span>
           </p>
           <ul>

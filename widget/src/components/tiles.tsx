@@ -1,5 +1,5 @@
 import type { Stats, StatsFigures } from '../../../worker/schemas/stats'
-import { duration, formatDays, percent } from '../format'
+import { decidedOf, duration, formatDays, percent } from '../format'
 
 interface Change {
   /** what is shown, e.g. "+5 pts" */
@@ -72,7 +72,9 @@ export function Tiles({ stats, previous }: { stats: Stats; previous?: Stats }) {
   const p = previous ? (previous.mine ?? previous.totals) : undefined
   const days = Math.round((Date.parse(stats.to) - Date.parse(stats.from)) / 86_400_000) + 1
   const period = `vs previous ${days} days`
-  const of = (n: number) => `${n} of ${f.coached} coached`
+  const of = (n: number) => `${n} of ${decidedOf(f)} decided`
+  // interviews whose 24 hours are not over and have no note yet count in no rate
+  const open = f.inWindow > 0 ? `${f.inWindow} still in their 24 hours. ` : ''
   const agency = own ? `Agency ${percent(stats.totals.sendRate)} · ` : ''
   return (
     <>
@@ -87,7 +89,7 @@ export function Tiles({ stats, previous }: { stats: Stats; previous?: Stats }) {
           sample={of(f.funnel.sent)}
           change={pointsChange(f.sendRate, p?.sendRate)}
           period={period}
-          note={`${agency}Industry ${percent(stats.baseline.sendRate)}`}
+          note={`${open}${agency}Industry ${percent(stats.baseline.sendRate)}`}
         />
         <Tile
           label="On time (24 h)"

@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks'
 import type { Stats } from '../../../worker/schemas/stats'
-import { percent } from '../format'
+import { decidedOf, percent } from '../format'
 
 type Week = Stats['groups'][number]
 
@@ -88,7 +88,7 @@ export function TrendChart({ stats }: { stats: Stats }) {
               {weeks
                 .map(
                   (w) =>
-                    `${w.label}: ${series.map((s) => `${s.label} ${percent(w[s.key])}`).join(', ')} of ${w.coached} coached.`,
+                    `${w.label}: ${series.map((s) => `${s.label} ${percent(w[s.key])}`).join(', ')} of ${decidedOf(w)} decided.`,
                 )
                 .join(' ') || 'No weeks in this range.'}{' '}
               Industry send rate {percent(baseline)}.

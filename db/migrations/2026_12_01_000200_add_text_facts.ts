@@ -42,12 +42,13 @@ export async function up(db: Kysely<any>): Promise<void> {
       generated always as (${profile}) stored`,
     )
     .execute(db)
-  // the stats' range scan stays index-only with the new columns
+  // the stats' range scan stays index-only with the new columns (and the id, which the count of
+  // interviews still in their note window looks up)
   await sql`drop index interview_facts_range_idx`.execute(db)
   await sql
     .raw(
       `create index interview_facts_range_idx on interview_facts (agency_id, starts_at)
-      include (${columns}, coaching_text, profile) where not canceled`,
+      include (${columns}, coaching_text, profile, interview_id) where not canceled`,
     )
     .execute(db)
 

@@ -110,3 +110,40 @@ describe('sessions do not outlive revocation', () => {
     expect(await statusWith(theirs.token)).toBe(401)
   })
 })
+
+describe('GET /v1/recruiters', () => {
+  it("lists the agency's recruiters by name to the secret key and a manager, never another agency's", async () => {
+    const own = await createAgency(h)
+    const other = await createAgency(h)
+    await createSession(h, own, { externalId: 'z-1', name: 'Zoe Ward' })
+    const manager = await createSession(h, own, {
+      externalId: 'a-1',
+      name: 'Ana Diaz',
+      role: 'manager',
+    })
+    const recruiter = await createSession(h, own, { externalId: 'm-1', name: 'Mo Chen' })
+    await createSession(h, other, { externalId: 'x-1', name: 'Xavier Other' })
+
+    for (const token of [own.secretKey, manager.token]) {
+      const res = await h.request('GET', '/v1/recruiters', { token })
+      expect(res.status, res.text).toBe(200)
+      expect(res.body.data.map((r: { name: string }) => r.name)).toEqual([
+        'Ana Diaz',
+        'Mo Chen',
+        'Zoe Ward',
+      ])
+      expect(res.body.data[0]).toEqual({
+        id: manager.recruiterId,
+        externalId: 'a-1',
+        name: 'Ana Diaz',
+        email: null,
+        role: 'manager',
+      })
+    }
+    // a recruiter session sees its own interviews, not the agency's people
+    const refused = await h.request('GET', '/v1/recruiters', { token: recruiter.token })
+    expect(refused.status).toBe(403)
+    expect(refused.body.error.code).toBe('forbidden')
+    expect((await h.request('GET', '/v1/recruiters')).status).toBe(401)
+  })
+})

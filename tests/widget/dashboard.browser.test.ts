@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import axe from 'axe-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { EventType, InterviewOutcome } from '../../db/schema'
 import type { WidgetBuild } from '../../widget/build'
+import { expectNoAxeViolations } from '../support/axe'
 import { artifactsDir, describeInBrowser } from '../support/browser'
 import { logInterview } from '../support/factories'
 import { startDemoPortal, type DemoPortal } from './demo-portal'
@@ -199,14 +199,7 @@ describeInBrowser('the dashboard in Chromium, from a phone to a desktop', () => 
         await widget.locator('figure.trend').screenshot({
           path: path.join(artifactsDir, `dashboard-weeks-${as}-${width}.png`),
         })
-        await page.evaluate(axe.source)
-        const results: axe.AxeResults = await page.evaluate(() =>
-          (window as any).axe.run({ include: [['followthrough-widget']] }),
-        )
-        expect(
-          results.violations.map((v) => `${width} px: ${v.id} (${v.impact})`),
-          'no axe violation of any impact',
-        ).toEqual([])
+        await expectNoAxeViolations(page, `${as} at ${width} px`)
         expect(problems).toEqual([])
         await portal.closePages()
       }

@@ -45,6 +45,17 @@ locale: 'de-DE',`,
     await widget.getByLabel('Candidate name').waitFor()
     const seen = () => page.evaluate(() => (window as unknown as { seen: unknown[][] }).seen)
     expect(await seen()).toEqual([['ready']])
+    // a ready handler that comes after init hears it at once
+    expect(
+      await page.evaluate(
+        () =>
+          new Promise((resolve) =>
+            (
+              window as unknown as { followthrough: { push(c: unknown[]): void } }
+            ).followthrough.push(['on', 'ready', () => resolve('heard')]),
+          ),
+      ),
+    ).toBe('heard')
 
     // the theme wins over the branding; the accent that tried to close the rule is refused
     const submit = widget.getByRole('button', { name: 'Log interview and email candidate' })

@@ -1,7 +1,7 @@
 import path from 'node:path'
-import axe from 'axe-core'
 import type { Locator, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest'
+import { expectNoAxeViolations } from '../support/axe'
 import { artifactsDir, describeInBrowser } from '../support/browser'
 import { startDemoPortal, type DemoPortal } from './demo-portal'
 
@@ -57,18 +57,6 @@ async function shoot(page: Page, name: string, fullPage = true) {
     await page.screenshot({ path: path.join(artifactsDir, `${name}-${width}.png`), fullPage })
   }
   await page.setViewportSize({ width: 1100, height: 900 })
-}
-
-async function noAxeViolations(page: Page, state: string) {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source)
-  const results: axe.AxeResults = await page.evaluate(() =>
-    (window as any).axe.run({ include: [['followthrough-widget']] }),
-  )
-  const found = results.violations.map(
-    (v) =>
-      `${state}: ${v.id} (${v.impact}) at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-  )
-  expect(found).toEqual([])
 }
 
 describeInBrowser('the interview list and its details, in Chromium', () => {
@@ -134,9 +122,21 @@ describeInBrowser('the interview list and its details, in Chromium', () => {
     expect(await rows.first().innerText()).toContain('Upcoming')
     expect(await rows.nth(1).innerText()).not.toContain('Upcoming')
     expect(await rows.nth(1).locator('.list-who').innerText()).toBe('Recruiter\nSam Okafor')
-    await noAxeViolations(page, 'list')
+    await expectNoAxeViolations(page, 'list')
     expect((await sidewaysAt(page)).filter(([, px]) => px > 0)).toEqual([])
     await shoot(page, 'list')
+
+    // every recruiter of the agency is offered, not only those of the rows loaded so far
+    const everyone = await portal.h.request('GET', '/v1/recruiters', { token: portal.secretKey })
+    const offered = widget.getByRole('combobox', { name: 'Recruiter' }).locator('option')
+    await expect
+      .poll(() => offered.allTextContents())
+      .toEqual([
+        'All recruiters',
+        ...everyone.body.data
+          .map((r: { name: string }) => r.name)
+          .sort((a: string, b: string) => a.localeCompare(b)),
+      ])
 
     await widget.getByRole('button', { name: 'Load more' }).click()
     await expect.poll(() => rows.count()).toBe(27)
@@ -149,7 +149,7 @@ describeInBrowser('the interview list and its details, in Chromium', () => {
     await expect.poll(() => names(widget)).toEqual(['Cleo Park'])
     await widget.getByRole('combobox', { name: 'Status' }).selectOption({ label: 'Canceled' })
     await widget.getByText('No interviews match these filters.').waitFor()
-    await noAxeViolations(page, 'no match')
+    await expectNoAxeViolations(page, 'no match')
     await shoot(page, 'list-no-match')
     await widget.getByRole('button', { name: 'Reset filters' }).click()
     await expect.poll(() => rows.count()).toBe(25)
@@ -267,7 +267,7 @@ describeInBrowser('the interview list and its details, in Chromium', () => {
     let dialog = await open('Cleo Park')
     expect(await dialog.innerText()).toContain('Priya Natarajan: no note yet')
     expect(await dialog.locator('.timeline .later').count()).toBeGreaterThan(2)
-    await noAxeViolations(page, 'details')
+    await expectNoAxeViolations(page, 'details')
     expect((await sidewaysAt(page)).filter(([, px]) => px > 0)).toEqual([])
     await shoot(page, 'list-details', false)
     await dialog.getByRole('button', { name: 'Reschedule' }).click()

@@ -3,6 +3,7 @@ import type { Locator, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest'
 import { localInputValue } from '../../widget/src/format'
 import { formText, lateNotice } from '../../widget/src/strings'
+import { expectNoAxeViolations } from '../support/axe'
 import { artifactsDir, describeInBrowser } from '../support/browser'
 import { startDemoPortal, type DemoPortal } from './demo-portal'
 
@@ -58,6 +59,26 @@ describeInBrowser('the log form, in Chromium', () => {
   })
   afterAll(async () => {
     await portal?.close()
+  })
+
+  it('fits 360, 390, 768 and 1280 px without sideways scrolling and passes axe, errors shown or not', async () => {
+    const { page, widget } = await portal.open()
+    for (const width of [360, 390, 768, 1280]) {
+      await page.setViewportSize({ width, height: 900 })
+      await widget.getByLabel('Candidate name').fill('')
+      await expectNoAxeViolations(page, `empty form at ${width} px`)
+      await submit(widget)
+      await widget.getByText(formText.summary!).waitFor()
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+        `no sideways scroll at ${width} px`,
+      ).toBe(true)
+      await expectNoAxeViolations(page, `form with errors at ${width} px`)
+      await page.screenshot({
+        path: path.join(artifactsDir, `log-form-errors-${width}.png`),
+        fullPage: true,
+      })
+    }
   })
 
   it('starts the interview one length ago, following the length until the start is set', async () => {

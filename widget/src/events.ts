@@ -31,12 +31,17 @@ export type Handler<N extends EventName = EventName> = (detail: WidgetEvents[N])
 type AnyHandler = (detail: never) => void
 const handlers = new Map<string, Set<AnyHandler>>()
 
+let started = false
+
 export function on(name: string, handler: AnyHandler) {
   if (!handlers.has(name)) handlers.set(name, new Set())
   handlers.get(name)!.add(handler)
+  // `ready` is a state as much as an event: a handler that comes after it hears it at once
+  if (name === 'ready' && started) (handler as Handler<'ready'>)({})
 }
 
 export function emit<N extends EventName>(name: N, detail: WidgetEvents[N]) {
+  if (name === 'ready') started = true
   document.dispatchEvent(new CustomEvent(`followthrough:${name}`, { detail }))
   for (const handler of handlers.get(name) ?? []) {
     try {

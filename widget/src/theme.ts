@@ -9,7 +9,7 @@ export interface Theme {
   accent?: string
   /** a font-family list, such as "Inter, system-ui, sans-serif" */
   font?: string
-  /** the corner radius of controls, such as "4px" or "0"; panels get a little more */
+  /** the corner radius of controls, one length such as "4px" or "0"; panels get a little more */
   radius?: string
 }
 
@@ -18,7 +18,8 @@ const properties: Record<keyof Theme, [string, string]> = {
   primary: ['--ft-p', 'color'],
   accent: ['--ft-a', 'color'],
   font: ['--ft-font', 'font-family'],
-  radius: ['--ft-r', 'border-radius'],
+  // one length: panels add to it in calc(), which a pair such as "4px 8px" would break
+  radius: ['--ft-r', 'width'],
 }
 
 let branding: Theme = {}

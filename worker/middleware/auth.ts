@@ -118,3 +118,13 @@ export function viewerOf(principal: Principal): {
     principal.kind === 'session' && principal.role === 'recruiter' ? principal.recruiterId : null
   return { agencyId: agencyIdOf(principal), ownRecruiterId }
 }
+
+/**
+ * The agency of a caller that sees all of it (the secret key or a manager session); a recruiter
+ * session is refused (403) with `why`.
+ */
+export function agencyWideOf(principal: Principal, why: string): string {
+  const viewer = viewerOf(principal)
+  if (viewer.ownRecruiterId) throw new ApiError('forbidden', why)
+  return viewer.agencyId
+}

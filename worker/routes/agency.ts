@@ -1,5 +1,4 @@
-import { ApiError } from '../errors'
-import { agencyIdOf, viewerOf } from '../middleware/auth'
+import { agencyIdOf, agencyWideOf } from '../middleware/auth'
 import { bearer } from '../openapi/credentials'
 import { jsonResponse } from '../openapi/responses'
 import { apiRoutes, jsonBody, resource } from '../openapi/route'
@@ -36,12 +35,9 @@ export const agencyRoutes = apiRoutes()
     return c.json(await updateAgency(c.var.db, agencyIdOf(c.var.principal), c.req.valid('json')))
   })
   .openapi(usage, async (c) => {
-    const viewer = viewerOf(c.var.principal)
-    if (viewer.ownRecruiterId) {
-      throw new ApiError(
-        'forbidden',
-        'Send quota usage is for the secret key or a manager session.',
-      )
-    }
-    return c.json(await getSendUsage(c.var.db, viewer.agencyId, new Date()))
+    const agencyId = agencyWideOf(
+      c.var.principal,
+      'Send quota usage is for the secret key or a manager session.',
+    )
+    return c.json(await getSendUsage(c.var.db, agencyId, new Date()))
   })

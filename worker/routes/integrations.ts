@@ -5,7 +5,7 @@ import { ApiError, notFound } from '../errors'
 import { completeConnection, connectLink } from '../integrations/bullhorn/connect'
 import { providers } from '../integrations/providers'
 import { signatureHeader } from '../integrations/webhook/signature'
-import { agencyIdOf, viewerOf } from '../middleware/auth'
+import { agencyIdOf, agencyWideOf } from '../middleware/auth'
 import { countFailedAuthentication } from '../middleware/rate-limit'
 import { bearer, noCredential, signedDelivery } from '../openapi/credentials'
 import { errorResponse, htmlResponse, jsonResponse, quotaExceeded } from '../openapi/responses'
@@ -35,6 +35,7 @@ import {
 import { idempotencyKey, idempotencyKeyParameter } from './idempotency-header'
 
 const integrations = resource('Integrations', bearer('secret'))
+const integrationsAreAgencyWide = 'Integrations are for the secret key or a manager session.'
 
 const unconfigured = errorResponse(
   'unavailable: integrations are not configured on this server (INTEGRATION_KEYS).',
@@ -161,22 +162,13 @@ export const integrationsRoutes = apiRoutes()
     return c.json(result.body, result.status as 201)
   })
   .openapi(list, async (c) => {
-    const viewer = viewerOf(c.var.principal)
-    if (viewer.ownRecruiterId) {
-      throw new ApiError('forbidden', 'Integrations are for the secret key or a manager session.')
-    }
-    return c.json({ data: await listIntegrations(c.var.db, viewer.agencyId) })
+    const agencyId = agencyWideOf(c.var.principal, integrationsAreAgencyWide)
+    return c.json({ data: await listIntegrations(c.var.db, agencyId) })
   })
   .openapi(connect, async (c) => {
-    const viewer = viewerOf(c.var.principal)
-    if (viewer.ownRecruiterId) {
-      throw new ApiError('forbidden', 'Integrations are for the secret key or a manager session.')
-    }
+    const agencyId = agencyWideOf(c.var.principal, integrationsAreAgencyWide)
     const { id } = c.req.valid('param')
-    return c.json(
-      await connectLink(c.var.db, c.var.config, viewer.agencyId, id, publicUrlOf(c)),
-      200,
-    )
+    return c.json(await connectLink(c.var.db, c.var.config, agencyId, id, publicUrlOf(c)), 200)
   })
   .openapi(remove, async (c) => {
     const { id } = c.req.valid('param')

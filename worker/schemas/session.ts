@@ -26,6 +26,11 @@ export const recruiter = z.object({
   role: recruiterRole,
 })
 
+export const recruiterList = z.object({
+  /** every recruiter the agency has had a session for, by name */
+  data: z.array(recruiter),
+})
+
 export const createdSession = z.object({
   token: z.string(),
   expiresAt: z.iso.datetime(),

@@ -40,6 +40,19 @@ export async function upsertRecruiter(
   return { recruiter: toRecruiter(row), sessionVersion: row.session_version }
 }
 
+/** The agency's recruiters by name (at most `limit`), as filters and tables offer them. */
+export async function listRecruiters(db: Db, agencyId: string, limit = 1_000) {
+  const rows = await db
+    .selectFrom('recruiters')
+    .selectAll()
+    .where('agency_id', '=', agencyId)
+    .orderBy('name')
+    .orderBy('id')
+    .limit(limit)
+    .execute()
+  return { data: rows.map(toRecruiter) }
+}
+
 /**
  * Ends every session of the agency's recruiter with this external id, by moving their session
  * version on; null when the agency has no such recruiter.

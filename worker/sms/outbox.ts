@@ -86,8 +86,8 @@ export async function rescheduleInterviewTexts(
 }
 
 /**
- * The person's number changed: their texts no attempt has touched go to the new one (a text
- * already tried stays with the number Twilio may have it under, for its look-up).
+ * The person's number changed: their queued texts go to the new one, a retry too (a text whose
+ * last attempt had no answer stays with the number Twilio may have it under, for its look-up).
  */
 export async function followNewNumber(
   trx: Db,
@@ -100,7 +100,6 @@ export async function followNewNumber(
     .set({ to_phone: phone })
     .where('agency_id', '=', agencyId)
     .where('state', '=', 'queued')
-    .where('attempts', '=', 0)
     .where('unanswered_since', 'is', null)
     .where('to_phone', 'is distinct from', phone)
     .where('interview_id', 'in', (eb) =>

@@ -49,11 +49,12 @@ async function recordSent(
     .updateTable('texts')
     .set({
       state: captured ? 'captured' : 'sent',
-      ...(found ? stateOfStatus(found.status) : {}),
+      last_error: null,
+      // after the rest: an undelivered or failed status keeps its error
+      ...(found ? { ...stateOfStatus(found.status), status_at: now } : {}),
       provider_sid: sid,
       sent_at: now,
       unanswered_since: null,
-      last_error: null,
     })
     .where('id', '=', text.id)
     .execute()

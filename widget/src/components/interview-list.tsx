@@ -79,7 +79,10 @@ function LazyDetail(props: {
   const chunk = useLoad(
     () =>
       import('./interview-detail').catch(() => {
-        throw new ApiFailure(0, 'The details could not be loaded. Check your connection and retry.')
+        throw new ApiFailure(
+          0,
+          'The details could not be loaded. Check your connection and retry, or reload the page if Followthrough was just updated.',
+        )
       }),
     [],
   )
@@ -102,8 +105,21 @@ export function InterviewList(props: { api: Api; logged: number; onChange: () =>
   const [error, setError] = useState<ApiFailure>()
   const [failedAfter, setFailedAfter] = useState<string>()
   const [open, setOpen] = useState<string>()
-  // the recruiters and clients seen so far, offered as filters (a filter never hides its options)
+  // the recruiters and clients seen so far, offered as filters (a filter never hides its options);
+  // a manager is offered every recruiter of the agency
   const seen = useRef({ recruiters: new Map<string, string>(), clients: new Set<string>() })
+  const [, setRecruitersKnown] = useState(false)
+  useEffect(() => {
+    if (scope !== 'agency') return
+    api.get<{ data: { id: string; name: string }[] }>('/v1/recruiters').then(
+      ({ data }) => {
+        for (const r of data) seen.current.recruiters.set(r.id, r.name)
+        setRecruitersKnown(true)
+      },
+      // the recruiters of the rows loaded stay on offer
+      () => undefined,
+    )
+  }, [api, scope])
   // only the answer to the latest request is shown
   const latest = useRef(0)
   const list = useRef<HTMLUListElement>(null)

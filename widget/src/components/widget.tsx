@@ -29,7 +29,7 @@ function Lazy<P extends object>(props: {
       props.load().catch(() => {
         throw new ApiFailure(
           0,
-          `${props.what} could not be loaded. Check your connection and retry.`,
+          `${props.what} could not be loaded. Check your connection and retry, or reload the page if Followthrough was just updated.`,
         )
       }),
     [],

@@ -502,6 +502,8 @@ describe('GET /v1/stats', () => {
       fullCoverageRate: 0,
     })
     expect(stats.body.groups[0]).toMatchObject({ key: 'Globex', inWindow: 1, sendRate: 0 })
+    // nor is it on the side of the outcomes without a note yet
+    expect(stats.body.outcomes.withoutNote.interviews).toBe(1)
     // only the open one: nothing is decided yet, so there is no rate rather than 0%
     const onlyOpen = await createAgency(h)
     await arrange(onlyOpen, onlyOpen.secretKey, {

@@ -96,7 +96,7 @@ export const stats = z.object({
   outcomes: z
     .object({ withNote: outcomeCounts, withoutNote: outcomeCounts })
     .describe(
-      "The agency's coached interviews with a note sent and without, and where their candidates got. Outcomes are associated with notes, not caused by them.",
+      "The agency's coached interviews with a note sent and without (their window over: one still in it may yet get its note), and where their candidates got. Outcomes are associated with notes, not caused by them.",
     ),
   baseline: z.object({ sendRate: z.number(), source: z.string() }),
 })

@@ -306,7 +306,8 @@ export async function getStats(
     if (row.breakdown === null) {
       addKind(agency, row.profile, row.n, row.open)
       addKind(ownCounts, row.profile, row.own, row.ownOpen)
-      addOutcome(outcomes, row.profile, row.n)
+      // an interview still in its window has no side yet: it may get its note
+      addOutcome(outcomes, row.profile, row.n - row.open)
       continue
     }
     // a recruiter session's groups hold its own interviews only

@@ -135,6 +135,9 @@ locale: 'de-DE',`,
       // a message the catalog lacks would read in English; these are translated
       await widget.getByText('Hay datos que corregir antes de poder enviar el correo.').waitFor()
       await widget.getByText('Escribe el nombre del candidato.').waitFor()
+      await page.setViewportSize({ width: 1280, height: 900 })
+      await page.screenshot({ path: path.join(artifactsDir, 'widget-es-1280.png'), fullPage: true })
+      await page.setViewportSize({ width: 390, height: 900 })
 
       await widget.getByLabel('Nombre del candidato').fill('Ana Souza')
       await widget.getByLabel('Correo del candidato').fill('ana@example.com')

@@ -29,11 +29,12 @@ describe('the widget bundles (built by npm run build)', () => {
     expect(inputs).toContain('widget/src/components/log-form.tsx')
   })
 
-  it('loads the dashboard and the interview details on demand, each within 15 KB gzipped of its own', () => {
+  it('loads the dashboard, the interview details and the Spanish words on demand, each within 15 KB gzipped of its own', () => {
     // a lazy chunk counts with the chunks it imports that startup has not already fetched
     for (const source of [
       'widget/src/components/dashboard.tsx',
       'widget/src/components/interview-detail.tsx',
+      'widget/src/strings/es.ts',
     ]) {
       expect(meta.lazy[source]?.length, source).toBeGreaterThan(0)
       expect(meta.startup.flatMap((file) => meta.inputs[file])).not.toContain(source)

@@ -10,7 +10,8 @@ import {
 } from './demo-portal'
 
 // What README's widget section promises a host page: events it can listen to, a theme over the
-// agency's branding, and a locale for dates, on a portal embedding the widget as README shows.
+// agency's branding, and a locale for the words and dates, on a portal embedding the widget as
+// README shows.
 
 describeInBrowser("the widget's host-page API, in Chromium", () => {
   let portal: DemoPortal
@@ -114,5 +115,54 @@ locale: 'de-DE',`,
     const list = await widget.getByRole('tabpanel').filter({ hasText: 'Ana Souza' }).textContent()
     expect(list).toMatch(/(Mo|Di|Mi|Do|Fr|Sa|So)\., \d{1,2}\./)
     await context.close()
+  })
+  it('speaks Spanish to a host whose locale is es-ES, and keeps English for a language it lacks', async () => {
+    const spanish = await startAgencyPortal(portal, { initOptions: `locale: 'es-ES',` })
+    let unknown: typeof spanish | undefined
+    const context = await portal.browser.newContext({ viewport: { width: 390, height: 900 } })
+    try {
+      const page = await context.newPage()
+      await page.goto(spanish.origin)
+      const widget = page.locator('followthrough-widget')
+      await widget.getByLabel('Nombre del candidato').waitFor()
+      expect(await widget.locator('.ft').getAttribute('lang')).toBe('es')
+      expect(await widget.getByRole('tab').allTextContents()).toEqual([
+        'Registrar entrevista',
+        'Mis entrevistas',
+        'Panel',
+      ])
+      await widget.getByRole('button', { name: 'Registrar y enviar correo al candidato' }).click()
+      // a message the catalog lacks would read in English; these are translated
+      await widget.getByText('Hay datos que corregir antes de poder enviar el correo.').waitFor()
+      await widget.getByText('Escribe el nombre del candidato.').waitFor()
+      await page.setViewportSize({ width: 1280, height: 900 })
+      await page.screenshot({ path: path.join(artifactsDir, 'widget-es-1280.png'), fullPage: true })
+      await page.setViewportSize({ width: 390, height: 900 })
+
+      await widget.getByLabel('Nombre del candidato').fill('Ana Souza')
+      await widget.getByLabel('Correo del candidato').fill('ana@example.com')
+      await widget.getByLabel('Puesto', { exact: true }).fill('Analista de datos')
+      await widget.getByLabel('Cliente', { exact: true }).fill('Globex')
+      await widget.getByLabel('Entrevistador 1 Nombre').fill('Priya Natarajan')
+      await widget.getByRole('button', { name: 'Añadir entrevistador' }).click()
+      await widget.getByLabel('Entrevistador 2 Nombre').fill('Tom Becker')
+      await widget.getByRole('button', { name: 'Registrar y enviar correo al candidato' }).click()
+      await widget.getByRole('heading', { name: 'Entrevista registrada' }).waitFor()
+      const done = await widget.getByRole('status').textContent()
+      expect(done).toContain('a Priya Natarajan y Tom Becker.')
+      // the reminder's date in Spanish
+      expect(done).toMatch(/\((lun|mar|mié|jue|vie|sáb|dom), \d{1,2} [a-z]+,? \d{2}:\d{2}\)/)
+      await page.screenshot({ path: path.join(artifactsDir, 'widget-es-390.png'), fullPage: true })
+
+      // each portal sets the agency's allowed origins to its own
+      unknown = await startAgencyPortal(portal, { initOptions: `locale: 'xx-YY',` })
+      await page.goto(unknown.origin)
+      await widget.getByLabel('Candidate name').waitFor()
+      expect(await widget.locator('.ft').getAttribute('lang')).toBe('en')
+    } finally {
+      await context.close()
+      await spanish.close()
+      await unknown?.close()
+    }
   })
 })

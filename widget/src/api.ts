@@ -1,5 +1,6 @@
 import type { ErrorDetail } from '../../worker/errors'
 import { observeAnswer } from './events'
+import { words } from './strings'
 
 /** An API error as the widget shows it; status 0 when the API was not reached at all. */
 export class ApiFailure extends Error {
@@ -40,7 +41,7 @@ export function createApi(
       return token
     })().catch(() => {
       session = undefined
-      throw new ApiFailure(0, 'Could not sign you in to Followthrough. Reload the page to retry.')
+      throw new ApiFailure(0, words().errors.signIn)
     })
     return (session = asked)
   }
@@ -58,7 +59,7 @@ export function createApi(
         headers: { ...(init.headers as Record<string, string>), Authorization: `Bearer ${token}` },
       })
     } catch {
-      throw new ApiFailure(0, 'Followthrough cannot be reached. Check your connection and retry.')
+      throw new ApiFailure(0, words().errors.offline)
     }
     if (res.status === 401 && retry) {
       // other calls may have refreshed it already

@@ -9,6 +9,7 @@ import { Widget } from './components/widget'
 import type { Command, FollowthroughGlobal } from './queue'
 import { emit, on } from './events'
 import { setLocale } from './format'
+import { loadWords, words } from './strings'
 import { applyHostTheme, themeSheet } from './theme'
 import css from './widget.css'
 
@@ -42,7 +43,7 @@ class FollowthroughWidget extends HTMLElement {
         <Widget api={api} />
       ) : (
         <p class="ft muted" role="status">
-          Loading Followthrough…
+          {words().loading('Followthrough')}
         </p>
       ),
       root,
@@ -55,9 +56,17 @@ function run(command: Command) {
     const options = command[1]
     if (options.theme) applyHostTheme(options.theme)
     if (options.locale) setLocale(options.locale)
-    api = createApi(ft.src!, ft.key!, options.getSession)
-    mounted.forEach((el) => el.paint())
-    emit('ready', {})
+    // the widget first draws in the host's language: its catalog comes before the api is set
+    const ready = options.locale
+      ? loadWords(options.locale).catch(() =>
+          console.error('Followthrough: the words for', options.locale, 'could not be loaded'),
+        )
+      : Promise.resolve()
+    void ready.then(() => {
+      api = createApi(ft.src!, ft.key!, options.getSession)
+      mounted.forEach((el) => el.paint())
+      emit('ready', {})
+    })
   } else if (command[0] === 'on' && typeof command[2] === 'function') {
     on(command[1], command[2])
   } else {

@@ -1,3 +1,5 @@
+import { words } from './strings'
+
 const whenOptions: Intl.DateTimeFormatOptions = {
   weekday: 'short',
   day: 'numeric',
@@ -35,7 +37,7 @@ export function localInputValue(date: Date): string {
 export function listNames(names: string[]): string {
   return names.length < 2
     ? (names[0] ?? '')
-    : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`
+    : `${names.slice(0, -1).join(', ')} ${words().and} ${names[names.length - 1]}`
 }
 
 export const firstName = (name: string) => name.split(/\s+/)[0] ?? name

@@ -1,6 +1,6 @@
 import { interviewLimits } from '../../worker/schemas/interview-limits'
 import { localInputValue } from './format'
-import { formText } from './strings'
+import { words } from './strings'
 
 export interface Person {
   name: string
@@ -107,7 +107,8 @@ export function problemAt(path: string, v: Values, now = Date.now()): string | u
 
 /** What the user reads for `path`: the local check's reason, else the field's own advice. */
 export const messageFor = (path: string, v: Values) =>
-  formText[problemAt(path, v) ?? path.replace(/\.\d+\./, '.*.')] ?? formText.other!
+  words().form.problems[problemAt(path, v) ?? path.replace(/\.\d+\./, '.*.')] ??
+  words().form.problems.other!
 
 /** Every problem found before sending, as path → message. */
 export function problemsIn(v: Values): Record<string, string> {

@@ -1,4 +1,5 @@
 import type { ComponentChildren, VNode } from 'preact'
+import { words } from '../strings'
 
 export type FieldErrors = Record<string, string>
 
@@ -26,7 +27,7 @@ export function Field({ path, label, errors, optional, wide, control }: FieldPro
     <p class={wide ? 'field wide' : 'field'}>
       <label for={id}>
         {label}
-        {optional && <span class="muted"> (optional)</span>}
+        {optional && <span class="muted">{words().form.optional}</span>}
       </label>
       {control({
         id,

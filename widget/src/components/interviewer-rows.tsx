@@ -1,14 +1,20 @@
 import { blankPerson, type Person } from '../log-values'
+import { words } from '../strings'
 import { useFocusLater } from '../use-focus-later'
 import { Field, type FieldErrors } from './field'
 
 export const maxInterviewers = 10
 
 /** Each interviewer's fields, in order. */
-const personFields: { key: keyof Person; label: string; optional?: true; type?: 'email' }[] = [
-  { key: 'name', label: 'Name' },
-  { key: 'title', label: 'Job title', optional: true },
-  { key: 'email', label: 'Email', optional: true, type: 'email' },
+const personFields: {
+  key: keyof Person
+  label: 'personName' | 'personTitle' | 'personEmail'
+  optional?: true
+  type?: 'email'
+}[] = [
+  { key: 'name', label: 'personName' },
+  { key: 'title', label: 'personTitle', optional: true },
+  { key: 'email', label: 'personEmail', optional: true, type: 'email' },
 ]
 const nameOf = (i: number) => `[id="f-interviewers.${i}.name"]`
 
@@ -40,20 +46,21 @@ export function InterviewerRows({ people, errors, onChange }: Props) {
       )
     }
 
+  const w = words().form
   return (
     <fieldset class="people" ref={root}>
-      <legend>Interviewers</legend>
+      <legend>{w.interviewers}</legend>
       {people.map((_, i) => (
         <fieldset key={i} class="person">
-          <legend class="sr">Interviewer {i + 1}</legend>
+          <legend class="sr">{w.interviewer(i + 1)}</legend>
           {personFields.map(({ key, label, optional, type }) => (
             <Field
               key={key}
               path={`interviewers.${i}.${key}`}
               label={
                 <>
-                  <span class="sr">Interviewer {i + 1} </span>
-                  {label}
+                  <span class="sr">{w.interviewer(i + 1)} </span>
+                  {w[label]}
                 </>
               }
               optional={optional}
@@ -65,14 +72,14 @@ export function InterviewerRows({ people, errors, onChange }: Props) {
             <button
               type="button"
               class="link"
-              aria-label={`Remove interviewer ${i + 1}`}
+              aria-label={w.removeInterviewer(i + 1)}
               onClick={() => {
                 // to the row before, or to the button that adds one back
                 focusLater(i ? nameOf(i - 1) : '.add')
                 onChange(people.filter((_, j) => j !== i))
               }}
             >
-              Remove
+              {w.remove}
             </button>
           )}
         </fieldset>
@@ -87,7 +94,7 @@ export function InterviewerRows({ people, errors, onChange }: Props) {
           onChange([...people, blankPerson()])
         }}
       >
-        Add interviewer
+        {w.addInterviewer}
       </button>
     </fieldset>
   )

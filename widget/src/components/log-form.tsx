@@ -15,7 +15,7 @@ import {
   type Values,
 } from '../log-values'
 import { languageNames } from '../../../worker/i18n/catalog'
-import { formText, lateNotice } from '../strings'
+import { words } from '../strings'
 import { useFocusLater } from '../use-focus-later'
 import { Field, type FieldControl, type FieldErrors } from './field'
 import { InterviewerRows } from './interviewer-rows'
@@ -27,13 +27,12 @@ interface Props {
   onShowList: () => void
 }
 
-const formats = { video: 'Video call', phone: 'Phone', onsite: 'On site' }
-
-const candidateFields: [TextPath, string, 'text' | 'email', number][] = [
-  ['candidate.name', 'Candidate name', 'text', 120],
-  ['candidate.email', 'Candidate email', 'email', 254],
-  ['roleTitle', 'Role', 'text', 160],
-  ['clientCompany', 'Client', 'text', 160],
+type Label = 'candidateName' | 'candidateEmail' | 'role' | 'client'
+const candidateFields: [TextPath, Label, 'text' | 'email', number][] = [
+  ['candidate.name', 'candidateName', 'text', 120],
+  ['candidate.email', 'candidateEmail', 'email', 254],
+  ['roleTitle', 'role', 'text', 160],
+  ['clientCompany', 'client', 'text', 160],
 ]
 
 export function LogForm({ api, agency, onLogged, onShowList }: Props) {
@@ -89,7 +88,7 @@ export function LogForm({ api, agency, onLogged, onShowList }: Props) {
 
   function showProblems(found: FieldErrors) {
     setErrors(found)
-    setProblem(formText.summary!)
+    setProblem(words().form.problems.summary!)
     focusLater('[aria-invalid="true"]')
   }
 
@@ -125,6 +124,7 @@ export function LogForm({ api, agency, onLogged, onShowList }: Props) {
     }
   }
 
+  const w = words().form
   const late = daysLate(values)
   // a value not chosen yet shows `shown` (the language: the agency's default, which the API applies)
   const choice = (path: TextPath, label: string, options: object, shown?: string) => (
@@ -143,17 +143,15 @@ export function LogForm({ api, agency, onLogged, onShowList }: Props) {
   )
 
   if (logged) {
-    const who = logged.candidate ? firstName(logged.candidate.name) : 'The candidate'
-    const via = agency?.routingMode === 'via_recruiter' ? ', to send to you to forward' : ''
+    const who = logged.candidate ? firstName(logged.candidate.name) : w.theCandidate
+    const names = listNames(logged.interviewers.map((p) => p.name))
     return (
       <div class="done" role="status" ref={box}>
-        <h2 tabIndex={-1}>Interview logged</h2>
+        <h2 tabIndex={-1}>{w.done}</h2>
         <p>
-          {who} will get an email now with a short guide and a link to draft a thank-you note for{' '}
-          {listNames(logged.interviewers.map((p) => p.name))}
-          {via}.
+          {w.willGetEmail(who, names, agency?.routingMode === 'via_recruiter')}
           {Date.parse(logged.coaching.deadline) > Date.now() &&
-            ` If no note is marked sent, ${who} gets one reminder before ${formatWhen(logged.coaching.deadline)}.`}
+            w.reminder(who, formatWhen(logged.coaching.deadline))}
         </p>
         <p class="actions">
           <button
@@ -165,10 +163,10 @@ export function LogForm({ api, agency, onLogged, onShowList }: Props) {
               focusLater('input')
             }}
           >
-            Log another interview
+            {w.another}
           </button>
           <button type="button" class="secondary" onClick={onShowList}>
-            See my interviews
+            {w.seeList}
           </button>
         </p>
       </div>
@@ -176,49 +174,44 @@ export function LogForm({ api, agency, onLogged, onShowList }: Props) {
   }
 
   return (
-    <form ref={box} noValidate onSubmit={submit} aria-label="Log an interview">
+    <form ref={box} noValidate onSubmit={submit} aria-label={w.name}>
       {problem && (
         <p class="alert" role="alert" tabIndex={-1}>
           {problem}
         </p>
       )}
       <fieldset class="grid">
-        <legend>Candidate and role</legend>
+        <legend>{w.candidateAndRole}</legend>
         {candidateFields.map(([path, label, type, max]) => (
           <Field
             key={path}
             path={path}
-            label={label}
+            label={w[label]}
             errors={errors}
             control={text(path, type, { maxLength: max, autocomplete: 'off' })}
           />
         ))}
-        {choice(
-          'candidate.language',
-          "Candidate's language",
-          languageNames,
-          agency?.defaultLanguage,
-        )}
+        {choice('candidate.language', w.language, languageNames, agency?.defaultLanguage)}
       </fieldset>
       <fieldset class="grid">
-        <legend>Interview</legend>
+        <legend>{w.interview}</legend>
         <Field
           path="startsAt"
-          label="Started at"
+          label={w.startedAt}
           errors={errors}
           control={text('startsAt', 'datetime-local')}
         />
         <Field
           path="durationMinutes"
-          label="Duration (minutes)"
+          label={w.duration}
           errors={errors}
           control={text('durationMinutes', 'number', { min: 5, max: 480, step: 5 })}
         />
-        {choice('format', 'Format', formats)}
+        {choice('format', w.format, w.formats)}
       </fieldset>
       {late > 0 && (
         <p class="notice" role="status">
-          {lateNotice(late)}
+          {w.late(late)}
         </p>
       )}
       <InterviewerRows
@@ -228,7 +221,7 @@ export function LogForm({ api, agency, onLogged, onShowList }: Props) {
       />
       <Field
         path="talkingPoints"
-        label="Talking points for the notes"
+        label={w.talkingPoints}
         optional
         wide
         errors={errors}
@@ -236,7 +229,7 @@ export function LogForm({ api, agency, onLogged, onShowList }: Props) {
       />
       <p class="actions">
         <button type="submit" disabled={busy}>
-          {busy ? 'Logging…' : 'Log interview and email candidate'}
+          {busy ? w.submitting : w.submit}
         </button>
       </p>
     </form>

@@ -1,9 +1,10 @@
 import type { ComponentChildren } from 'preact'
 import type { ApiFailure } from '../api'
+import { words } from '../strings'
 
 export const Loading = ({ what }: { what: string }) => (
   <p class="muted" role="status">
-    Loading {what}…
+    {words().loading(what)}
   </p>
 )
 
@@ -17,7 +18,7 @@ export function Failed({ error, retry }: { error: ApiFailure; retry?: () => void
       <p>{error.message}</p>
       {retry && (
         <button type="button" class="link" onClick={retry}>
-          Try again
+          {words().tryAgain}
         </button>
       )}
     </div>

@@ -2,18 +2,15 @@ import type { ComponentType } from 'preact'
 import { useEffect, useState } from 'preact/hooks'
 import type { Agency } from '../../../worker/schemas/agency'
 import { ApiFailure, type Api } from '../api'
+import { words } from '../strings'
 import { applyBranding } from '../theme'
 import { useLoad } from '../use-load'
 import { LogForm } from './log-form'
 import { Failed, Loading } from './states'
 
-const tabs = [
-  ['log', 'Log interview'],
-  ['list', 'My interviews'],
-  ['stats', 'Dashboard'],
-] as const
+const tabs = ['log', 'list', 'stats'] as const
 
-type TabId = (typeof tabs)[number][0]
+type TabId = (typeof tabs)[number]
 
 /**
  * A panel whose code is a chunk of its own, fetched the first time its tab opens (the log form,
@@ -27,10 +24,7 @@ function Lazy<P extends object>(props: {
   const chunk = useLoad(
     () =>
       props.load().catch(() => {
-        throw new ApiFailure(
-          0,
-          `${props.what} could not be loaded. Check your connection and retry, or reload the page if Followthrough was just updated.`,
-        )
+        throw new ApiFailure(0, words().lazy.failed(props.what))
       }),
     [],
   )
@@ -66,23 +60,24 @@ export function Widget({ api }: { api: Api }) {
 
   function onTabKey(e: KeyboardEvent) {
     const buttons = [...(e.currentTarget as HTMLElement).querySelectorAll<HTMLElement>('button')]
-    const at = tabs.findIndex(([id]) => id === current)
+    const at = tabs.indexOf(current)
     const to = { ArrowRight: at + 1, ArrowLeft: at - 1, Home: 0, End: tabs.length - 1 }[e.key]
     if (to === undefined) return
     e.preventDefault()
     const next = (to + tabs.length) % tabs.length
-    select(tabs[next]![0], buttons[next])
+    select(tabs[next]!, buttons[next])
   }
 
+  const w = words()
   return (
-    <div class="ft">
+    <div class="ft" lang={w.lang}>
       <header class="head">
-        <strong>{agency.data?.name ?? 'Followthrough'}</strong>
-        <span class="muted">Thank-you note coaching</span>
+        <strong>{agency.data?.name ?? w.head.fallbackName}</strong>
+        <span class="muted">{w.head.tagline}</span>
       </header>
       {agency.error && <Failed error={agency.error} retry={agency.retry} />}
       <div role="tablist" aria-label="Followthrough" class="tabs" onKeyDown={onTabKey}>
-        {tabs.map(([id, label]) => (
+        {tabs.map((id) => (
           <button
             key={id}
             type="button"
@@ -93,11 +88,11 @@ export function Widget({ api }: { api: Api }) {
             tabIndex={current === id ? 0 : -1}
             onClick={() => select(id)}
           >
-            {label}
+            {w.tabs[id]}
           </button>
         ))}
       </div>
-      {tabs.map(([id]) => (
+      {tabs.map((id) => (
         <section
           key={id}
           role="tabpanel"
@@ -117,13 +112,13 @@ export function Widget({ api }: { api: Api }) {
             ) : id === 'list' ? (
               <Lazy
                 load={loadList}
-                what="The list"
+                what={w.lazy.list}
                 with={{ api, logged, onChange: () => setChanged((n) => n + 1) }}
               />
             ) : (
               <Lazy
                 load={loadDashboard}
-                what="The dashboard"
+                what={w.lazy.dashboard}
                 with={{ api, logged: logged + changed }}
               />
             ))}

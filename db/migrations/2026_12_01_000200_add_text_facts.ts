@@ -6,7 +6,7 @@ import { sql, type Kysely } from 'kysely'
 // thousand groups where they summed a dozen FILTER clauses per row and breakdown.
 //
 // coaching_text is the latest coaching text's state as the stats count it (the same rule as
-// coachingTextOf in worker/services/coaching-status.ts; tests/stats/facts.test.ts checks that
+// coachingTextOf in tests/support/stats-from-scratch.ts; tests/stats/facts.test.ts checks that
 // the two agree): 'sent' once Twilio took it (or it was captured), then 'delivered' or
 // 'undelivered' as Twilio reports; 'failed' when Twilio refused it; null while it waits, and
 // when it was never to go (no text queued, skipped, canceled).

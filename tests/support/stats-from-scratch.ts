@@ -1,14 +1,34 @@
-import { sql } from 'kysely'
+import { sql, type RawBuilder } from 'kysely'
 import { expect } from 'vitest'
 import type { Db } from '../../db/client'
+import type { CoachingTextFact } from '../../db/schema'
 import { noteDeadlineSql } from '../../worker/lib/note-window'
 import {
   coachingEmailOf,
-  coachingTextOf,
   isCoached,
   type CoachingEmailStatus,
 } from '../../worker/services/coaching-status'
 import { startsInRange, storedFacts, type FactsSource } from '../../worker/services/stats-facts'
+
+/**
+ * How far the latest coaching text of interview `alias` got, as the stats count it: 'sent' once
+ * Twilio took it or it was captured, then 'delivered' or 'undelivered' as Twilio reports, or
+ * 'failed'; null while it waits or when none is to go: the oracle for what interview_facts keeps
+ * (db/migrations/2026_12_01_000200_add_text_facts.ts).
+ */
+function coachingTextOf(alias: string): RawBuilder<CoachingTextFact | null> {
+  return sql<CoachingTextFact | null>`(select case m.state
+      when 'captured' then 'sent'
+      when 'sent' then 'sent'
+      when 'delivered' then 'delivered'
+      when 'undelivered' then 'undelivered'
+      when 'failed' then 'failed'
+    end
+    from texts m
+    where m.interview_id = ${sql.ref(`${alias}.id`)} and m.kind = 'coaching'
+    order by m.created_at desc, m.id desc
+    limit 1)`
+}
 
 /**
  * The stats' facts recomputed from the source tables at query time, the way `GET /v1/stats`

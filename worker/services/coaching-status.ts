@@ -1,5 +1,4 @@
 import { sql, type RawBuilder } from 'kysely'
-import type { CoachingTextFact } from '../../db/schema'
 import type { Interview } from '../schemas/interview'
 
 export type CoachingEmailStatus = Interview['coaching']['email']
@@ -73,24 +72,4 @@ export function coachingStatusOf(alias: string): RawBuilder<CoachingStatus> {
       select count(p.note_sent_at) as sent, count(*) as total
       from interviewers p where p.interview_id = ${sql.ref(`${alias}.id`)}
     ) n)`
-}
-
-/**
- * How far the latest coaching text of interview `alias` got, as the stats count it: 'sent' once
- * Twilio took it or it was captured, then 'delivered' or 'undelivered' as Twilio reports, or
- * 'failed'; null while it waits or when none is to go. interview_facts keeps the same
- * (db/migrations/2026_12_01_000200_add_text_facts.ts).
- */
-export function coachingTextOf(alias: string): RawBuilder<CoachingTextFact | null> {
-  return sql<CoachingTextFact | null>`(select case m.state
-      when 'captured' then 'sent'
-      when 'sent' then 'sent'
-      when 'delivered' then 'delivered'
-      when 'undelivered' then 'undelivered'
-      when 'failed' then 'failed'
-    end
-    from texts m
-    where m.interview_id = ${sql.ref(`${alias}.id`)} and m.kind = 'coaching'
-    order by m.created_at desc, m.id desc
-    limit 1)`
 }

@@ -1,13 +1,19 @@
 import { interviewLimits } from '../../worker/schemas/interview-limits'
+import type { dashboardEn } from './strings/dashboard'
+import type { detailEn } from './strings/detail'
+import type { listEn } from './strings/list'
 
 const { minMinutes, maxMinutes, latestPastDays, furthestAheadDays } = interviewLimits
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`
 
 /**
- * Every word the widget shows, in English: one block per area, with small functions where a
- * number or a name goes in. Another language is a chunk of its own (`strings/es.ts`) that
- * `loadWords` merges over this one, so a key it lacks stays English.
+ * Every word the widget shows at start, in English: one block per area, with small functions
+ * where a number or a name goes in. The words of the parts loaded later (the list, the detail
+ * panel, the dashboard) come with their chunks (`strings/list.ts`, `strings/dashboard.ts`, read
+ * through `partWords`), so startup carries none of them. Another language is one chunk
+ * (`strings/es.ts`) with every part's words, which `loadWords` merges over English, so a key it
+ * lacks stays English.
  */
 export const en = {
   lang: 'en',
@@ -87,10 +93,16 @@ export const en = {
   and: 'and',
 }
 
+/** The parts whose words load with their own chunks, by the name a translation files them under. */
+export interface LaterWords {
+  list: typeof listEn
+  detail: typeof detailEn
+  dashboard: typeof dashboardEn
+}
 /** A catalog: English's shape; a translation may leave keys out (they stay English). */
-export type Words = typeof en
+export type Words = typeof en & Partial<LaterWords>
 type Partly<T> = { [K in keyof T]?: T[K] extends (...a: never[]) => unknown ? T[K] : Partly<T[K]> }
-export type Translation = Partly<Words>
+export type Translation = Partly<typeof en & LaterWords>
 export type Limits = typeof interviewLimits
 
 let current: Words = en
@@ -102,7 +114,7 @@ export const words = () => current
 export const formText = en.form.problems
 export const lateNotice = en.form.late
 
-function merge<T>(base: T, over: unknown): T {
+export function merge<T>(base: T, over: unknown): T {
   if (!over || typeof over !== 'object' || typeof base !== 'object' || !base)
     return (over ?? base) as T
   const out: Record<string, unknown> = { ...(base as Record<string, unknown>) }

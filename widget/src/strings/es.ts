@@ -1,4 +1,6 @@
 import type { Limits, Translation } from '../strings'
+import { esDashboard } from './es-dashboard'
+import { esDetail, esList } from './es-list'
 
 /**
  * The widget in Spanish; a key left out here reads in English. The limits come from the caller,
@@ -75,6 +77,9 @@ const es = ({
     seeList: 'Ver mis entrevistas',
   },
   and: 'y',
+  list: esList,
+  detail: esDetail,
+  dashboard: esDashboard,
 })
 
 export default es

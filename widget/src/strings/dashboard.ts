@@ -1,0 +1,2 @@
+/** The dashboard's words in English (they load with its chunk). */
+export const dashboardEn = {}

@@ -1,0 +1,2 @@
+/** The list's words in English (they load with its chunk). */
+export const listEn = {}

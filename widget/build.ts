@@ -118,7 +118,10 @@ export async function buildWidget(outDir: string): Promise<WidgetBuild> {
   const loader = await build({
     ...widgetBuildOptions,
     entryPoints: [path.join(src, 'loader.ts')],
-    define: { __FT_APP_FILE__: JSON.stringify(appFile) },
+    define: {
+      __FT_APP_FILE__: JSON.stringify(appFile),
+      __FT_SHARED_FILES__: JSON.stringify([...startup].map(nameOf).filter((f) => f !== appFile)),
+    },
   })
 
   // chunks first, then the entry that imports them, then the loader that names the entry, each

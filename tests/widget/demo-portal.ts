@@ -77,6 +77,12 @@ async function openPortal(h: Harness, context: BrowserContext, portalPath: strin
   context.setDefaultTimeout(8_000)
   const page = await context.newPage()
   const problems: string[] = []
+  /** the widget's own scripts as the page asked for them, by file name */
+  const scripts: string[] = []
+  page.on('request', (r) => {
+    const file = new URL(r.url()).pathname.slice(1)
+    if (/^widget[.-].*js$/.test(file)) scripts.push(file)
+  })
   page.on('console', (m) => {
     if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) {
       problems.push(m.text())
@@ -99,7 +105,7 @@ async function openPortal(h: Harness, context: BrowserContext, portalPath: strin
   expect(res?.headers()['content-security-policy']).toContain("script-src 'self'")
   const widget = page.locator('followthrough-widget')
   await widget.getByLabel('Candidate name').waitFor()
-  return { page, widget, problems }
+  return { page, widget, problems, scripts }
 }
 
 export const sendRate = (widget: Locator) =>

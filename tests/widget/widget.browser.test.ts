@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { BrowserContext } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest'
+import type { WidgetBuild } from '../../widget/build'
 import { formText } from '../../widget/src/strings'
 import { expectNoAxeViolations } from '../support/axe'
 import { artifactsDir, describeInBrowser } from '../support/browser'
@@ -282,7 +283,11 @@ describeInBrowser('the widget on the demo portal, in Chromium', () => {
   it('works from a portal on another origin whose CSP allows only the widget origin', async () => {
     const agencyPortal = await startAgencyPortal(portal)
     try {
-      const { widget, problems } = await portal.open(`${agencyPortal.origin}/interviews`)
+      const { widget, problems, scripts } = await portal.open(`${agencyPortal.origin}/interviews`)
+      // the loader, then the entry and the chunks it imports, asked for together and each once
+      // (the CSP lets the preloads through as it does the entry)
+      const meta = JSON.parse(readFileSync('dist/widget.meta.json', 'utf8')) as WidgetBuild
+      expect(scripts).toEqual(['widget.js', ...meta.startup.slice(1), meta.app])
       await logInterview(widget, 'Dev Patel', 'dev@example.com')
       await widget.getByText('Dev will get an email now').waitFor()
       await widget.getByRole('tab', { name: 'My interviews' }).click()

@@ -3,7 +3,7 @@ import type { Locator, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest'
 import { expectNoAxeViolations } from '../support/axe'
 import { artifactsDir, describeInBrowser } from '../support/browser'
-import { startDemoPortal, type DemoPortal } from './demo-portal'
+import { startAgencyPortal, startDemoPortal, type DemoPortal } from './demo-portal'
 
 const hour = 3600_000
 const day = 24 * hour
@@ -70,7 +70,8 @@ describeInBrowser('the interview list and its details, in Chromium', () => {
       json: {
         candidate: {
           name: candidate,
-          email: `${candidate.split(' ')[0]!.toLowerCase()}@example.com`,
+          // Lucía's address without the accent
+          email: `${candidate.split(' ')[0]!.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '')}@example.com`,
         },
         roleTitle: 'Data Analyst',
         clientCompany: client,
@@ -315,5 +316,102 @@ describeInBrowser('the interview list and its details, in Chromium', () => {
     await expect.poll(() => focused(page)).toBe('Details of Ben Okoro')
     // 409 for the refused re-send, which the panel showed
     expect(problems).toEqual([`POST /v1/interviews/${ids['Ben Okoro']}/resend 409`])
+  })
+
+  it('reads in Spanish for a host whose locale is es: the filters, the badges, the details and an action', async () => {
+    // a recruiter of the agency's own portal, with an interview to come and one just past
+    const session = await portal.h.request('POST', '/v1/sessions', {
+      token: portal.secretKey,
+      json: { recruiter: { externalId: 'nw-7', name: 'Nia Wong' } },
+    })
+    expect(session.status, session.text).toBe(201)
+    await seed('Lucía Gómez', 'Initech', 'nw-7', 2 * day)
+    await seed('Mateo Ruiz', 'Globex', 'nw-7', -1 * day)
+    const spanish = await startAgencyPortal(portal, { initOptions: `locale: 'es-ES',` })
+    const context = await portal.browser.newContext({ viewport: { width: 1100, height: 900 } })
+    context.setDefaultTimeout(8_000)
+    try {
+      const page = await context.newPage()
+      const problems: string[] = []
+      page.on('pageerror', (e) => problems.push(e.message))
+      page.on('console', (m) => {
+        if (m.type() === 'error') problems.push(m.text())
+      })
+      await page.goto(spanish.origin)
+      const widget = page.locator('followthrough-widget')
+      await widget.getByRole('tab', { name: 'Mis entrevistas' }).click()
+      await expect.poll(() => names(widget)).toEqual(['Lucía Gómez', 'Mateo Ruiz'])
+
+      const filters = widget.getByRole('search', { name: 'Filtrar entrevistas' })
+      await filters.getByRole('searchbox', { name: 'Buscar' }).waitFor()
+      expect(await filters.locator('label').allTextContents()).toEqual([
+        'Buscar',
+        'Cliente',
+        'Estado',
+        'Desde',
+        'Hasta',
+      ])
+      expect(
+        await filters.getByRole('combobox', { name: 'Estado' }).locator('option').allTextContents(),
+      ).toEqual([
+        'Todos',
+        'Programada',
+        'Sin notas aún',
+        'Notas: algunas',
+        'Notas: todas',
+        'Sin correo',
+        'Cancelada',
+      ])
+      const rows = widget.locator('.interviews > li')
+      const upcoming = await rows.first().innerText()
+      expect(upcoming).toContain('Próxima')
+      expect(upcoming).toContain('Data Analyst en Initech')
+      expect(upcoming).toContain('45 min · 2 entrevistadores')
+      // the dates in Spanish too
+      expect(upcoming).toMatch(/Correo de preparación el (lun|mar|mié|jue|vie|sáb|dom)/)
+      expect(await rows.nth(1).getByRole('list', { name: 'Estado' }).innerText()).toContain(
+        'Notas 0/2',
+      )
+      await expectNoAxeViolations(page, 'list in Spanish')
+      expect((await sidewaysAt(page)).filter(([, px]) => px > 0)).toEqual([])
+      await shoot(page, 'list-es')
+
+      await widget.getByRole('button', { name: 'Detalles de Mateo Ruiz' }).click()
+      let dialog = widget.getByRole('dialog', { name: 'Mateo Ruiz' })
+      await dialog.getByRole('heading', { name: 'Cronología' }).waitFor()
+      expect(await dialog.innerText()).toContain('Priya Natarajan: aún sin nota')
+      await shoot(page, 'list-details-es-past', false)
+      await dialog.getByRole('button', { name: 'Cerrar' }).click()
+      await dialog.waitFor({ state: 'detached' })
+
+      await widget.getByRole('button', { name: 'Detalles de Lucía Gómez' }).click()
+      dialog = widget.getByRole('dialog', { name: 'Lucía Gómez' })
+      for (const heading of ['Notas', 'Mensajes', 'Cronología', 'Acciones']) {
+        await dialog.getByRole('heading', { name: heading }).waitFor()
+      }
+      expect(await dialog.locator('.timeline').innerText()).toContain(
+        'Cierra el plazo de 24 horas para las notas (pendiente)',
+      )
+      await dialog.getByRole('button', { name: 'Reprogramar' }).waitFor()
+      await dialog.getByRole('button', { name: 'Cancelar entrevista' }).click()
+      await dialog
+        .getByText(
+          '¿Cancelar esta entrevista? Se detienen los mensajes pendientes y las estadísticas dejan de contarla.',
+        )
+        .waitFor()
+      await dialog.getByRole('button', { name: 'Volver' }).waitFor()
+      await expectNoAxeViolations(page, 'details in Spanish')
+      expect((await sidewaysAt(page)).filter(([, px]) => px > 0)).toEqual([])
+      await shoot(page, 'list-details-es', false)
+      await dialog.getByRole('button', { name: 'Sí, cancelar entrevista' }).click()
+      await dialog.getByText('Entrevista cancelada. Ya no se enviará nada más para ella.').waitFor()
+      expect(await dialog.locator('.timeline').innerText()).toContain('Cancelada')
+      await dialog.getByRole('button', { name: 'Cerrar' }).click()
+      await expect.poll(() => rows.first().getByRole('list').innerText()).toBe('Cancelada')
+      expect(problems).toEqual([])
+    } finally {
+      await context.close()
+      await spanish.close()
+    }
   })
 })

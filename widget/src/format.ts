@@ -68,7 +68,3 @@ export const formatDays = (from: string, to: string) =>
 export function addDays(date: string, days: number): string {
   return new Date(dayOf(date).getTime() + days * 86_400_000).toISOString().slice(0, 10)
 }
-
-/** An interview still to take place (and not canceled). */
-export const isUpcoming = (i: { startsAt: string; canceledAt: string | null }) =>
-  !i.canceledAt && Date.parse(i.startsAt) > Date.now()

@@ -1,10 +1,14 @@
+import type { ComponentChildren } from 'preact'
 import { useEffect, useRef, useState } from 'preact/hooks'
 import type { Interview, InterviewOutcome } from '../../../worker/schemas/interview'
 import type { Api, ApiFailure } from '../api'
-import { formatWhen, isUpcoming, localInputValue } from '../format'
+import { formatWhen, localInputValue } from '../format'
+import { detailEn } from '../strings/detail'
+import type { listEn } from '../strings/list'
+import { partWords } from '../strings/part'
 import { useLoad } from '../use-load'
 import css from './interview-detail.css'
-import { messageFacts, outcomeLabels, timelineOf } from './interview-facts'
+import { messageFacts, timelineOf } from './interview-facts'
 import { Failed, Loading } from './states'
 
 const sheet = new CSSStyleSheet()
@@ -15,13 +19,18 @@ interface Props {
   id: string
   onChange: (i: Interview) => void
   onClose: () => void
+  /** the list's words, for what the panel shows as the list does */
+  listWords: typeof listEn
+  /** when it takes place, as the list shows it */
+  held: (i: Interview) => ComponentChildren
 }
 
 /**
  * One interview in a modal panel: who was thanked, the messages and their delivery, a timeline,
  * and what can still be done. The browser's modal dialog keeps focus inside and closes on Escape.
  */
-export function InterviewDetail({ api, id, onChange, onClose }: Props) {
+export function InterviewDetail({ api, id, onChange, onClose, listWords: l, held }: Props) {
+  const w = partWords('detail', detailEn)
   const dialog = useRef<HTMLDialogElement>(null)
   const loaded = useLoad(() => api.get<Interview>(`/v1/interviews/${id}`), [id])
   const [changed, setChanged] = useState<Interview>()
@@ -54,77 +63,71 @@ export function InterviewDetail({ api, id, onChange, onClose }: Props) {
       }}
     >
       <header>
-        <h2 id="detail-title">{i ? (i.candidate?.name ?? 'Erased candidate') : 'Interview'}</h2>
+        <h2 id="detail-title">{i ? (i.candidate?.name ?? l.erased) : w.interview}</h2>
         <button type="button" class="secondary" onClick={() => dialog.current!.close()}>
-          Close
+          {w.close}
         </button>
       </header>
       {loaded.error ? (
         <Failed error={loaded.error} retry={loaded.retry} />
       ) : !i ? (
-        <Loading what="the interview" />
+        <Loading what={w.loading} />
       ) : (
         <>
           <p>
-            {i.roleTitle} at {i.clientCompany}
+            {l.roleAt(i.roleTitle, i.clientCompany)}
             <br />
             <span class="muted">
-              {isUpcoming(i) && <span class="list-up">Upcoming</span>}
-              {formatWhen(i.startsAt)} · {i.durationMinutes} min
+              {held(i)}
               {i.recruiter && ` · ${i.recruiter.name}`}
             </span>
           </p>
-          {i.outcome && <p class="outcome">Outcome: {outcomeLabels[i.outcome.stage]}</p>}
-          <h3>Notes</h3>
+          {i.outcome && <p class="outcome">{w.outcomeIs(w.outcomes[i.outcome.stage])}</p>}
+          <h3>{w.notes}</h3>
           <ul class="facts">
             {i.interviewers.map((p) => (
               <li key={p.id} class={p.noteSentAt ? 'good' : ''}>
                 <strong>{p.name}</strong>
                 {p.title && `, ${p.title}`}:{' '}
-                {p.noteSentAt ? `note sent ${formatWhen(p.noteSentAt)}` : 'no note yet'}
+                {p.noteSentAt ? w.noteSent(formatWhen(p.noteSentAt)) : w.noNote}
               </li>
             ))}
           </ul>
-          <h3>Messages</h3>
+          <h3>{w.messages}</h3>
           <ul class="facts">
-            {messageFacts(i).map((fact) => (
+            {messageFacts(w, i).map((fact) => (
               <li key={fact}>{fact}</li>
             ))}
           </ul>
-          <h3>Timeline</h3>
+          <h3>{w.timeline}</h3>
           <ol class="timeline">
-            {timelineOf(i).map((e) => (
+            {timelineOf(w, i).map((e) => (
               <li key={e.at + e.text} class={Date.parse(e.at) > now ? 'later' : ''}>
                 <time dateTime={e.at}>{formatWhen(e.at)}</time> {e.text}
-                {Date.parse(e.at) > now && ' (to come)'}
+                {Date.parse(e.at) > now && w.toCome}
               </li>
             ))}
           </ol>
-          <Actions api={api} interview={i} onDone={update} />
+          <Actions api={api} interview={i} onDone={update} w={w} />
         </>
       )}
     </dialog>
   )
 }
 
-type ActionId = 'resend' | 'reschedule' | 'outcome' | 'cancel'
-
-const actionLabels: Record<ActionId, string> = {
-  resend: 'Re-send coaching email',
-  reschedule: 'Reschedule',
-  outcome: 'Record outcome',
-  cancel: 'Cancel interview',
-}
+type ActionId = keyof typeof detailEn.do
 
 /** The changes an interview still allows, each asked for, confirmed, then reported. */
 function Actions({
   api,
   interview: i,
   onDone,
+  w,
 }: {
   api: Api
   interview: Interview
   onDone: (i: Interview) => void
+  w: typeof detailEn
 }) {
   const [asking, setAsking] = useState<ActionId>()
   const [busy, setBusy] = useState(false)
@@ -154,25 +157,16 @@ function Actions({
   async function confirm() {
     const path = `/v1/interviews/${i.id}`
     const calls: Record<ActionId, () => Promise<[Interview, string]>> = {
-      resend: async () => [
-        await api.post(`${path}/resend`, {}),
-        'The coaching email is on its way again.',
-      ],
+      resend: async () => [await api.post(`${path}/resend`, {}), w.done.resend],
       reschedule: async () => {
         const startsAt = new Date(start).toISOString()
-        return [
-          await api.patch(path, { startsAt }),
-          `Moved to ${formatWhen(startsAt)}. Its emails move with it.`,
-        ]
+        return [await api.patch(path, { startsAt }), w.done.reschedule(formatWhen(startsAt))]
       },
       outcome: async () => [
         await api.post(`${path}/outcome`, { stage }),
-        `Outcome recorded: ${outcomeLabels[stage]}.`,
+        w.done.outcome(w.outcomes[stage]),
       ],
-      cancel: async () => [
-        await api.post(`${path}/cancel`, {}),
-        'Interview canceled. Nothing more will be sent for it.',
-      ],
+      cancel: async () => [await api.post(`${path}/cancel`, {}), w.done.cancel],
     }
     setBusy(true)
     try {
@@ -189,16 +183,15 @@ function Actions({
     }
   }
 
+  const { ask: asks } = w
   const question: Record<ActionId, string> = {
-    resend: `Send the coaching email to ${i.candidate?.email} again?`,
-    reschedule: 'Move the interview to a new start? Its emails move with it.',
-    outcome: 'Where did the candidate get?',
-    cancel: 'Cancel this interview? Messages still to go are stopped and stats leave it out.',
+    ...asks,
+    resend: asks.resend(i.candidate?.email ?? ''),
   }
 
   return (
     <div ref={box}>
-      <h3>Actions</h3>
+      <h3>{w.actions}</h3>
       {result && (
         <p class={`result ${result.ok ? 'ok' : 'alert'}`} role="status" tabIndex={-1}>
           {result.text}
@@ -209,7 +202,7 @@ function Actions({
           <p id="confirm-q">{question[asking]}</p>
           {asking === 'reschedule' && (
             <p class="field">
-              <label for="d-start">New start</label>
+              <label for="d-start">{w.newStart}</label>
               <input
                 id="d-start"
                 type="datetime-local"
@@ -221,13 +214,13 @@ function Actions({
           )}
           {asking === 'outcome' && (
             <p class="field">
-              <label for="d-stage">Outcome</label>
+              <label for="d-stage">{w.outcome}</label>
               <select
                 id="d-stage"
                 value={stage}
                 onChange={(e) => setStage(e.currentTarget.value as InterviewOutcome)}
               >
-                {Object.entries(outcomeLabels).map(([value, label]) => (
+                {Object.entries(w.outcomes).map(([value, label]) => (
                   <option key={value} value={value}>
                     {label}
                   </option>
@@ -242,10 +235,10 @@ function Actions({
               disabled={busy || (asking === 'reschedule' && !start)}
               onClick={confirm}
             >
-              {busy ? 'Working…' : `Yes, ${actionLabels[asking].toLowerCase()}`}
+              {busy ? w.working : w.yes(w.do[asking])}
             </button>
             <button type="button" class="secondary" disabled={busy} onClick={() => ask()}>
-              Back
+              {w.back}
             </button>
           </p>
         </div>
@@ -259,7 +252,7 @@ function Actions({
               data-action={action}
               onClick={() => ask(action)}
             >
-              {actionLabels[action]}
+              {w.do[action]}
             </button>
           ))}
         </p>

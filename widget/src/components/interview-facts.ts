@@ -1,102 +1,65 @@
-import type { Interview, InterviewOutcome } from '../../../worker/schemas/interview'
+import type { Interview } from '../../../worker/schemas/interview'
 import { formatWhen } from '../format'
+import type { detailEn } from '../strings/detail'
 
-type Coaching = Interview['coaching']
+type Words = typeof detailEn
 
-export const outcomeLabels: Record<InterviewOutcome, string> = {
-  advanced: 'Advanced',
-  offer: 'Offer made',
-  hired: 'Hired',
-  rejected: 'Rejected',
-  withdrawn: 'Withdrew',
-}
-
-const reminderLabels: Record<Coaching['reminder'], string> = {
-  scheduled: 'Reminder scheduled',
-  sent: 'Reminder sent',
-  captured: 'Reminder sent',
-  skipped: 'Reminder not needed',
-  failed: 'Reminder failed',
-  none: 'No reminder',
-}
-
-const textLabels: Record<NonNullable<Coaching['text']>['status'], string> = {
-  queued: 'Text queued',
-  sent: 'Text sent',
-  captured: 'Text sent',
-  delivered: 'Text delivered',
-  undelivered: 'Text not delivered',
-  failed: 'Text failed',
-  skipped: 'Text not sent',
-  canceled: 'Text canceled',
-}
-
-const emailWords: Record<Coaching['email'], string> = {
-  queued: 'queued',
-  sent: 'sent',
-  captured: 'sent',
-  delivered: 'delivered',
-  bounced: 'bounced',
-  failed: 'failed',
-  suppressed: 'not sent (the address refuses mail)',
-}
-
-/** " <words> <when>", or nothing when there is no time */
-const when = (iso: string | null | undefined, words: string) =>
-  iso ? `${words && ` ${words}`} ${formatWhen(iso)}` : ''
+/** a line of the parts given, joined by " · " */
+const line = (...parts: (string | false | null | undefined)[]) => parts.filter(Boolean).join(' · ')
 
 /** The lines of the "Messages" part of the details: the email, the page, the reminder, a text. */
-export function messageFacts(i: Interview): string[] {
+export function messageFacts(w: Words, i: Interview): string[] {
   const c = i.coaching
+  const sent = c.emailSentAt && w.sentAt(formatWhen(c.emailSentAt))
+  const sentState = c.email === 'sent' || c.email === 'captured'
   const facts = [
     c.status === 'scheduled' && c.emailDueAt
-      ? `Coaching email due ${formatWhen(c.emailDueAt)}`
-      : `Coaching email ${emailWords[c.email]}` +
-        when(c.emailSentAt, emailWords[c.email] === 'sent' ? '' : '· sent') +
-        (c.emailAttempts > 1 ? ` · ${c.emailAttempts} attempts` : '') +
-        (c.emailError ? ` · ${c.emailError}` : ''),
-    c.pageOpenedAt
-      ? `Coaching page opened ${formatWhen(c.pageOpenedAt)}`
-      : 'Coaching page not opened yet',
-    reminderLabels[c.reminder],
+      ? w.emailDueAt(formatWhen(c.emailDueAt))
+      : line(
+          w.email(sentState && sent ? sent : w.emails[c.email]),
+          !sentState && sent,
+          c.emailAttempts > 1 && w.attempts(c.emailAttempts),
+          c.emailError,
+        ),
+    c.pageOpenedAt ? w.pageOpenedAt(formatWhen(c.pageOpenedAt)) : w.pageNotOpened,
+    w.reminders[c.reminder],
   ]
-  if (c.text) {
+  const text = c.text
+  if (text) {
     facts.push(
-      textLabels[c.text.status] +
-        when(c.text.sentAt, '· at') +
-        (c.text.error ? ` · ${c.text.error}` : ''),
+      line(w.texts[text.status], text.sentAt && w.textAt(formatWhen(text.sentAt)), text.error),
     )
   }
-  if (c.unsubscribed) facts.push('The candidate unsubscribed from these emails')
+  if (c.unsubscribed) facts.push(w.unsubscribed)
   const wb = i.writeBack
   if (wb) {
     facts.push(
       wb.state === 'written'
-        ? `Noted in the ATS${when(wb.writtenAt, '·')}`
+        ? line(w.noted, wb.writtenAt && formatWhen(wb.writtenAt))
         : wb.state === 'failed'
-          ? `The ATS refused the note: ${wb.error ?? 'no reason given'}`
-          : 'Waiting to note it in the ATS',
+          ? w.notNoted(wb.error ?? undefined)
+          : w.toNote,
     )
   }
   return facts
 }
 
 /** What happened to the interview and what is still to come, in time order. */
-export function timelineOf(i: Interview): { at: string; text: string }[] {
+export function timelineOf(w: Words, i: Interview): { at: string; text: string }[] {
   const c = i.coaching
   const events: [string | null | undefined, string][] = [
-    [i.createdAt, i.recruiter ? `Logged by ${i.recruiter.name}` : 'Logged'],
-    [i.startsAt, 'Interview starts'],
-    [i.endsAt, 'Interview ends'],
-    [c.status === 'scheduled' ? c.emailDueAt : null, 'Coaching email due'],
-    [c.emailSentAt, 'Coaching email sent'],
-    [c.text?.sentAt, 'Coaching text sent'],
-    [c.pageOpenedAt, 'Candidate opened the coaching page'],
-    ...i.interviewers.map((p): [string | null, string] => [p.noteSentAt, `Note to ${p.name} sent`]),
-    [i.canceledAt ? null : c.deadline, '24-hour window for notes closes'],
-    [i.writeBack?.writtenAt, 'Noted in the ATS'],
-    [i.outcome?.recordedAt, `Outcome: ${i.outcome ? outcomeLabels[i.outcome.stage] : ''}`],
-    [i.canceledAt, 'Canceled'],
+    [i.createdAt, w.logged(i.recruiter?.name)],
+    [i.startsAt, w.starts],
+    [i.endsAt, w.ends],
+    [c.status === 'scheduled' ? c.emailDueAt : null, w.emailDue],
+    [c.emailSentAt, w.emailSent],
+    [c.text?.sentAt, w.textSent],
+    [c.pageOpenedAt, w.pageOpened],
+    ...i.interviewers.map((p): [string | null, string] => [p.noteSentAt, w.noteTo(p.name)]),
+    [i.canceledAt ? null : c.deadline, w.windowCloses],
+    [i.writeBack?.writtenAt, w.noted],
+    [i.outcome?.recordedAt, w.outcomeIs(i.outcome ? w.outcomes[i.outcome.stage] : '')],
+    [i.canceledAt, w.canceled],
   ]
   return events
     .filter((e): e is [string, string] => !!e[0])

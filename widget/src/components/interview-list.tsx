@@ -1,7 +1,11 @@
+import type { ComponentChildren } from 'preact'
 import { useEffect, useRef, useState } from 'preact/hooks'
 import type { Interview } from '../../../worker/schemas/interview'
 import { ApiFailure, type Api } from '../api'
-import { formatWhen, isUpcoming } from '../format'
+import { formatWhen } from '../format'
+import { words } from '../strings'
+import { listEn } from '../strings/list'
+import { partWords } from '../strings/part'
 import { useLoad } from '../use-load'
 import { Empty, Failed, Loading } from './states'
 
@@ -11,50 +15,56 @@ interface Page {
   scope: 'agency' | 'own'
 }
 
-const statuses = [
-  ['', 'Any status'],
-  ['scheduled', 'Scheduled'],
-  ['awaiting_notes', 'Awaiting notes'],
-  ['notes_sent', 'Some notes sent'],
-  ['all_notes_sent', 'All notes sent'],
-  ['not_emailed', 'Not emailed'],
-  ['canceled', 'Canceled'],
-] as const
-
 type Tone = 'good' | 'warn' | 'bad' | 'grey'
+type Words = typeof listEn
 
-const emailLabels: Record<Interview['coaching']['email'], [string, Tone]> = {
-  queued: ['Email queued', 'grey'],
-  sent: ['Emailed', 'grey'],
-  captured: ['Emailed', 'grey'],
-  delivered: ['Delivered', 'good'],
-  bounced: ['Bounced', 'bad'],
-  failed: ['Email failed', 'bad'],
-  suppressed: ['Not emailed', 'bad'],
+/** the email badge's tone; grey when not named */
+const emailTones: Partial<Record<Interview['coaching']['email'], Tone>> = {
+  delivered: 'good',
+  bounced: 'bad',
+  failed: 'bad',
+  suppressed: 'bad',
 }
 
+/**
+ * When an interview takes place and for how long, flagged while it is still to come (and not
+ * canceled); the detail panel, handed it, shows it too.
+ */
+const held = (w: Words, i: Interview) => (
+  <>
+    {!i.canceledAt && Date.parse(i.startsAt) > Date.now() && (
+      <span class="list-up">{w.upcoming}</span>
+    )}
+    {formatWhen(i.startsAt)} · {w.minutes(i.durationMinutes)}
+  </>
+)
+
 /** Whether the first note beat the 24-hour deadline, missed it, or may still. */
-function timing(c: Interview['coaching'], people: Interview['interviewers']): [string, Tone] {
+function timing(
+  w: Words,
+  c: Interview['coaching'],
+  people: Interview['interviewers'],
+): [string, Tone] {
   const sent = people.map((p) => p.noteSentAt).filter((t): t is string => !!t)
   const first = sent.sort()[0]
   const deadline = Date.parse(c.deadline)
-  if (first) return Date.parse(first) <= deadline ? ['On time', 'good'] : ['Late', 'warn']
-  if (Date.now() > deadline) return ['No note in 24 h', 'bad']
-  return [`Due ${formatWhen(c.deadline)}`, 'grey']
+  if (first) return Date.parse(first) <= deadline ? [w.onTime, 'good'] : [w.late, 'warn']
+  if (Date.now() > deadline) return [w.noNote, 'bad']
+  return [w.due(formatWhen(c.deadline)), 'grey']
 }
 
-function badgesOf(i: Interview): [string, Tone][] {
+function badgesOf(w: Words, i: Interview): [string, Tone][] {
   const c = i.coaching
-  if (c.status === 'canceled') return [['Canceled', 'grey']]
+  if (c.status === 'canceled') return [[w.statuses.canceled, 'grey']]
   if (c.status === 'scheduled' && c.emailDueAt) {
-    return [[`Coaching email ${formatWhen(c.emailDueAt)}`, 'grey']]
+    return [[w.emailDue(formatWhen(c.emailDueAt)), 'grey']]
   }
-  const badges: [string, Tone][] = [emailLabels[c.email]]
-  if (c.pageOpenedAt) badges.push(['Page opened', 'good'])
-  badges.push([`Notes ${c.notesSent}/${c.notesTotal}`, c.notesSent ? 'good' : 'grey'])
-  if (c.email !== 'bounced' && c.email !== 'suppressed') badges.push(timing(c, i.interviewers))
-  if (c.reminder === 'sent' || c.reminder === 'captured') badges.push(['Reminded', 'grey'])
-  if (c.unsubscribed) badges.push(['Unsubscribed', 'warn'])
+  const badges: [string, Tone][] = [[w.emails[c.email], emailTones[c.email] ?? 'grey']]
+  if (c.pageOpenedAt) badges.push([w.pageOpened, 'good'])
+  badges.push([w.notes(c.notesSent, c.notesTotal), c.notesSent ? 'good' : 'grey'])
+  if (c.email !== 'bounced' && c.email !== 'suppressed') badges.push(timing(w, c, i.interviewers))
+  if (c.reminder === 'sent' || c.reminder === 'captured') badges.push([w.reminded, 'grey'])
+  if (c.unsubscribed) badges.push([w.unsubscribed, 'warn'])
   return badges
 }
 
@@ -75,19 +85,23 @@ function LazyDetail(props: {
   id: string
   onChange: (i: Interview) => void
   onClose: () => void
+  listWords: Words
+  held: (i: Interview) => ComponentChildren
 }) {
+  const what = props.listWords.theDetails
   const chunk = useLoad(
     () =>
       import('./interview-detail').catch(() => {
-        throw new ApiFailure(
-          0,
-          'The details could not be loaded. Check your connection and retry, or reload the page if Followthrough was just updated.',
-        )
+        throw new ApiFailure(0, words().lazy.failed(what))
       }),
     [],
   )
   if (chunk.error) return <Failed error={chunk.error} retry={chunk.retry} />
-  return chunk.data ? <chunk.data.InterviewDetail {...props} /> : <Loading what="the details" />
+  return chunk.data ? (
+    <chunk.data.InterviewDetail {...props} />
+  ) : (
+    <Loading what={what.toLowerCase()} />
+  )
 }
 
 /**
@@ -96,6 +110,7 @@ function LazyDetail(props: {
  */
 export function InterviewList(props: { api: Api; logged: number; onChange: () => void }) {
   const { api, logged } = props
+  const w = partWords('list', listEn)
   const [filters, setFilters] = useState<Filters>(noFilters)
   const [typed, setTyped] = useState('')
   const [items, setItems] = useState<Interview[]>([])
@@ -179,11 +194,7 @@ export function InterviewList(props: { api: Api; logged: number; onChange: () =>
     setTimeout(() => list.current?.querySelector<HTMLElement>(`[data-id="${id}"]`)?.focus())
   }
 
-  const select = (
-    name: keyof Filters,
-    label: string,
-    options: readonly (readonly [string, string])[],
-  ) => (
+  const select = (name: keyof Filters, label: string, options: [string, string][]) => (
     <p class="field">
       <label for={`lf-${name}`}>{label}</label>
       <select
@@ -215,30 +226,30 @@ export function InterviewList(props: { api: Api; logged: number; onChange: () =>
 
   return (
     <>
-      <div class="list-filters" role="search" aria-label="Filter interviews">
+      <div class="list-filters" role="search" aria-label={w.filters}>
         <p class="field q">
-          <label for="lf-q">Search</label>
+          <label for="lf-q">{w.search}</label>
           <input
             id="lf-q"
             type="search"
-            placeholder="Candidate or client"
+            placeholder={w.searchHint}
             value={typed}
             maxLength={100}
             onInput={(e) => setTyped(e.currentTarget.value)}
           />
         </p>
         {manager &&
-          select('recruiterId', 'Recruiter', [
-            ['', 'All recruiters'],
+          select('recruiterId', w.recruiter, [
+            ['', w.allRecruiters],
             ...[...seen.current.recruiters].sort((a, b) => a[1].localeCompare(b[1])),
           ])}
-        {select('clientCompany', 'Client', [
-          ['', 'All clients'],
-          ...[...seen.current.clients].sort().map((c) => [c, c] as const),
+        {select('clientCompany', w.client, [
+          ['', w.allClients],
+          ...[...seen.current.clients].sort().map((c): [string, string] => [c, c]),
         ])}
-        {select('status', 'Status', statuses)}
-        {date('from', 'From')}
-        {date('to', 'To')}
+        {select('status', w.status, Object.entries(w.statuses))}
+        {date('from', w.from)}
+        {date('to', w.to)}
       </div>
       {items.length > 0 && (
         <ul class="interviews" ref={list} aria-busy={loading}>
@@ -246,16 +257,14 @@ export function InterviewList(props: { api: Api; logged: number; onChange: () =>
             <li key={i.id} class={manager ? 'row team' : 'row'}>
               <div>
                 <p>
-                  <strong>{i.candidate?.name ?? 'Erased candidate'}</strong> · {i.roleTitle} at{' '}
-                  {i.clientCompany}
+                  <strong>{i.candidate?.name ?? w.erased}</strong> ·{' '}
+                  {w.roleAt(i.roleTitle, i.clientCompany)}
                 </p>
                 <p class="muted">
-                  {isUpcoming(i) && <span class="list-up">Upcoming</span>}
-                  {formatWhen(i.startsAt)} · {i.durationMinutes} min · {i.interviewers.length}{' '}
-                  interviewer{i.interviewers.length === 1 ? '' : 's'}
+                  {held(w, i)} · {w.interviewers(i.interviewers.length)}
                 </p>
-                <ul class="badges" aria-label="Status">
-                  {badgesOf(i).map(([label, tone]) => (
+                <ul class="badges" aria-label={w.status}>
+                  {badgesOf(w, i).map(([label, tone]) => (
                     <li key={label} class={tone}>
                       {label}
                     </li>
@@ -264,7 +273,7 @@ export function InterviewList(props: { api: Api; logged: number; onChange: () =>
               </div>
               {manager && (
                 <p class="list-who">
-                  <span class="muted">Recruiter</span> {i.recruiter?.name ?? 'None'}
+                  <span class="muted">{w.recruiter}</span> {i.recruiter?.name ?? w.none}
                 </p>
               )}
               <button
@@ -274,7 +283,8 @@ export function InterviewList(props: { api: Api; logged: number; onChange: () =>
                 aria-haspopup="dialog"
                 onClick={() => setOpen(i.id)}
               >
-                Details<span class="sr"> of {i.candidate?.name ?? 'the interview'}</span>
+                {w.details}
+                <span class="sr">{w.detailsOf(i.candidate?.name)}</span>
               </button>
             </li>
           ))}
@@ -283,25 +293,25 @@ export function InterviewList(props: { api: Api; logged: number; onChange: () =>
       {error ? (
         <Failed error={error} retry={() => load(failedAfter)} />
       ) : loading ? (
-        <Loading what="interviews" />
+        <Loading what={w.loading} />
       ) : items.length === 0 ? (
         <Empty>
           {filtered ? (
             <>
-              No interviews match these filters.{' '}
+              {w.noMatch}{' '}
               <button type="button" class="link" onClick={reset}>
-                Reset filters
+                {w.reset}
               </button>
             </>
           ) : (
-            'No interviews yet. Log one to start.'
+            w.empty
           )}
         </Empty>
       ) : (
         cursor && (
           <p class="actions">
             <button type="button" class="secondary" onClick={() => load(cursor)}>
-              Load more
+              {w.more}
             </button>
           </p>
         )
@@ -315,6 +325,8 @@ export function InterviewList(props: { api: Api; logged: number; onChange: () =>
             props.onChange()
           }}
           onClose={closeDetail}
+          listWords={w}
+          held={(i) => held(w, i)}
         />
       )}
     </>

@@ -145,7 +145,7 @@ describeInBrowser('the dashboard in Chromium, from a phone to a desktop', () => 
         // the change against the previous period comes with the second request
         await widget.getByText('changes against the 30 days before').waitFor()
         expect(await send.locator('.change').textContent()).toMatch(
-          /^(no change|[+−]\d+ pts) vs previous 30 days$/,
+          /^(no change|[+−]\d+ pts?) vs previous 30 days$/,
         )
         await widget.getByRole('img', { name: 'Rates by week' }).waitFor()
 
@@ -205,6 +205,81 @@ describeInBrowser('the dashboard in Chromium, from a phone to a desktop', () => 
       }
     })
   }
+  it('reads in Spanish for a host whose locale is es-ES, from a phone to a desktop', async () => {
+    for (const width of [390, 1280]) {
+      const context = await portal.browser.newContext({ viewport: { width, height: 900 } })
+      const page = await context.newPage()
+      const problems: string[] = []
+      page.on('pageerror', (e) => problems.push(e.message))
+      page.on('console', (m) => {
+        if (m.type() === 'error') problems.push(m.text())
+      })
+      // the demo portal's init, with the locale a host page passes
+      await page.route('**/demo/portal.js', async (route) => {
+        const res = await route.fetch()
+        const script = (await res.text()).replace('getSession:', "locale: 'es-ES', getSession:")
+        await route.fulfill({ response: res, body: script })
+      })
+      await page.goto(new URL('/demo', portal.h.baseUrl).href)
+      const widget = page.locator('followthrough-widget')
+      await widget.getByRole('tab', { name: 'Panel' }).click()
+      await widget
+        .locator('.period', { hasText: 'cambios frente a los 30 días anteriores' })
+        .waitFor()
+      expect(await widget.locator('.ft').getAttribute('lang')).toBe('es')
+
+      expect(await widget.locator('.tile .label').allTextContents()).toEqual([
+        'Tasa de envío',
+        'A tiempo (24 h)',
+        'Nota a todos los entrevistadores',
+        'Mediana hasta la primera nota',
+        'Entrevistas con guía',
+      ])
+      const send = widget.locator('.tile', { hasText: 'Tasa de envío' })
+      expect(await send.innerText()).toMatch(/\d+ de \d+ ya definidas/)
+      expect(await send.locator('.change').textContent()).toMatch(
+        /^(sin cambios|[+−]\d+ puntos?) frente a los 30 días anteriores$/,
+      )
+      const median = await widget
+        .locator('.tile', { hasText: 'Mediana hasta la primera nota' })
+        .locator('.big')
+        .textContent()
+      expect(median).toMatch(/^\d+(,\d)? (min|h|días)$/)
+
+      const funnel = widget.getByRole('table', { name: 'Del correo con la guía a la nota' })
+      expect(await funnel.getByRole('row', { name: /^Entregado/ }).innerText()).toMatch(/100%/)
+      await widget.getByRole('img', { name: 'Tasas por semana' }).waitFor()
+      const recruiters = widget.getByRole('table', { name: 'Por reclutador' })
+      await recruiters.getByRole('columnheader', { name: 'Nota a todos' }).waitFor()
+      // what a narrow card shows before the headers
+      expect(await recruiters.locator('thead tr').getAttribute('data-sort-by')).toBe('Ordenar por')
+      expect(await widget.locator('.flags').first().innerText()).toMatch(
+        /Muy por debajo de la agencia[\s\S]*Sam Okafor: tasa de envío \d+% \(\d de 8\) frente a/,
+      )
+      await widget.getByRole('button', { name: 'Descargar CSV Por cliente' }).waitFor()
+      await widget.getByRole('table', { name: 'Resultados, con nota y sin ella' }).waitFor()
+      await widget.getByRole('heading', { name: 'Sistemas conectados' }).waitFor()
+      await widget.getByText('Lo mismo en una tabla').click()
+      await widget.getByRole('table', { name: 'Tasas por semana' }).waitFor()
+
+      // none of the dashboard's own English is left (the baseline's source is the API's)
+      const shown = await widget.locator('.dash').innerText()
+      for (const english of ['Send rate', 'decided', 'Download', 'Refresh', 'Coached', 'days'])
+        expect(shown).not.toContain(english)
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+        `no sideways scroll at ${width} px`,
+      ).toBe(true)
+      await page.screenshot({
+        path: path.join(artifactsDir, `dashboard-es-${width}.png`),
+        fullPage: true,
+      })
+      await expectNoAxeViolations(page, `Spanish at ${width} px`)
+      expect(problems).toEqual([])
+      await context.close()
+    }
+  })
+
   it('says so when its chunk cannot be fetched, and fetches it again on request', async () => {
     const { page, widget } = await portal.open()
     let asked = 0

@@ -42,15 +42,6 @@ export function listNames(names: string[]): string {
 
 export const firstName = (name: string) => name.split(/\s+/)[0] ?? name
 
-/** hours as people say them: "40 min", "9 h", "2.5 h", "2.3 days" */
-export function duration(hours: number | null): string {
-  if (hours === null) return '–'
-  if (hours < 1) return `${Math.max(1, Math.round(hours * 60))} min`
-  if (hours < 10) return `${Number(hours.toFixed(1))} h`
-  if (hours < 48) return `${Math.round(hours)} h`
-  return `${Number((hours / 24).toFixed(1))} days`
-}
-
 const dayOptions: Intl.DateTimeFormatOptions = {
   day: 'numeric',
   month: 'short',

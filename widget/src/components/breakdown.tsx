@@ -1,13 +1,16 @@
 import type { Stats, StatsFigures } from '../../../worker/schemas/stats'
 import { decidedOf, percent } from '../format'
+import { dashboardEn } from '../strings/dashboard'
+import { partWords } from '../strings/part'
 import { SortTable, type Column } from './sort-table'
 
 type Group = Stats['groups'][number]
+type Words = typeof dashboardEn
 
 const rates = [
-  { label: 'Send rate', rate: 'sendRate', count: (f: StatsFigures) => f.funnel.sent },
-  { label: 'On time', rate: 'onTimeRate', count: (f: StatsFigures) => f.onTime },
-  { label: 'All thanked', rate: 'fullCoverageRate', count: (f: StatsFigures) => f.fullCoverage },
+  { rate: 'sendRate', count: (f: StatsFigures) => f.funnel.sent },
+  { rate: 'onTimeRate', count: (f: StatsFigures) => f.onTime },
+  { rate: 'fullCoverageRate', count: (f: StatsFigures) => f.fullCoverage },
 ] as const
 
 /** a group is flagged when this many points below the agency… */
@@ -28,11 +31,12 @@ function shortfall(
   return points >= flagPoints ? points : 0
 }
 
-const columns = (first: string, agency: StatsFigures): Column<Group>[] => [
+const columns = (w: Words, first: string, agency: StatsFigures): Column<Group>[] => [
   { label: first, value: (g) => g.label },
-  { label: 'Coached', value: (g) => g.coached },
+  { label: w.coached, value: (g) => g.coached },
   ...rates.map((r): Column<Group> => ({
-    label: r.label,
+    // the full-coverage rate's name is a long one for a column
+    label: r.rate === 'fullCoverageRate' ? w.allThanked : w.rates[r.rate],
     value: (g) => g[r.rate],
     cell: (g) => {
       const below = shortfall(g, agency, r.rate)
@@ -46,7 +50,7 @@ const columns = (first: string, agency: StatsFigures): Column<Group>[] => [
             {' '}
             {r.count(g)}/{decidedOf(g)}
           </span>
-          {below > 0 && <span class="sr"> ({below} points below the agency)</span>}
+          {below > 0 && <span class="sr"> {w.breakdown.below(below)}</span>}
         </>
       )
     },
@@ -68,26 +72,30 @@ export function Breakdown({
   rows: Group[]
   agency: StatsFigures
 }) {
+  const w = partWords('dashboard', dashboardEn)
   // one line per group, naming each rate well below the agency's with the counts behind it
   const flagged = rows.flatMap((g) => {
     const low = rates
       .filter((r) => shortfall(g, agency, r.rate) > 0)
-      .map(
-        (r) =>
-          `${r.label.toLowerCase()} ${percent(g[r.rate])} (${r.count(g)} of ${decidedOf(g)}) against ${percent(agency[r.rate])}`,
+      .map((r) =>
+        w.breakdown.flag(
+          w.rates[r.rate],
+          percent(g[r.rate]),
+          r.count(g),
+          decidedOf(g),
+          percent(agency[r.rate]),
+        ),
       )
     return low.length ? [`${g.label}: ${low.join('; ')}`] : []
   })
   return (
     <>
-      <SortTable caption={caption} columns={columns(first, agency)} rows={rows} />
+      <SortTable caption={caption} columns={columns(w, first, agency)} rows={rows} />
       {flagged.length > 0 && (
         <div class="flags">
           <p>
-            <strong>Well below the agency</strong>{' '}
-            <span class="muted">
-              ({flagPoints}+ points, {flagSample}+ decided)
-            </span>
+            <strong>{w.breakdown.flagged}</strong>{' '}
+            <span class="muted">{w.breakdown.flagRule(flagPoints, flagSample)}</span>
           </p>
           <ul>
             {flagged.map((line) => (

@@ -3,6 +3,8 @@ import type { Stats, StatsGroupBy } from '../../../worker/schemas/stats'
 import type { Api, ApiFailure } from '../api'
 import css from '../dashboard.css'
 import { addDays, percent } from '../format'
+import { dashboardEn } from '../strings/dashboard'
+import { partWords } from '../strings/part'
 import { useLoad } from '../use-load'
 import { Breakdown } from './breakdown'
 import { Funnel } from './funnel'
@@ -21,6 +23,7 @@ sheet.replaceSync(css)
  * their change, the funnel, weekly trends, breakdowns with CSV downloads, and outcomes.
  */
 export function Dashboard({ api, logged }: { api: Api; logged: number }) {
+  const w = partWords('dashboard', dashboardEn)
   const root = useRef<HTMLDivElement>(null)
   const [range, setRange] = useState<{ from?: string; to?: string }>({})
   const [csvError, setCsvError] = useState<ApiFailure>()
@@ -89,7 +92,7 @@ export function Dashboard({ api, logged }: { api: Api; logged: number }) {
           agency={data.totals}
         />
         <button type="button" class="secondary" onClick={() => download(groupBy)}>
-          Download CSV <span class="sr">{caption}</span>
+          {w.csv} <span class="sr">{caption}</span>
         </button>
       </section>
     )
@@ -97,50 +100,48 @@ export function Dashboard({ api, logged }: { api: Api; logged: number }) {
   const own = data?.mine ?? data?.totals
   return (
     <div class="dash" ref={root}>
-      <form class="toolbar" onSubmit={(e) => e.preventDefault()} aria-label="Date range">
-        {dateInput('from', 'From')}
-        {dateInput('to', 'To')}
+      <form class="toolbar" onSubmit={(e) => e.preventDefault()} aria-label={w.range}>
+        {dateInput('from', w.from)}
+        {dateInput('to', w.to)}
         <button type="button" class="secondary" onClick={figures.retry} disabled={figures.loading}>
-          Refresh
+          {w.refresh}
         </button>
       </form>
       {figures.error ? (
         <Failed error={figures.error} retry={figures.retry} />
       ) : !data || !own ? (
-        <Loading what="figures" />
+        <Loading what={w.figures} />
       ) : data.totals.interviews === 0 ? (
-        <Empty>No interviews in this range yet. Logged interviews show up here.</Empty>
+        <Empty>{w.noInterviews}</Empty>
       ) : own.interviews === 0 ? (
         <>
           <Tiles stats={data} previous={previous.data} />
-          <Empty>None of your interviews fall in this range yet.</Empty>
+          <Empty>{w.noneOfYours}</Empty>
         </>
       ) : (
         <>
           <Tiles stats={data} previous={previous.data} />
-          {previous.error && (
-            <p class="muted">The previous period could not be loaded, so no changes are shown.</p>
-          )}
+          {previous.error && <p class="muted">{w.noPrevious}</p>}
           <div class="pair">
             <section>
-              <h2>{data.mine ? 'Your rates by week' : 'Rates by week'}</h2>
+              <h2>{w.ratesByWeek(!!data.mine)}</h2>
               <TrendChart stats={data} />
             </section>
             <section>
-              <h2>{data.mine ? 'Your coaching funnel' : 'Coaching funnel'}</h2>
+              <h2>{w.funnelTitle(!!data.mine)}</h2>
               <Funnel figures={own} />
             </section>
           </div>
-          {table('By recruiter', 'Recruiter', 'recruiter')}
-          {table(data.mine ? 'Your interviews by client' : 'By client', 'Client', 'client')}
+          {table(w.byRecruiter, w.recruiter, 'recruiter')}
+          {table(w.byClient(!!data.mine), w.client, 'client')}
           {csvError && <Failed error={csvError} />}
           <Outcomes outcomes={data.outcomes} mine={!!data.mine} />
           <p class="muted source">
-            Industry send rate {percent(data.baseline.sendRate)}: {data.baseline.source}.
+            {w.baseline(percent(data.baseline.sendRate), data.baseline.source)}
           </p>
         </>
       )}
-      {figures.loading && data && <Loading what="figures" />}
+      {figures.loading && data && <Loading what={w.figures} />}
       {data && !data.mine && <Integrations api={api} logged={logged} />}
     </div>
   )

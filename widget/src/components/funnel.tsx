@@ -1,5 +1,7 @@
 import type { StatsFigures } from '../../../worker/schemas/stats'
 import { percent } from '../format'
+import { dashboardEn } from '../strings/dashboard'
+import { partWords } from '../strings/part'
 
 /**
  * How far coached candidates got, each step as a share of the coaching emails sent. A table, so
@@ -7,22 +9,23 @@ import { percent } from '../format'
  * style).
  */
 export function Funnel({ figures }: { figures: StatsFigures }) {
+  const w = partWords('dashboard', dashboardEn).funnel
   const { coached, funnel } = figures
   const steps: [string, number][] = [
-    ['Coaching email sent', coached],
-    ['Delivered', funnel.delivered],
-    ['Page opened', funnel.pageOpened],
-    ['Draft copied or mail app opened', funnel.draftCopiedOrMailOpened],
-    ['Note sent', funnel.sent],
+    [w.emailed, coached],
+    [w.delivered, funnel.delivered],
+    [w.opened, funnel.pageOpened],
+    [w.drafted, funnel.draftCopiedOrMailOpened],
+    [w.sent, funnel.sent],
   ]
   return (
     <table class="funnel">
-      <caption>From coaching email to note</caption>
+      <caption>{w.caption}</caption>
       <thead class="sr">
         <tr>
-          <th scope="col">Step</th>
-          <th scope="col">Interviews</th>
-          <th scope="col">Share of coached</th>
+          <th scope="col">{w.step}</th>
+          <th scope="col">{w.interviews}</th>
+          <th scope="col">{w.share}</th>
         </tr>
       </thead>
       <tbody>

@@ -1,36 +1,35 @@
 import type { Stats } from '../../../worker/schemas/stats'
 import { percent } from '../format'
+import { dashboardEn } from '../strings/dashboard'
+import { partWords } from '../strings/part'
 
 type Side = Stats['outcomes']['withNote']
 
-const steps = [
-  ['advanced', 'Advanced'],
-  ['offer', 'Offer'],
-  ['hired', 'Hired'],
-] as const
+const steps = ['advanced', 'offer', 'hired'] as const
 
 /**
  * Where the agency's candidates got, with a note sent and without; shown once any outcome is
  * recorded. The API counts these for the whole agency, for a recruiter too.
  */
 export function Outcomes({ outcomes, mine }: { outcomes: Stats['outcomes']; mine: boolean }) {
+  const w = partWords('dashboard', dashboardEn).outcomes
   const sides: [string, Side][] = [
-    ['Note sent', outcomes.withNote],
-    ['No note', outcomes.withoutNote],
+    [w.withNote, outcomes.withNote],
+    [w.withoutNote, outcomes.withoutNote],
   ]
   if (sides.every(([, side]) => side.withOutcome === 0)) return null
   return (
     <section class="outcomes">
-      <h2>{mine ? "Where the agency's candidates got" : 'Where candidates got'}</h2>
+      <h2>{w.title(mine)}</h2>
       <table class="stack">
-        <caption>Outcomes, with a note and without</caption>
+        <caption>{w.caption}</caption>
         <thead>
           <tr>
-            <th scope="col">Coached interviews</th>
-            <th scope="col">With an outcome</th>
-            {steps.map(([key, label]) => (
-              <th key={key} scope="col">
-                {label}
+            <th scope="col">{w.interviews}</th>
+            <th scope="col">{w.withOutcome}</th>
+            {steps.map((step) => (
+              <th key={step} scope="col">
+                {w[step]}
               </th>
             ))}
           </tr>
@@ -39,14 +38,14 @@ export function Outcomes({ outcomes, mine }: { outcomes: Stats['outcomes']; mine
           {sides.map(([label, side]) => (
             <tr key={label}>
               <th scope="row">{label}</th>
-              <td data-label="With an outcome">
-                {side.withOutcome} <span class="muted count">of {side.interviews}</span>
+              <td data-label={w.withOutcome}>
+                {side.withOutcome} <span class="muted count">{w.of(side.interviews)}</span>
               </td>
-              {steps.map(([key, step]) => (
-                <td key={key} data-label={step}>
-                  {percent(side.withOutcome ? side[key] / side.withOutcome : null)}{' '}
+              {steps.map((step) => (
+                <td key={step} data-label={w[step]}>
+                  {percent(side.withOutcome ? side[step] / side.withOutcome : null)}{' '}
                   <span class="muted count">
-                    {side[key]}/{side.withOutcome}
+                    {side[step]}/{side.withOutcome}
                   </span>
                 </td>
               ))}
@@ -54,10 +53,7 @@ export function Outcomes({ outcomes, mine }: { outcomes: Stats['outcomes']; mine
           ))}
         </tbody>
       </table>
-      <p class="muted">
-        Shares of interviews with an outcome recorded. Candidates who send notes may differ in other
-        ways too: this shows what goes together, not what causes what.
-      </p>
+      <p class="muted">{w.caveat}</p>
     </section>
   )
 }

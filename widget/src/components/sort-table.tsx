@@ -1,5 +1,7 @@
 import type { ComponentChildren } from 'preact'
 import { useState } from 'preact/hooks'
+import { dashboardEn } from '../strings/dashboard'
+import { partWords } from '../strings/part'
 
 export interface Column<T> {
   label: string
@@ -21,6 +23,7 @@ interface Props<T> {
  */
 export function SortTable<T>({ caption, columns, rows }: Props<T>) {
   // by default the second column (a count), largest first
+  const w = partWords('dashboard', dashboardEn)
   const [sort, setSort] = useState({ at: 1, dir: -1 })
   const column = columns[sort.at]!
   const sorted = [...rows].sort((a, b) => {
@@ -36,7 +39,8 @@ export function SortTable<T>({ caption, columns, rows }: Props<T>) {
     <table class="stack">
       <caption>{caption}</caption>
       <thead class="sorts">
-        <tr>
+        {/* a narrow card shows "Sort by" before the headers */}
+        <tr data-sort-by={w.sortBy}>
           {columns.map((c, at) => (
             <th
               key={c.label}

@@ -1,5 +1,10 @@
 import type { Stats, StatsFigures } from '../../../worker/schemas/stats'
-import { decidedOf, duration, formatDays, percent } from '../format'
+import { decidedOf, formatDays, percent } from '../format'
+import { words } from '../strings'
+import { dashboardEn } from '../strings/dashboard'
+import { partWords } from '../strings/part'
+
+type Words = typeof dashboardEn
 
 interface Change {
   /** what is shown, e.g. "+5 pts" */
@@ -8,34 +13,53 @@ interface Change {
   tone: 'good' | 'bad' | 'same'
 }
 
+const sign = (n: number) => (n > 0 ? '+' : '−')
+
+/** hours as people say them: "40 min", "9 h", "2.5 h", "2.3 days" (decimals in the words' language) */
+function duration(hours: number | null, { duration: unit }: Words): string {
+  if (hours === null) return '–'
+  const number = (n: number) => n.toLocaleString(words().lang, { maximumFractionDigits: 1 })
+  if (hours < 1) return unit.minutes(number(Math.max(1, Math.round(hours * 60))))
+  if (hours < 10) return unit.hours(number(hours))
+  if (hours < 48) return unit.hours(number(Math.round(hours)))
+  return unit.days(number(hours / 24))
+}
+
 /** a rate's change in percentage points; null when either period had nothing to rate */
-function pointsChange(now: number | null, before: number | null | undefined): Change | null {
+function pointsChange(
+  w: Words,
+  now: number | null,
+  before: number | null | undefined,
+): Change | null {
   if (now === null || before == null) return null
   const points = Math.round((now - before) * 100)
-  if (points === 0) return { text: 'no change', tone: 'same' }
+  if (points === 0) return { text: w.tiles.noChange, tone: 'same' }
   return {
-    text: `${points > 0 ? '+' : '−'}${Math.abs(points)} pts`,
+    text: `${sign(points)}${w.tiles.points(Math.abs(points))}`,
     tone: points > 0 ? 'good' : 'bad',
   }
 }
 
 /** the median's change, where less time is better */
-function timeChange(now: number | null, before: number | null | undefined): Change | null {
+function timeChange(
+  w: Words,
+  now: number | null,
+  before: number | null | undefined,
+): Change | null {
   if (now === null || before == null) return null
   const hours = now - before
-  if (Math.abs(hours) < 0.5) return { text: 'no change', tone: 'same' }
+  if (Math.abs(hours) < 0.5) return { text: w.tiles.noChange, tone: 'same' }
+  const time = duration(Math.abs(hours), w)
   return {
-    text: `${duration(Math.abs(hours))} ${hours < 0 ? 'faster' : 'slower'}`,
+    text: hours < 0 ? w.tiles.faster(time) : w.tiles.slower(time),
     tone: hours < 0 ? 'good' : 'bad',
   }
 }
 
-function countChange(now: number, before: number | undefined): Change | null {
+function countChange(w: Words, now: number, before: number | undefined): Change | null {
   if (before === undefined) return null
   const n = now - before
-  return n === 0
-    ? { text: 'no change', tone: 'same' }
-    : { text: `${n > 0 ? '+' : '−'}${Math.abs(n)}`, tone: 'same' }
+  return { text: n === 0 ? w.tiles.noChange : `${sign(n)}${Math.abs(n)}`, tone: 'same' }
 }
 
 interface TileProps {
@@ -67,57 +91,56 @@ function Tile({ label, value, sample, change, period, note }: TileProps) {
 
 /** The headline figures, each with what it rests on and its change on the previous period. */
 export function Tiles({ stats, previous }: { stats: Stats; previous?: Stats }) {
+  const w = partWords('dashboard', dashboardEn)
+  const t = w.tiles
   const own = stats.mine
   const f: StatsFigures = own ?? stats.totals
   const p = previous ? (previous.mine ?? previous.totals) : undefined
   const days = Math.round((Date.parse(stats.to) - Date.parse(stats.from)) / 86_400_000) + 1
-  const period = `vs previous ${days} days`
-  const of = (n: number) => `${n} of ${decidedOf(f)} decided`
+  const period = t.against(days)
+  const of = (n: number) => w.ofDecided(n, decidedOf(f))
   // interviews whose 24 hours are not over and have no note yet count in no rate
-  const open = f.inWindow > 0 ? `${f.inWindow} still in their 24 hours. ` : ''
-  const agency = own ? `Agency ${percent(stats.totals.sendRate)} · ` : ''
+  const open = f.inWindow > 0 ? `${t.open(f.inWindow)} ` : ''
+  const agency = own ? `${t.agency(percent(stats.totals.sendRate))} · ` : ''
   return (
     <>
-      <p class="muted period">
-        {own ? 'Your figures' : "The agency's figures"}, {formatDays(stats.from, stats.to)}
-        {p && `; changes against the ${days} days before`}.
-      </p>
-      <ul class="tiles" aria-label={own ? 'Your figures' : 'Agency figures'}>
+      <p class="muted period">{t.period(!!own, formatDays(stats.from, stats.to), p && days)}</p>
+      <ul class="tiles" aria-label={t.name(!!own)}>
         <Tile
-          label="Send rate"
+          label={w.rates.sendRate}
           value={percent(f.sendRate)}
           sample={of(f.funnel.sent)}
-          change={pointsChange(f.sendRate, p?.sendRate)}
+          change={pointsChange(w, f.sendRate, p?.sendRate)}
           period={period}
-          note={`${open}${agency}Industry ${percent(stats.baseline.sendRate)}`}
+          note={`${open}${agency}${t.industry(percent(stats.baseline.sendRate))}`}
         />
         <Tile
-          label="On time (24 h)"
+          label={t.onTime}
           value={percent(f.onTimeRate)}
           sample={of(f.onTime)}
-          change={pointsChange(f.onTimeRate, p?.onTimeRate)}
+          change={pointsChange(w, f.onTimeRate, p?.onTimeRate)}
           period={period}
-          note={own ? `Agency ${percent(stats.totals.onTimeRate)}` : undefined}
+          note={own ? t.agency(percent(stats.totals.onTimeRate)) : undefined}
         />
         <Tile
-          label="Every interviewer thanked"
+          label={w.rates.fullCoverageRate}
           value={percent(f.fullCoverageRate)}
           sample={of(f.fullCoverage)}
-          change={pointsChange(f.fullCoverageRate, p?.fullCoverageRate)}
+          change={pointsChange(w, f.fullCoverageRate, p?.fullCoverageRate)}
           period={period}
         />
         <Tile
-          label="Median time to first note"
-          value={duration(f.medianHoursToFirstNote)}
-          sample={`over ${f.funnel.sent} with a note`}
-          change={timeChange(f.medianHoursToFirstNote, p?.medianHoursToFirstNote)}
+          label={t.median}
+          value={duration(f.medianHoursToFirstNote, w)}
+          sample={t.withNote(f.funnel.sent)}
+          change={timeChange(w, f.medianHoursToFirstNote, p?.medianHoursToFirstNote)}
           period={period}
         />
         <Tile
-          label="Coached interviews"
+          label={t.coached}
           value={String(f.coached)}
-          sample={`of ${f.interviews} logged`}
-          change={countChange(f.coached, p?.coached)}
+          sample={t.logged(f.interviews)}
+          change={countChange(w, f.coached, p?.coached)}
           period={period}
         />
       </ul>

@@ -1,13 +1,15 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks'
 import type { Stats } from '../../../worker/schemas/stats'
 import { decidedOf, percent } from '../format'
+import { dashboardEn } from '../strings/dashboard'
+import { partWords } from '../strings/part'
 
 type Week = Stats['groups'][number]
 
 const series = [
-  { key: 'sendRate', label: 'Send rate', class: 'send' },
-  { key: 'onTimeRate', label: 'On time', class: 'ontime' },
-  { key: 'fullCoverageRate', label: 'Every interviewer thanked', class: 'full' },
+  { key: 'sendRate', class: 'send' },
+  { key: 'onTimeRate', class: 'ontime' },
+  { key: 'fullCoverageRate', class: 'full' },
 ] as const
 
 const height = 200
@@ -33,6 +35,8 @@ function useWidth<T extends Element>() {
  * holds the same figures with their sample sizes.
  */
 export function TrendChart({ stats }: { stats: Stats }) {
+  const w = partWords('dashboard', dashboardEn)
+  const label = (s: (typeof series)[number]) => w.rates[s.key]
   const [ref, width] = useWidth<HTMLDivElement>()
   const weeks = stats.breakdowns.week ?? []
   const plotWidth = width - pad.left - pad.right
@@ -42,13 +46,13 @@ export function TrendChart({ stats }: { stats: Stats }) {
   const y = (rate: number) => pad.top + plotHeight * (1 - rate)
   const every = Math.max(1, Math.ceil((weeks.length * labelRoom) / Math.max(plotWidth, 1)))
   const baseline = stats.baseline.sendRate
-  const weekLabel = (w: Week) => w.label.replace(/^\d{4}-/, '')
+  const weekLabel = (week: Week) => week.label.replace(/^\d{4}-/, '')
 
   /** a line through the weeks that have a rate; a week with nothing coached leaves a gap */
   const path = (key: (typeof series)[number]['key']) =>
     weeks
-      .map((w, i) => {
-        const rate = w[key]
+      .map((week, i) => {
+        const rate = week[key]
         if (rate === null) return ''
         const gap = i === 0 || weeks[i - 1]![key] === null
         return `${gap ? 'M' : 'L'}${x(i).toFixed(1)} ${y(rate).toFixed(1)}`
@@ -63,14 +67,14 @@ export function TrendChart({ stats }: { stats: Stats }) {
             <svg width="22" height="10">
               <line class={s.class} x1="1" x2="21" y1="5" y2="5" />
             </svg>
-            {s.label}
+            {label(s)}
           </li>
         ))}
         <li>
           <svg width="22" height="10">
             <line class="baseline" x1="1" x2="21" y1="5" y2="5" />
           </svg>
-          Industry send rate
+          {w.industrySendRate}
         </li>
       </ul>
       <div ref={ref} class="plot">
@@ -83,15 +87,18 @@ export function TrendChart({ stats }: { stats: Stats }) {
             role="img"
             aria-labelledby="trend-title trend-desc"
           >
-            <title id="trend-title">Rates by week</title>
+            <title id="trend-title">{w.ratesByWeek(false)}</title>
             <desc id="trend-desc">
               {weeks
-                .map(
-                  (w) =>
-                    `${w.label}: ${series.map((s) => `${s.label} ${percent(w[s.key])}`).join(', ')} of ${decidedOf(w)} decided.`,
+                .map((week) =>
+                  w.trend.described(
+                    week.label,
+                    series.map((s) => `${label(s)} ${percent(week[s.key])}`).join(', '),
+                    decidedOf(week),
+                  ),
                 )
-                .join(' ') || 'No weeks in this range.'}{' '}
-              Industry send rate {percent(baseline)}.
+                .join(' ') || w.trend.noWeeks}{' '}
+              {w.trend.industry(percent(baseline))}
             </desc>
             {[0, 0.5, 1].map((rate) => (
               <g key={rate}>
@@ -118,18 +125,18 @@ export function TrendChart({ stats }: { stats: Stats }) {
               <g key={s.key} class={s.class}>
                 <path d={path(s.key)} />
                 {weeks.map(
-                  (w, i) =>
-                    w[s.key] !== null && (
-                      <circle key={w.label} cx={x(i)} cy={y(w[s.key]!)} r="3.5" />
+                  (week, i) =>
+                    week[s.key] !== null && (
+                      <circle key={week.label} cx={x(i)} cy={y(week[s.key]!)} r="3.5" />
                     ),
                 )}
               </g>
             ))}
             {weeks.map(
-              (w, i) =>
+              (week, i) =>
                 (weeks.length - 1 - i) % every === 0 && (
-                  <text key={w.label} x={x(i)} y={height - 8}>
-                    {weekLabel(w)}
+                  <text key={week.label} x={x(i)} y={height - 8}>
+                    {weekLabel(week)}
                   </text>
                 ),
             )}
@@ -137,28 +144,28 @@ export function TrendChart({ stats }: { stats: Stats }) {
         )}
       </div>
       <details>
-        <summary>The same as a table</summary>
+        <summary>{w.trend.asTable}</summary>
         <table class="stack">
-          <caption>Rates by week</caption>
+          <caption>{w.ratesByWeek(false)}</caption>
           <thead>
             <tr>
-              <th scope="col">Week</th>
-              <th scope="col">Coached</th>
+              <th scope="col">{w.trend.week}</th>
+              <th scope="col">{w.coached}</th>
               {series.map((s) => (
                 <th key={s.key} scope="col">
-                  {s.label}
+                  {label(s)}
                 </th>
               ))}
             </tr>
           </thead>
           <tbody>
-            {weeks.map((w) => (
-              <tr key={w.label}>
-                <th scope="row">{w.label}</th>
-                <td data-label="Coached">{w.coached}</td>
+            {weeks.map((week) => (
+              <tr key={week.label}>
+                <th scope="row">{week.label}</th>
+                <td data-label={w.coached}>{week.coached}</td>
                 {series.map((s) => (
-                  <td key={s.key} data-label={s.label}>
-                    {percent(w[s.key])}
+                  <td key={s.key} data-label={label(s)}>
+                    {percent(week[s.key])}
                   </td>
                 ))}
               </tr>

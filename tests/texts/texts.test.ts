@@ -106,8 +106,10 @@ describe('the coaching text', () => {
     // no cron ran: the text went straight after the event was taken
     const [, fromAts] = await twilio.waitForMessages(2)
     expect(fromAts!.to).toBe(phone)
-    const texts = await textsOf(h, res.body.interviewId)
-    expect(texts.map((t) => t.state)).toEqual(['sent'])
+    // Twilio has the message; its answer is recorded a moment later
+    await expect
+      .poll(async () => (await textsOf(h, res.body.interviewId)).map((t) => t.state))
+      .toEqual(['sent'])
   })
 
   it('goes to nobody without consent, a number, or the agency turning texts on', async () => {

@@ -1,3 +1,4 @@
+import { dateTimeFormat, knowsTimeZone } from '../lib/intl'
 import { fill, pluralText } from '../i18n/catalog'
 import type { Messages } from '../i18n/en'
 
@@ -51,14 +52,7 @@ export function textColorOn(background: string): string {
   return onDark > onWhite ? darkText : '#ffffff'
 }
 
-function validTimeZone(timeZone: string): string {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone })
-    return timeZone
-  } catch {
-    return 'UTC'
-  }
-}
+const validTimeZone = (timeZone: string) => (knowsTimeZone(timeZone) ? timeZone : 'UTC')
 
 /**
  * How a note or an email greets someone: "Priya" for "Priya Natarajan", "Dr. Ruiz" for
@@ -80,7 +74,7 @@ export type TimeWords = Pick<Messages, 'meta' | 'time'>
 export function formatDeadline(deadline: Date, timeZone: string, words: TimeWords): string {
   const zone = validTimeZone(timeZone)
   const { locale } = words.meta
-  const dateParts = new Intl.DateTimeFormat(locale, {
+  const dateParts = dateTimeFormat(locale, {
     timeZone: zone,
     weekday: 'long',
     day: 'numeric',
@@ -94,11 +88,7 @@ export function formatDeadline(deadline: Date, timeZone: string, words: TimeWord
     month: part('month'),
   })
   // newer ICU puts a narrow no-break space before AM/PM, which plain-text mail shows oddly
-  const time = new Intl.DateTimeFormat(locale, {
-    timeZone: zone,
-    hour: 'numeric',
-    minute: '2-digit',
-  })
+  const time = dateTimeFormat(locale, { timeZone: zone, hour: 'numeric', minute: '2-digit' })
     .format(deadline)
     .replace(/\u202f/g, ' ')
   return fill(words.time.deadline, { time, date, zone: zoneLabel(deadline, zone, words) })
@@ -113,7 +103,7 @@ function zoneLabel(at: Date, zone: string, words: TimeWords): string {
   if (city && words.time.cityZone)
     return fill(words.time.cityZone, { city: city.replaceAll('_', ' ') })
   const style = city ? 'longGeneric' : 'short'
-  const name = new Intl.DateTimeFormat(words.meta.locale, { timeZone: zone, timeZoneName: style })
+  const name = dateTimeFormat(words.meta.locale, { timeZone: zone, timeZoneName: style })
     .formatToParts(at)
     .find((p) => p.type === 'timeZoneName')?.value
   return name ?? zone

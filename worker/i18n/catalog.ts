@@ -1,3 +1,5 @@
+import { pluralRules } from '../lib/intl'
+
 // The machinery every message catalog shares. A catalog is plain data (strings, plural forms and
 // short lists), so the candidate page can ship its part to the browser as JSON and the same words
 // are used on both sides.
@@ -50,7 +52,7 @@ export function fill(template: string, params: Params = {}): string {
 
 /** The form of a plural message for this count in this language, filled in. */
 export function pluralText(locale: string, forms: Plural, count: number, params: Params = {}) {
-  const category = new Intl.PluralRules(locale).select(count)
+  const category = pluralRules(locale).select(count)
   return fill(forms[category] ?? forms.other, { count, ...params })
 }
 

@@ -1,9 +1,11 @@
+import { dateTimeFormat } from './intl'
+
 /**
  * What a clock on the wall reads at `instant` in `timeZone` (one Intl knows): the local date as
  * YYYY-MM-DD and the time as HH:MI, 00:00 to 23:59.
  */
 export function wallClock(timeZone: string, instant: Date): { date: string; time: string } {
-  const parts = new Intl.DateTimeFormat('en-US', {
+  const parts = dateTimeFormat('en-US', {
     timeZone,
     hourCycle: 'h23',
     year: 'numeric',

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { languages } from '../i18n/catalog'
+import { knowsTimeZone } from '../lib/intl'
 
 // One wording for missing fields everywhere, instead of "expected string, received undefined".
 z.config({
@@ -69,15 +70,6 @@ export const idPath = z.object({ id: uuid })
 
 const regionName = /^[A-Za-z][A-Za-z_-]*(\/[A-Za-z][A-Za-z_-]*)+$/
 
-function intlKnows(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone })
-    return true
-  } catch {
-    return false
-  }
-}
-
 /**
  * An IANA region name (Area/Location) that JavaScript knows, or UTC. Offsets ("+05:00"),
  * POSIX-style names ("UTC+5", "EST5EDT") and bare abbreviations ("CET") are refused outright:
@@ -89,7 +81,7 @@ export const timeZone = z
   .string()
   .max(64)
   .refine(
-    (tz) => (tz === 'UTC' || regionName.test(tz)) && intlKnows(tz),
+    (tz) => (tz === 'UTC' || regionName.test(tz)) && knowsTimeZone(tz),
     'Must be an IANA time zone such as Europe/London or UTC; not an offset (+05:00), a POSIX-style name (UTC+5, EST5EDT) or an abbreviation (CET).',
   )
 

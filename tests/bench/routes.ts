@@ -4,10 +4,11 @@ import postgres from 'postgres'
 import { sizeBudgets } from '../support/budgets'
 import { prepareLoad, runLoad, type LoadReport, type LoadTarget } from '../support/load'
 import { startPgCapture } from '../support/pg-capture'
-import type { PgBouncer } from '../support/pgbouncer'
+import { freePort, type PgBouncer } from '../support/pgbouncer'
 import { replayScript, runPgbench } from './ceiling'
 import { descendantsNamed, profileCpu, type CpuProfile } from './cpu'
 import { bytes, ms, p50Of, type Row } from './measure'
+import { openProfiler, summarizeProfile, type WorkerProfile } from './worker-profile'
 import { ADMIN_TOKEN, startBenchWorld } from './world'
 
 /** A database route's load through the pool against pgbench running its statements there. */
@@ -23,6 +24,8 @@ export interface Ceiling {
   cpu: CpuProfile
   /** and during pgbench */
   ceilingCpu: CpuProfile
+  /** where workerd's time went in a sampled load after the measured one, and its requests */
+  profile: WorkerProfile & { requests: number }
 }
 
 export interface RouteRun {
@@ -55,7 +58,9 @@ export async function benchRoutes(options: {
   const rows: Row[] = []
   const loads: LoadReport[] = []
   const ceilings: Ceiling[] = []
-  const world = await startBenchWorld({ companions: [bareWorker], pool })
+  // through the pool, each route's load is followed by one the worker's V8 profiler samples
+  const inspectorPort = pool ? await freePort() : undefined
+  const world = await startBenchWorld({ companions: [bareWorker], pool, inspectorPort })
   try {
     const { fake, database, mf, url } = world
     const app = await mf.getWorker('followthrough')
@@ -157,6 +162,7 @@ export async function benchRoutes(options: {
     const types = await sql<{ oid: number; typname: string }>`
       select oid::int, typname from pg_type`.execute(database.db)
     const typeNames = new Map(types.rows.map((t) => [t.oid, t.typname]))
+    const profiler = inspectorPort ? await openProfiler(inspectorPort, 'followthrough') : null
     for (const target of [targets.create, targets.list, targets.stats, targets.page]) {
       const { result: report, cpu } = await profileCpu(processes, () =>
         runLoad(url.origin, `${target.name} (${via})`, [target], load),
@@ -168,7 +174,15 @@ export async function benchRoutes(options: {
         baseline: `bare route ${bareLoad.requestsPerSecond.toFixed(0)}/s`,
         ratio: report.requestsPerSecond / bareLoad.requestsPerSecond,
       })
-      if (!capture || !twin) continue
+      if (!capture || !twin || !profiler) continue
+      // sampled apart, so the profiler's own cost is not in the figures above
+      const sampled = await profiler.sample(() =>
+        runLoad(url.origin, `${target.name} (sampled)`, [target], { connections: 50, seconds: 5 }),
+      )
+      const profile = {
+        ...summarizeProfile(sampled.profile, 'dist/worker/index.js'),
+        requests: sampled.result.requests,
+      }
       const from = Date.now()
       await call(await twin.mf.getWorker('followthrough'), target)
       const statements = await capture.take()
@@ -185,8 +199,10 @@ export async function benchRoutes(options: {
         statements: statements.length,
         cpu,
         ceilingCpu,
+        profile,
       })
     }
+    profiler?.close()
     await twin?.mf.dispose()
     await capture?.close()
   } finally {

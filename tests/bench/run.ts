@@ -12,6 +12,7 @@ import { benchDrain } from './drain'
 import type { CpuProfile } from './cpu'
 import { bytes, ms, table, type Row } from './measure'
 import { benchRoutes, type Ceiling } from './routes'
+import { profileBuckets } from './worker-profile'
 import { preactFloorBytes, widgetBytes } from './sizes'
 import { benchStats, seedStatsWorld } from './stats'
 
@@ -212,6 +213,28 @@ if (ceilings.length > 0) {
       line(`${c.name}, pgbench`, c.ceilingCpu, c.transactions),
     ]),
   )
+}
+
+if (ceilings.length > 0) {
+  console.log(
+    "\nWhere workerd's time went, ms per request of a 5 s load through the pool (50 clients) that " +
+      "V8's profiler sampled every 0.5 ms: self time by where the code lives (the bundle's module " +
+      'of each sampled function; "runtime" is workerd\'s own: built-ins, its Node compatibility ' +
+      'layer and sockets, work outside JavaScript), then the functions that took most\n',
+  )
+  table(
+    ['route', ...profileBuckets],
+    ceilings.map((c) => [
+      c.name,
+      ...profileBuckets.map((b) => (c.profile.buckets[b] / c.profile.requests).toFixed(2)),
+    ]),
+  )
+  for (const c of ceilings) {
+    const hottest = c.profile.hottest
+      .map(([name, ms]) => `${name} ${(ms / c.profile.requests).toFixed(2)}`)
+      .join('; ')
+    console.log(`\n${c.name}: ${hottest}`)
+  }
 }
 
 if (deep) {

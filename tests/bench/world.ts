@@ -1,5 +1,9 @@
 import type { WorkerOptions } from 'miniflare'
-import { everyRateLimit, startLocalWorker } from '../../worker/dev/local-worker'
+import {
+  everyRateLimit,
+  startLocalWorker,
+  type LocalWorkerOptions,
+} from '../../worker/dev/local-worker'
 import { createTestDatabase } from '../support/database'
 import { resendBindings, startFakeResend } from '../support/fake-resend'
 import { testBindings } from '../support/harness'
@@ -17,14 +21,20 @@ export async function startBenchWorld(
     bindings?: Record<string, string>
     companions?: (WorkerOptions & { name: string })[]
     pool?: PgBouncer
+    /** open the worker's V8 inspector on this port (see worker-profile.ts) */
+    inspectorPort?: number
   } = {},
 ) {
   const fake = await startFakeResend()
   const database = await createTestDatabase()
   const databaseUrl = options.pool?.pooledUrl(database.url) ?? database.url
   /** the worker in workerd, reaching the database at `url` */
-  const startWorker = (url: string, companions?: (WorkerOptions & { name: string })[]) =>
+  const startWorker = (
+    url: string,
+    extra: Pick<LocalWorkerOptions, 'companions' | 'inspectorPort'> = {},
+  ) =>
     startLocalWorker({
+      ...extra,
       rateLimits: everyRateLimit(1_000_000_000),
       bindings: {
         DATABASE_URL: url,
@@ -33,9 +43,11 @@ export async function startBenchWorld(
         PUBLIC_URL: 'http://followthrough.bench',
         ...resendBindings(fake, options.bindings),
       },
-      companions,
     })
-  const { mf, url } = await startWorker(databaseUrl, options.companions)
+  const { mf, url } = await startWorker(databaseUrl, {
+    companions: options.companions,
+    inspectorPort: options.inspectorPort,
+  })
   return {
     fake,
     database,

@@ -26,7 +26,8 @@ export function hasPgBouncer(): boolean {
   return spawnSync(binary, ['--version']).status === 0
 }
 
-async function freePort(): Promise<number> {
+/** a TCP port of 127.0.0.1 nothing listens on just now */
+export async function freePort(): Promise<number> {
   const server = net.createServer()
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as net.AddressInfo

@@ -54,6 +54,8 @@ export interface LocalWorkerOptions {
   rateLimits?: Record<string, number>
   /** more workers in the same workerd, reached with `mf.getWorker(name)` (benchmarks) */
   companions?: (WorkerOptions & { name: string })[]
+  /** open V8's inspector for the worker (as `ws://127.0.0.1:<port>/followthrough`): benchmarks' profiles */
+  inspectorPort?: number
 }
 
 /**
@@ -83,6 +85,7 @@ export async function startLocalWorker(options: LocalWorkerOptions) {
       binding: 'ASSETS',
       routerConfig: { has_user_worker: true },
     },
+    unsafeInspectorProxy: options.inspectorPort !== undefined,
   }
   const mf = new Miniflare({
     workers: [app, ...(options.companions ?? [])],
@@ -90,6 +93,7 @@ export async function startLocalWorker(options: LocalWorkerOptions) {
     cf: false,
     host: '127.0.0.1',
     port: options.port ?? 0,
+    inspectorPort: options.inspectorPort,
     log: new RedactingLog(options.verbose ? LogLevel.INFO : LogLevel.WARN),
   })
   const url = await mf.ready

@@ -29,11 +29,23 @@ export async function preactFloorBytes(): Promise<number> {
   return gzipSync(result.outputFiles![0]!.contents).length
 }
 
+const lazyNames: Record<string, string> = {
+  'interview-list': 'the list (first opened)',
+  'interview-detail': 'the detail panel (first opened)',
+  dashboard: 'the dashboard (first opened)',
+  es: 'the Spanish words (locale es)',
+}
+
 /** gzipped bytes of the built widget files (`npm run build` made them); the app's is what it fetches before it runs */
 export function widgetBytes() {
   const dist = path.join(root, 'dist')
   const meta: WidgetBuild = JSON.parse(readFileSync(path.join(dist, 'widget.meta.json'), 'utf8'))
   const gzipped = (file: string) => gzipSync(readFileSync(path.join(dist, 'widget', file))).length
-  const app = meta.startup.reduce((sum, file) => sum + gzipped(file), 0)
-  return { loader: gzipped(meta.loader), app }
+  const sum = (files: string[]) => files.reduce((total, file) => total + gzipped(file), 0)
+  // each part fetched when first needed, with the chunks it brings that startup did not
+  const lazy = Object.entries(meta.lazy).map(([source, files]) => ({
+    name: lazyNames[path.basename(source).replace(/\.tsx?$/, '')] ?? source,
+    bytes: sum(files),
+  }))
+  return { loader: gzipped(meta.loader), app: sum(meta.startup), lazy }
 }

@@ -16,7 +16,8 @@ const budgets = {
   // the page of interviews, then their interviewers, emails and page views, one query each
   list: 4,
   detail: 4,
-  candidatePage: 6,
+  // the link, the page view unless one is recorded, the interview with its agency, its people
+  candidatePage: 4,
   markSent: 6,
   // the agency's time zone, the totals, every breakdown in one pass
   stats: 3,

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client'
+import { sql } from 'kysely'
 import { ApiError } from '../errors'
 import type { CandidateEventInput, NoteState } from '../schemas/candidate'
 import type { LinkTarget } from './coaching-links'
@@ -90,20 +91,28 @@ export async function recordCandidateEvent(
 
 /** The first visit to the page, once per interview. */
 export async function recordPageOpened(db: Db, target: LinkTarget, now = new Date()) {
-  const seen = await db
-    .selectFrom('events')
-    .select('id')
-    .where('interview_id', '=', target.interviewId)
-    .where('type', '=', 'page_opened')
-    .executeTakeFirst()
-  if (seen) return
+  // one statement: the event unless the interview has one already
   await db
     .insertInto('events')
-    .values({
-      agency_id: target.agencyId,
-      interview_id: target.interviewId,
-      type: 'page_opened',
-      occurred_at: now,
-    })
+    .columns(['agency_id', 'interview_id', 'type', 'occurred_at'])
+    .expression(
+      db
+        .selectNoFrom([
+          sql<string>`${target.agencyId}::uuid`.as('agency_id'),
+          sql<string>`${target.interviewId}::uuid`.as('interview_id'),
+          sql<'page_opened'>`'page_opened'`.as('type'),
+          sql<Date>`${now}::timestamptz`.as('occurred_at'),
+        ])
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('events')
+                .select('id')
+                .where('interview_id', '=', target.interviewId)
+                .where('type', '=', 'page_opened'),
+            ),
+          ),
+        ),
+    )
     .execute()
 }

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client'
 import type { Language } from '../i18n/catalog'
 import type { Agency } from '../schemas/agency'
-import { getAgency } from './agencies'
+import { toAgency } from './agencies'
 import type { LinkTarget } from './coaching-links'
 
 export interface NoteView {
@@ -37,9 +37,12 @@ export interface CandidatePage {
 }
 
 export async function loadCandidatePage(db: Db, target: LinkTarget): Promise<CandidatePage> {
+  // the interview with its agency in one statement (each costs the driver two round trips)
   const interview = await db
     .selectFrom('interviews as i')
+    .innerJoin('agencies as a', 'a.id', 'i.agency_id')
     .leftJoin('recruiters as r', 'r.id', 'i.recruiter_id')
+    .selectAll('a')
     .select([
       'i.role_title',
       'i.client_company',
@@ -62,7 +65,7 @@ export async function loadCandidatePage(db: Db, target: LinkTarget): Promise<Can
     .where('p.interview_id', '=', target.interviewId)
     .orderBy('p.position')
     .execute()
-  const agency = await getAgency(db, target.agencyId)
+  const agency = toAgency(interview)
   return {
     agency,
     candidateName: interview.candidate_name,

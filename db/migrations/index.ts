@@ -16,6 +16,7 @@ import * as addInterviewFacts from './2026_11_30_000900_add_interview_facts'
 import * as addLanguages from './2026_11_30_001000_add_languages'
 import * as addTexts from './2026_12_01_000100_add_texts'
 import * as addTextFacts from './2026_12_01_000200_add_text_facts'
+import * as onePageView from './2026_12_01_000300_one_page_view'
 
 /** Every migration, by name; the names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_30_001000_add_languages': addLanguages,
   '2026_12_01_000100_add_texts': addTexts,
   '2026_12_01_000200_add_text_facts': addTextFacts,
+  '2026_12_01_000300_one_page_view': onePageView,
 }

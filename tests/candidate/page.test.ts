@@ -61,6 +61,22 @@ describe('GET /c/:token', () => {
     expect(read.body.coaching.pageOpenedAt).toBe(opened[0]!.occurred_at.toISOString())
   })
 
+  it('records the first view once when many loads of a fresh page race', async () => {
+    // a mail scanner and the candidate (and a double click) open the link at the same moment
+    for (let round = 0; round < 5; round++) {
+      const { interview, path } = await coachedInterview(h, fake, agency)
+      const loads = await Promise.all(Array.from({ length: 12 }, () => getPage(path)))
+      expect(loads.map((res) => res.status)).toEqual(loads.map(() => 200))
+      const opened = await h.db
+        .selectFrom('events')
+        .select('id')
+        .where('interview_id', '=', interview.id)
+        .where('type', '=', 'page_opened')
+        .execute()
+      expect(opened, `round ${round}`).toHaveLength(1)
+    }
+  })
+
   it('says a note still helps, with no deadline in the past, for an interview logged late', async () => {
     const { path, email } = await coachedInterview(h, fake, agency, {
       startsAt: new Date(Date.now() - 3 * 24 * 60 * 60_000).toISOString(),

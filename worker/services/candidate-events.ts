@@ -1,5 +1,5 @@
-import type { Db } from '../../db/client'
 import { sql } from 'kysely'
+import type { Db } from '../../db/client'
 import { ApiError } from '../errors'
 import type { CandidateEventInput, NoteState } from '../schemas/candidate'
 import type { LinkTarget } from './coaching-links'
@@ -91,28 +91,22 @@ export async function recordCandidateEvent(
 
 /** The first visit to the page, once per interview. */
 export async function recordPageOpened(db: Db, target: LinkTarget, now = new Date()) {
-  // one statement: the event unless the interview has one already
+  // one row per interview (a unique index): a view already recorded, or recorded by a load
+  // racing this one, leaves it as it is
   await db
     .insertInto('events')
-    .columns(['agency_id', 'interview_id', 'type', 'occurred_at'])
-    .expression(
-      db
-        .selectNoFrom([
-          sql<string>`${target.agencyId}::uuid`.as('agency_id'),
-          sql<string>`${target.interviewId}::uuid`.as('interview_id'),
-          sql<'page_opened'>`'page_opened'`.as('type'),
-          sql<Date>`${now}::timestamptz`.as('occurred_at'),
-        ])
-        .where(({ not, exists, selectFrom }) =>
-          not(
-            exists(
-              selectFrom('events')
-                .select('id')
-                .where('interview_id', '=', target.interviewId)
-                .where('type', '=', 'page_opened'),
-            ),
-          ),
-        ),
+    .values({
+      agency_id: target.agencyId,
+      interview_id: target.interviewId,
+      type: 'page_opened',
+      occurred_at: now,
+    })
+    .onConflict((oc) =>
+      oc
+        .column('interview_id')
+        // the index's own predicate, written as a literal so Postgres can match the index to it
+        .where('type', '=', sql.lit('page_opened'))
+        .doNothing(),
     )
     .execute()
 }

@@ -16,8 +16,10 @@ const budgets = {
   // the page of interviews, then their interviewers, emails and page views, one query each
   list: 4,
   detail: 4,
-  // the link, the page view unless one is recorded, the interview with its agency, its people
+  // the link (and whether it was viewed), the first view, the interview with its agency, its people
   candidatePage: 4,
+  // and every view after: the first view is known from the link's look-up
+  candidatePageAgain: 3,
   markSent: 6,
   // the agency's time zone, the totals, every breakdown in one pass
   stats: 3,
@@ -48,6 +50,7 @@ async function countsFor(agency: TestAgency) {
     list: await count('GET', '/v1/interviews?limit=25', { token }),
     detail: await count('GET', `/v1/interviews/${interview.id}`, { token }),
     candidatePage: await count('GET', link, {}),
+    candidatePageAgain: await count('GET', link, {}),
     markSent: await count('POST', `${link}/events`, {
       json: { type: 'sent', interviewerId: interview.interviewers[0].id },
     }),

@@ -49,6 +49,7 @@ describe('interview_facts under writers of one interview at the same moment', ()
             candidateId: candidate_id,
             canceled: false,
             language: 'en' as const,
+            pageOpened: false,
           }
           const at = new Date()
           // a coaching text Twilio took, whose delivery reports arrive with the rest

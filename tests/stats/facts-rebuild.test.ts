@@ -77,6 +77,7 @@ async function writeUntil(done: () => boolean) {
       candidateId: person.candidate_id,
       canceled: false,
       language: 'en' as const,
+      pageOpened: false,
     }
     const type = person.note_sent_at ? 'unsent' : 'sent'
     if (writes % 5 === 4) {

@@ -280,6 +280,7 @@ async function runSequence(steps: Step[]) {
           candidateId: row.candidate_id,
           canceled: row.canceled_at !== null,
           language: 'en' as const,
+          pageOpened: false,
         }
         if (s.kind === 'textStatus') {
           const text = await db

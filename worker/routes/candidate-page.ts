@@ -97,7 +97,8 @@ export const candidatePageRoutes = apiRoutes()
       const { name } = await getAgency(c.var.db, target.agencyId)
       return page(c, renderInterviewCanceled(name, pageLanguage(c, target)), pageHeaders, 200)
     }
-    if (c.req.method === 'GET') await recordPageOpened(c.var.db, target)
+    // a view after the first costs nothing more than the link's look-up
+    if (c.req.method === 'GET' && !target.pageOpened) await recordPageOpened(c.var.db, target)
     const content = await loadCandidatePage(c.var.db, target)
     const html = renderCandidatePage(
       { ...content, language: pageLanguage(c, target) },

@@ -72,6 +72,8 @@ export interface LinkTarget {
   canceled: boolean
   /** what the candidate reads: their pages are in it */
   language: Language
+  /** the page's first view is recorded already */
+  pageOpened: boolean
 }
 
 /**
@@ -94,6 +96,8 @@ export async function findLinkTarget(
       'c.id as candidateId',
       sql<boolean>`i.canceled_at is not null`.as('canceled'),
       'i.candidate_language as language',
+      sql<boolean>`exists (select 1 from events e
+        where e.interview_id = i.id and e.type = 'page_opened')`.as('pageOpened'),
     ])
     .where('l.token_hash', '=', await sha256Hex(token))
     .where('l.expires_at', '>', now)

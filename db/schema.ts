@@ -333,6 +333,10 @@ export interface InterviewFactsTable {
   coaching_text: CoachingTextFact | null
   /** every fact above the stats count, as bits (migration 2026_12_01_000200); generated */
   profile: Generated<number>
+  /** its day in the agency's time zone (set by a trigger, migration 2026_12_01_000400) */
+  day: Generated<Timestamp>
+  /** the bucket of note_hours the medians read by; generated */
+  note_bucket: Generated<number | null>
 }
 
 export type CoachingTextFact = 'sent' | 'delivered' | 'undelivered' | 'failed'

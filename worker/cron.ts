@@ -8,6 +8,7 @@ import type { Env } from './env'
 import { drainTexts, textOptionsOf } from './sms/send'
 import { texterFor } from './sms/twilio'
 import { forgetExpiredInterviews } from './services/erasure'
+import { compactStatsDays } from './services/interview-facts'
 import { forgetClosedSendWindows } from './services/send-quotas'
 import { runWriteBacks } from './services/write-backs'
 
@@ -54,6 +55,8 @@ async function drain(db: Db, config: Config, now: Date) {
   if (writeBacks.written + writeBacks.retried + writeBacks.failed > 0) {
     console.log('write-backs', JSON.stringify(writeBacks))
   }
+  // the stats' per-day counts: what the minute's writes appended, folded into a row per key
+  await compactStatsDays(db)
 }
 
 /**

@@ -17,6 +17,7 @@ import * as addLanguages from './2026_11_30_001000_add_languages'
 import * as addTexts from './2026_12_01_000100_add_texts'
 import * as addTextFacts from './2026_12_01_000200_add_text_facts'
 import * as onePageView from './2026_12_01_000300_one_page_view'
+import * as addStatsDays from './2026_12_01_000400_add_stats_days'
 
 /** Every migration, by name; the names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_01_000100_add_texts': addTexts,
   '2026_12_01_000200_add_text_facts': addTextFacts,
   '2026_12_01_000300_one_page_view': onePageView,
+  '2026_12_01_000400_add_stats_days': addStatsDays,
 }

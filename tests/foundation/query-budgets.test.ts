@@ -21,8 +21,9 @@ const budgets = {
   // and every view after: the first view is known from the link's look-up
   candidatePageAgain: 3,
   markSent: 6,
-  // the agency's time zone, the totals, every breakdown in one pass
-  stats: 3,
+  // the agency's time zone, the days' counts for the totals and every breakdown in one pass, the
+  // interviews still in their window, the medians from their buckets
+  stats: 4,
 }
 
 async function countsFor(agency: TestAgency) {

@@ -2,16 +2,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { inTransaction } from '../../worker/lib/transaction'
 import { recordCandidateEvent, recordPageOpened } from '../../worker/services/candidate-events'
 import { markInterviewCanceled } from '../../worker/services/interview-changes'
+import { compactStatsDays } from '../../worker/services/interview-facts'
 import { setOutcome } from '../../worker/services/outcomes'
 import { recordTextStatus } from '../../worker/sms/webhook-events'
 import { seedStatsWorld } from '../bench/stats'
 import { createTestDatabase, type TestDatabase } from '../support/database'
-import { expectFactsCurrent } from '../support/stats-from-scratch'
+import { expectDaysCurrent, expectFactsCurrent } from '../support/stats-from-scratch'
 
 // interview_facts is kept by triggers in each writer's own transaction. Writers of one interview
 // at the same moment (the candidate marking two notes on two devices, an undo, the page opening,
 // the ATS's outcome, a cancel, Twilio's delivery reports) must leave its facts equal to a recount, never to whichever
-// transaction happened to commit last. On a real server these run on separate connections.
+// transaction happened to commit last; and the day counts they append to, folded by the cron at
+// the same moment, must sum to the recount too. On a real server these run on separate
+// connections.
 
 const rounds = Number(process.env.FACTS_RACE_ROUNDS ?? 10)
 let world: TestDatabase
@@ -77,6 +80,8 @@ describe('interview_facts under writers of one interview at the same moment', ()
             report('delivered'),
             report('undelivered'),
             inTransaction(world.db, (trx) => setOutcome(trx, agencyId, id, 'advanced', at)),
+            // the cron folding the day counts as the writes append to them
+            compactStatsDays(world.db),
             // and one of the three canceled meanwhile
             n === 2
               ? inTransaction(world.db, (trx) =>
@@ -89,6 +94,7 @@ describe('interview_facts under writers of one interview at the same moment', ()
       const settled = await Promise.allSettled(batches.flat())
       expect(settled.filter((s) => s.status === 'fulfilled').length).toBeGreaterThan(3)
       await expectFactsCurrent(world.db, agencyId)
+      await expectDaysCurrent(world.db, agencyId)
     }
   })
 })

@@ -5,16 +5,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { inTransaction } from '../../worker/lib/transaction'
 import { recordCandidateEvent } from '../../worker/services/candidate-events'
 import { markInterviewCanceled } from '../../worker/services/interview-changes'
-import { rebuildInterviewFacts } from '../../worker/services/interview-facts'
+import { compactStatsDays, rebuildInterviewFacts } from '../../worker/services/interview-facts'
 import { setOutcome } from '../../worker/services/outcomes'
 import { getStats } from '../../worker/services/stats'
+import { countFromFacts } from '../../worker/services/stats-facts'
 import { seedStatsWorld } from '../bench/stats'
 import { createTestDatabase, type TestDatabase } from '../support/database'
-import { expectFactsCurrent, factsFromScratch } from '../support/stats-from-scratch'
+import {
+  expectDaysCurrent,
+  expectFactsCurrent,
+  factsFromScratch,
+} from '../support/stats-from-scratch'
 
-// On a generated world (the bench's, small): the stats read from interview_facts answer exactly
-// what the same stats computed from scratch answer, for every breakdown and viewer; and the
-// rebuild puts wrong facts right in batches while writes go on.
+// On a generated world (the bench's, small): the stats read from the per-day counts and
+// interview_facts answer exactly what the same stats computed from scratch answer, for every
+// breakdown and viewer; and the rebuild puts wrong facts and counts right while writes go on.
 
 const run = promisify(execFile)
 let world: TestDatabase
@@ -46,7 +51,7 @@ async function expectSameStats() {
       const stored = await getStats(world.db, viewer, query(groupBy), now)
       expect(stored.totals.interviews).toBeGreaterThan(500)
       expect(stored).toEqual(
-        await getStats(world.db, viewer, query(groupBy), now, factsFromScratch),
+        await getStats(world.db, viewer, query(groupBy), now, countFromFacts(factsFromScratch)),
       )
     }
   }
@@ -100,9 +105,30 @@ describe('stats from interview_facts', () => {
     await expectSameStats()
   }, 300_000)
 
+  it('keep exact medians for notes at any time, before and after the cron folds the days', async () => {
+    // notes at odd moments: minutes and seconds, some before the interview ended, some days late
+    await sql`update interviewers p set note_sent_at = p.note_sent_at
+        + ((abs(hashtext(p.id::text)) % 20000) - 600) * interval '1 minute'
+        + (abs(hashtext(p.id::text || 's')) % 60) * interval '1 second'
+      from interviews i where i.id = p.interview_id and i.agency_id = ${agencyId}
+        and p.note_sent_at is not null`.execute(world.db)
+    await expectSameStats()
+    await expectDaysCurrent(world.db, agencyId)
+    expect(await compactStatsDays(world.db)).toBeGreaterThan(0)
+    const { rows } = await sql<{ appended: number }>`select count(*)::int as appended
+      from stats_days where not compacted`.execute(world.db)
+    expect(rows[0]!.appended).toBe(0)
+    await expectSameStats()
+    await expectDaysCurrent(world.db, agencyId)
+  }, 300_000)
+
   it('are put right by a rebuild that runs while writes go on', async () => {
-    // facts gone wrong (a bug, a restore): every coached flag flipped
+    // facts and day counts gone wrong (a bug, a restore): every coached flag flipped, and the
+    // days' counts doubled behind the triggers' back
     await sql`update interview_facts set coached = not coached where agency_id = ${agencyId}`.execute(
+      world.db,
+    )
+    await sql`insert into stats_days select * from stats_days where agency_id = ${agencyId}`.execute(
       world.db,
     )
     let rebuilt = false
@@ -118,6 +144,7 @@ describe('stats from interview_facts', () => {
     expect(batches.length).toBeGreaterThan(4)
     expect(writes).toBeGreaterThan(20)
     await expectFactsCurrent(world.db, agencyId)
+    await expectDaysCurrent(world.db, agencyId)
     await expectSameStats()
   }, 300_000)
 
@@ -132,5 +159,6 @@ describe('stats from interview_facts', () => {
     )
     expect(stdout).toMatch(/Rebuilt the facts of 1,000 interviews/)
     await expectFactsCurrent(world.db, agencyId)
+    await expectDaysCurrent(world.db, agencyId)
   }, 300_000)
 })

@@ -1,4 +1,5 @@
 import fc from 'fast-check'
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { OutgoingMessage } from '../../db/schema'
 import type { Mailer, SendOutcome } from '../../worker/email/mailer'
@@ -13,6 +14,7 @@ import { recordProviderEvent } from '../../worker/services/email-events'
 import { eraseCandidate, forgetExpiredInterviews } from '../../worker/services/erasure'
 import { changeInterview, markInterviewCanceled } from '../../worker/services/interview-changes'
 import { createInterview } from '../../worker/services/interviews'
+import { compactStatsDays } from '../../worker/services/interview-facts'
 import { setOutcome } from '../../worker/services/outcomes'
 import { upsertRecruiter } from '../../worker/services/recruiters'
 import { drainTexts } from '../../worker/sms/send'
@@ -21,7 +23,7 @@ import { recordTextStatus } from '../../worker/sms/webhook-events'
 import { unsubscribeCandidate } from '../../worker/services/unsubscribe'
 import { createTestDatabase, type TestDatabase } from '../support/database'
 import { LINK_SECRET } from '../support/harness'
-import { expectFactsCurrent } from '../support/stats-from-scratch'
+import { expectDaysCurrent, expectFactsCurrent } from '../support/stats-from-scratch'
 
 // interview_facts is kept by triggers on every table a fact is read from, texts included. Here random sequences
 // of what happens to interviews, each through the service the app runs for it, must leave the
@@ -165,6 +167,8 @@ const step = fc.oneof(
     weight: 1,
   },
   { arbitrary: fc.record({ kind: fc.constant('retention' as const) }), weight: 1 },
+  // the cron folding the per-day counts writes appended
+  { arbitrary: fc.record({ kind: fc.constant('compact' as const) }), weight: 1 },
   {
     arbitrary: fc.record({
       kind: fc.constant('timeZone' as const),
@@ -265,6 +269,8 @@ async function runSequence(steps: Step[]) {
           maxCalls: 2,
           callsPerSecond: 1_000,
         })
+      } else if (s.kind === 'compact') {
+        await compactStatsDays(db)
       } else if (s.kind === 'retention') {
         await forgetExpiredInterviews(db, new Date(now.getTime() + 4_000 * day))
       } else if (s.kind === 'timeZone') {
@@ -351,6 +357,7 @@ async function runSequence(steps: Step[]) {
         }
       }
       await expectFactsCurrent(db, agency.id)
+      await expectDaysCurrent(db, agency.id)
     }
   } finally {
     await db.deleteFrom('agencies').where('id', '=', agency.id).execute()
@@ -362,6 +369,8 @@ async function runSequence(steps: Step[]) {
     .where('agency_id', '=', agency.id)
     .execute()
   expect(left).toEqual([])
+  const days = await sql`select 1 from stats_days where agency_id = ${agency.id}`.execute(db)
+  expect(days.rows).toEqual([])
 }
 
 describe('interview_facts', () => {

@@ -9,6 +9,7 @@ import {
   type CoachingEmailStatus,
 } from '../../worker/services/coaching-status'
 import { startsInRange, storedFacts, type FactsSource } from '../../worker/services/stats-facts'
+import { wallClock } from '../../worker/lib/wall-clock'
 
 /**
  * How far the latest coaching text of interview `alias` got, as the stats count it: 'sent' once
@@ -124,17 +125,22 @@ export const factsFromScratch: FactsSource = (db, agencyId, range, tz) => {
   )
 }
 
+async function timeZoneOf(db: Db, agencyId: string) {
+  const agency = await db
+    .selectFrom('agencies')
+    .select('time_zone')
+    .where('id', '=', agencyId)
+    .executeTakeFirstOrThrow()
+  return agency.time_zone
+}
+
 /**
  * Asserts that the agency's interview_facts are what its interviews, notes, emails and events say
  * now: every interview has its row, canceled as the interview is, and every other row equals the
  * same facts computed from scratch.
  */
 export async function expectFactsCurrent(db: Db, agencyId: string) {
-  const { time_zone: tz } = await db
-    .selectFrom('agencies')
-    .select('time_zone')
-    .where('id', '=', agencyId)
-    .executeTakeFirstOrThrow()
+  const tz = await timeZoneOf(db, agencyId)
   const always = { from: '2000-01-01', to: '2099-12-31' }
   const rowsOf = (source: FactsSource) =>
     source(db, agencyId, always, tz)
@@ -149,4 +155,77 @@ export async function expectFactsCurrent(db: Db, agencyId: string) {
     from interviews i left join interview_facts f on f.interview_id = i.id
     where i.agency_id = ${agencyId}`.execute(db)
   expect(rows[0]).toEqual({ missing: 0, wrongly_canceled: 0 })
+}
+
+/** Hours to a first note in the buckets stats_days counts them by (migration 2026_12_01_000400). */
+function noteBucketOf(hours: number): number {
+  const edges = [0, 1, 2, 3, 4, 6, 8, 10, 12, 15, 18, 21, 24, 30, 36, 42, 48, 120]
+  return edges.filter((edge) => hours >= edge).length
+}
+
+/**
+ * Asserts that the agency's per-day counts (stats_days, however many rows writes appended) sum,
+ * per day, recruiter and client, to what the facts computed from scratch say: each count worked
+ * out here in TypeScript, the local day from the agency's time zone.
+ */
+export async function expectDaysCurrent(db: Db, agencyId: string) {
+  const tz = await timeZoneOf(db, agencyId)
+  const facts = await factsFromScratch(db, agencyId, { from: '2000-01-01', to: '2099-12-31' }, tz)
+    .selectFrom('facts')
+    .selectAll()
+    .execute()
+  const expected = new Map<string, Record<string, number>>()
+  for (const f of facts) {
+    const key = JSON.stringify([
+      wallClock(tz, new Date(f.starts_at)).date,
+      f.recruiter_id,
+      f.client_company,
+    ])
+    let c = expected.get(key)
+    if (!c) expected.set(key, (c = {}))
+    const add = (name: string, yes: boolean) => (c![name] = (c![name] ?? 0) + (yes ? 1 : 0))
+    const noted = f.coached && f.note_hours !== null
+    const unnoted = f.coached && f.note_hours === null
+    const text = f.coaching_text
+    add('interviews', true)
+    add('coached', f.coached)
+    add('delivered', f.coached && f.delivered)
+    add('page_opened', f.coached && f.page_opened)
+    add('draft_used', f.coached && f.draft_used)
+    add('noted', noted)
+    add('on_time', f.coached && f.on_time)
+    add('all_thanked', f.coached && f.all_thanked)
+    add('texts_sent', text === 'sent' || text === 'delivered' || text === 'undelivered')
+    add('texts_delivered', text === 'delivered')
+    add('texts_failed', text === 'undelivered' || text === 'failed')
+    for (const [side, on] of [
+      ['noted', noted],
+      ['unnoted', unnoted],
+    ] as const) {
+      add(`${side}_outcome`, on && f.outcome !== null)
+      add(`${side}_advanced`, on && ['advanced', 'offer', 'hired'].includes(f.outcome ?? ''))
+      add(`${side}_offer`, on && ['offer', 'hired'].includes(f.outcome ?? ''))
+      add(`${side}_hired`, on && f.outcome === 'hired')
+    }
+    for (let b = 0; b < 19; b++) add(`note_${b}`, noted && noteBucketOf(f.note_hours!) === b)
+  }
+  const names = [
+    ...['interviews', 'coached', 'delivered', 'page_opened', 'draft_used', 'noted', 'on_time'],
+    ...['all_thanked', 'texts_sent', 'texts_delivered', 'texts_failed'],
+    ...['noted', 'unnoted'].flatMap((side) =>
+      ['outcome', 'advanced', 'offer', 'hired'].map((what) => `${side}_${what}`),
+    ),
+    ...Array.from({ length: 19 }, (_, b) => `note_${b}`),
+  ]
+  const { rows } = await sql<Record<string, number> & { key: string }>`
+    select json_build_array(to_char(day, 'YYYY-MM-DD'), recruiter_id, client_company)::text as key,
+      ${sql.raw(names.map((n) => `sum(${n})::int as ${n}`).join(', '))}
+    from stats_days where agency_id = ${agencyId}
+    group by day, recruiter_id, client_company`.execute(db)
+  const stored = new Map(
+    rows
+      .map(({ key, ...counts }) => [JSON.stringify(JSON.parse(key)), counts] as const)
+      .filter(([, counts]) => Object.values(counts).some((n) => n !== 0)),
+  )
+  expect(Object.fromEntries(stored)).toEqual(Object.fromEntries(expected))
 }

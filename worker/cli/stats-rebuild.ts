@@ -2,8 +2,9 @@ import { parseArgs } from 'node:util'
 import { createDb } from '../../db/client'
 import { rebuildInterviewFacts } from '../services/interview-facts'
 
-const usage = `Recompute the facts the stats read (interview_facts) from the interviews, their notes,
-emails and events, for one agency or all, 1,000 interviews per transaction. Safe while the app
+const usage = `Recompute what the stats read from the interviews, their notes, emails, texts and
+events, for one agency or all: the facts of each interview (interview_facts), 1,000 interviews per
+transaction, then each agency's counts per day (stats_days), in one statement. Safe while the app
 runs: writes go on and stay counted.
 
   DATABASE_URL=postgres://… npm run stats:rebuild [-- --agency <id>] [--batch 1000]`
@@ -43,7 +44,7 @@ try {
   })
   if (last) console.log('')
   console.log(
-    `Rebuilt the facts of ${total.toLocaleString('en')} interviews in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+    `Rebuilt the facts of ${total.toLocaleString('en')} interviews and their day counts in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
   )
 } finally {
   await db.destroy()

@@ -3,9 +3,11 @@ import type { Db } from '../../db/client'
 import { inTransaction } from '../lib/transaction'
 
 // interview_facts is kept current by triggers (db/migrations/2026_11_30_000900_add_interview_facts.ts,
-// and 2026_12_01_000200_add_text_facts.ts for the coaching text); this recomputes it from the source tables, for one agency or all, while writes go on: each
-// batch is one short transaction, and refresh_interview_facts takes its turn on each row as the
-// triggers do, so a write during the rebuild is counted either way.
+// and 2026_12_01_000200_add_text_facts.ts for the coaching text); this recomputes it from the
+// source tables, for one agency or all, while writes go on: each batch is one short transaction,
+// and refresh_interview_facts takes its turn on each row as the triggers do, so a write during the
+// rebuild is counted either way. The per-day counts on top (stats_days, migration
+// 2026_12_01_000400) are appended to by every write, folded by the cron, and recounted here.
 
 export interface RebuildProgress {
   agencyId: string
@@ -59,7 +61,25 @@ export async function rebuildInterviewFacts(
       interviews += batch.length
       options.onBatch?.({ agencyId, interviews })
     }
+    await rebuildStatsDays(db, agencyId)
     total += interviews
   }
   return total
+}
+
+/** Recounts an agency's per-day counts from its interview_facts, in one statement. */
+export async function rebuildStatsDays(db: Db, agencyId: string) {
+  await inTransaction(db, (trx) => sql`select rebuild_stats_days(${agencyId})`.execute(trx))
+}
+
+/**
+ * Folds the rows writes appended to stats_days into one per day, recruiter and client, up to
+ * `maxKeys` of them (the minute's cron); returns how many were folded.
+ */
+export async function compactStatsDays(db: Db, maxKeys = 5_000): Promise<number> {
+  return inTransaction(db, async (trx) => {
+    const { rows } = await sql<{ folded: number }>`
+      select compact_stats_days(${maxKeys}) as folded`.execute(trx)
+    return rows[0]!.folded
+  })
 }

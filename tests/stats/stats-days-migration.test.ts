@@ -1,0 +1,44 @@
+import { sql } from 'kysely'
+import { expect, it } from 'vitest'
+import { migrateDown, migrateToLatest } from '../../db/migrate'
+import { migrations } from '../../db/migrations'
+import { getStats } from '../../worker/services/stats'
+import { countFromFacts } from '../../worker/services/stats-facts'
+import { logInterview } from '../support/factories'
+import { useAgency, useHarness } from '../support/lifecycle'
+import { expectDaysCurrent, factsFromScratch } from '../support/stats-from-scratch'
+
+const h = useHarness()
+const agency = useAgency(h)
+
+it('counts the days of interviews logged before the day counts existed', async () => {
+  // back to just before the migration, as a database written by an earlier release
+  const names = Object.keys(migrations)
+  const after = names.length - names.indexOf('2026_12_01_000400_add_stats_days')
+  for (let i = 0; i < after; i++) await migrateDown(h.db)
+  const hour = 3_600_000
+  for (const [hoursAgo, client] of [
+    [30, 'Acme'],
+    [50, 'Acme'],
+    [80, 'Globex'],
+  ] as const) {
+    await logInterview(h, agency.secretKey, {
+      clientCompany: client,
+      startsAt: new Date(Date.now() - hoursAgo * hour).toISOString(),
+    })
+  }
+  // notes marked at different times, straight in the table as an earlier release would have
+  await sql`update interviewers p set note_sent_at = i.ends_at + (row_number * interval '90 minutes')
+    from (select id, row_number() over (order by id) from interviewers) n, interviews i
+    where n.id = p.id and i.id = p.interview_id and i.agency_id = ${agency.id}`.execute(h.db)
+  await migrateToLatest(h.db)
+  await expectDaysCurrent(h.db, agency.id)
+  const viewer = { agencyId: agency.id, ownRecruiterId: null }
+  const query = { groupBy: 'week,client,recruiter' }
+  const stats = await getStats(h.db, viewer, query)
+  expect(stats.totals.interviews).toBe(3)
+  expect(stats.totals.medianHoursToFirstNote).not.toBeNull()
+  expect(stats).toEqual(
+    await getStats(h.db, viewer, query, new Date(), countFromFacts(factsFromScratch)),
+  )
+})

@@ -1,0 +1,261 @@
+import { sql, type RawBuilder } from 'kysely'
+import type { Db } from '../../db/client'
+import type { StatsGroupBy } from '../schemas/stats'
+import { startsInRange } from './stats-facts'
+import {
+  addOutcome,
+  bit,
+  bitsOfOpen,
+  emptyTallies,
+  groupOf,
+  type Tallies,
+  type Tally,
+  type TallyRequest,
+} from './stats-tally'
+import { openWindowSql } from './stats-window'
+
+// The stats from the per-day counts the writes keep (stats_days, migration
+// 2026_12_01_000400_add_stats_days.ts), in three steps whatever the interviews in range:
+//  1. the counts of the range's days, summed for the totals and every group at once;
+//  2. beside it, the few interviews still inside their note window (they depend on `now`);
+//  3. each group's median, read from the interviews of the one or two buckets of hours-to-note
+//     where the counts say its middle lies.
+
+/** stats_days' counts, as the migration names them; note_0 … note_18 count noted interviews by bucket */
+const counted = [
+  'interviews',
+  'coached',
+  'delivered',
+  'page_opened',
+  'draft_used',
+  'noted',
+  'on_time',
+  'all_thanked',
+  'texts_sent',
+  'texts_delivered',
+  'texts_failed',
+  'noted_outcome',
+  'noted_advanced',
+  'noted_offer',
+  'noted_hired',
+  'unnoted_outcome',
+  'unnoted_advanced',
+  'unnoted_offer',
+  'unnoted_hired',
+] as const
+const noteBuckets = 19
+const bucketColumns = Array.from({ length: noteBuckets }, (_, b) => `note_${b}`)
+
+type Sums = Record<(typeof counted)[number], number> & Record<string, number>
+type Scope = 'agency' | 'own' | StatsGroupBy
+
+const groupings: Record<StatsGroupBy, string> = {
+  recruiter: 'recruiter_id',
+  client: 'client',
+  week: 'week',
+}
+
+function addSums(tally: Tally, s: Sums, hist: Map<Tally, number[]>) {
+  const c = tally.counts
+  c.interviews += s.interviews
+  c.coached += s.coached
+  c.delivered += s.delivered
+  c.pageOpened += s.page_opened
+  c.draftUsed += s.draft_used
+  c.sent += s.noted
+  c.onTime += s.on_time
+  c.fullCoverage += s.all_thanked
+  c.textsSent += s.texts_sent
+  c.textsDelivered += s.texts_delivered
+  c.textsFailed += s.texts_failed
+  hist.set(
+    tally,
+    bucketColumns.map((name) => s[name]!),
+  )
+}
+
+/** Step 1: one pass over the range's rows of stats_days for the totals and every breakdown. */
+async function sumDays(db: Db, request: TallyRequest) {
+  const { agencyId, ownRecruiterId: own, breakdowns, range } = request
+  // a recruiter session's groups hold its own interviews: each of its sets is split by `mine`
+  const split = own ? ['mine'] : []
+  const sets = [
+    '()',
+    ...(own ? ['(mine)'] : []),
+    ...breakdowns.map((name) => `(${[...split, groupings[name]].join(', ')})`),
+  ]
+  const which = (pick: (name: StatsGroupBy) => string) =>
+    breakdowns.length === 0
+      ? 'null'
+      : `case ${breakdowns.map((name) => `when grouping(${groupings[name]}) = 0 then ${pick(name)}`).join(' ')} end`
+  const keyOf: Record<StatsGroupBy, string> = {
+    recruiter: 'recruiter_id::text',
+    client: 'client',
+    week: `to_char(week, 'YYYY-MM-DD')`,
+  }
+  const { rows } = await sql<
+    Sums & { breakdown: StatsGroupBy | null; key: string | null; mine: boolean | null }
+  >`select ${sql.raw(which((name) => `'${name}'`))} as breakdown,
+      ${sql.raw(which((name) => keyOf[name]))} as key,
+      ${sql.raw(own ? 'case when grouping(mine) = 0 then mine end' : 'null')} as mine,
+      ${sql.raw([...counted, ...bucketColumns].map((c) => `sum(${c})::int as ${c}`).join(', '))}
+    from (
+      select d.*, date_trunc('week', d.day::timestamp)::date as week,
+        (d.client_company collate "C") as client,
+        coalesce(d.recruiter_id = ${own}::uuid, false) as mine
+      from stats_days d
+      where d.agency_id = ${agencyId} and d.day >= ${range.from}::date and d.day <= ${range.to}::date
+    ) d
+    group by grouping sets (${sql.raw(sets.join(', '))})`.execute(db)
+  return rows
+}
+
+/** Step 2: the interviews still inside their note window, counted by profile and group. */
+async function openNow(db: Db, request: TallyRequest) {
+  const { rows } = await sql<{
+    recruiter: string | null
+    client: string
+    week: string
+    profile: number
+    n: number
+  }>`select f.recruiter_id::text as recruiter, (f.client_company collate "C") as client,
+      to_char(f.week, 'YYYY-MM-DD') as week, f.profile, count(*)::int as n
+    from interview_facts f
+    where f.agency_id = ${request.agencyId} and not f.canceled
+      and ${startsInRange('f.starts_at', request.range, request.timeZone)}
+      and (f.profile & ${bitsOfOpen}) = ${bit.coached}
+      and ${openWindowSql('f', request.now)}
+    group by 1, 2, 3, 4`.execute(db)
+  return rows
+}
+
+interface Target {
+  scope: Scope
+  key: string | null
+  /** the bucket, and the rank within it */
+  b: number
+  i: number
+}
+
+/**
+ * Step 3: each tally's median, as percentile_cont(0.5) makes it (the two middle values, or the
+ * one, interpolated), from only the interviews of the buckets the middle falls in.
+ */
+async function mediansOf(
+  db: Db,
+  request: TallyRequest,
+  wanted: { scope: Scope; key: string | null; tally: Tally; hist: number[] }[],
+) {
+  const targets: Target[] = []
+  const plans = wanted.flatMap(({ scope, key, tally, hist }) => {
+    const n = hist.reduce((a, b) => a + b, 0)
+    if (n === 0) return []
+    const position = 0.5 * (n - 1)
+    const ranks = [Math.floor(position), Math.ceil(position)].map((rank) => {
+      let b = 0
+      while (rank >= hist[b]!) rank -= hist[b++]!
+      const target = { scope, key, b, i: rank }
+      targets.push(target)
+      return target
+    })
+    return [{ tally, ranks, fraction: position - Math.floor(position) }]
+  })
+  if (plans.length === 0) return
+  const own = request.ownRecruiterId
+  const bucketsOf = (scope: Scope) => [
+    ...new Set(targets.filter((t) => t.scope === scope).map((t) => t.b)),
+  ]
+  const ranked = (scope: Scope, key: string, partition: string, onlyOwn: boolean) => {
+    const buckets = bucketsOf(scope)
+    return buckets.length === 0
+      ? []
+      : [
+          sql`select ${scope}::text as scope, ${sql.raw(key)} as key, b, h,
+            row_number() over (partition by ${sql.raw(partition)} order by h) - 1 as i
+          from c where b in (${sql.join(buckets)})
+            ${onlyOwn ? sql`and recruiter = ${own}::text` : sql``}`,
+        ]
+  }
+  const branches: RawBuilder<unknown>[] = [
+    ...ranked('agency', 'null::text', 'b', false),
+    ...ranked('own', 'null::text', 'b', true),
+    ...request.breakdowns.flatMap((name) =>
+      ranked(name, groupings[name] === 'recruiter_id' ? 'recruiter' : name, `${name}, b`, !!own),
+    ),
+  ]
+  const { rows } = await sql<Target & { h: number }>`
+    with c as materialized (
+      select f.note_bucket as b, f.note_hours as h, f.recruiter_id::text as recruiter,
+        (f.client_company collate "C") as client, to_char(f.week, 'YYYY-MM-DD') as week
+      from interview_facts f
+      where f.agency_id = ${request.agencyId} and not f.canceled and f.coached
+        and f.note_hours is not null
+        and f.note_bucket in (${sql.join([...new Set(targets.map((t) => t.b))])})
+        and ${startsInRange('f.starts_at', request.range, request.timeZone)}
+    )
+    select r.scope, r.key, r.b, r.i::int as i, r.h
+    from (${sql.join(branches, sql` union all `)}) r
+    join jsonb_to_recordset(${JSON.stringify(targets)}::text::jsonb)
+      as t(scope text, key text, b int, i int)
+      on t.scope = r.scope and t.key is not distinct from r.key and t.b = r.b and t.i = r.i`.execute(
+    db,
+  )
+  const valueOf = new Map(rows.map((r) => [JSON.stringify([r.scope, r.key, r.b, r.i]), r.h]))
+  for (const { tally, ranks, fraction } of plans) {
+    const [lo, hi] = ranks.map((t) => valueOf.get(JSON.stringify([t.scope, t.key, t.b, t.i])))
+    if (lo === undefined || hi === undefined) continue
+    tally.median = lo + (hi - lo) * fraction
+  }
+}
+
+/** The tallies from stats_days, the open interviews, and the medians' buckets. */
+export async function countFromDays(db: Db, request: TallyRequest): Promise<Tallies> {
+  const own = request.ownRecruiterId
+  const [days, open] = await Promise.all([sumDays(db, request), openNow(db, request)])
+  const tallies = emptyTallies(request.breakdowns, own !== null)
+  const hist = new Map<Tally, number[]>()
+  const wanted: { scope: Scope; key: string | null; tally: Tally; hist: number[] }[] = []
+  for (const row of days) {
+    if (row.breakdown === null && row.mine === null) {
+      addSums(tallies.agency, row, hist)
+      const { withNote, withoutNote } = tallies.outcomes
+      withNote.interviews += row.noted
+      withNote.withOutcome += row.noted_outcome
+      withNote.advanced += row.noted_advanced
+      withNote.offer += row.noted_offer
+      withNote.hired += row.noted_hired
+      withoutNote.interviews += row.coached - row.noted
+      withoutNote.withOutcome += row.unnoted_outcome
+      withoutNote.advanced += row.unnoted_advanced
+      withoutNote.offer += row.unnoted_offer
+      withoutNote.hired += row.unnoted_hired
+      continue
+    }
+    // an agency-wide viewer's rows carry no `mine`; a recruiter session's others' are left out
+    if (own && row.mine !== true) continue
+    // a day's rows can sum to nothing once their interviews moved away (a recruiter deleted)
+    if (row.interviews === 0) continue
+    addSums(row.breakdown ? groupOf(tallies, row.breakdown, row.key) : tallies.own!, row, hist)
+  }
+  for (const row of open) {
+    tallies.agency.counts.inWindow += row.n
+    // an interview still in its window has no side yet: it may get its note
+    addOutcome(tallies.outcomes, row.profile, -row.n)
+    if (own && row.recruiter !== own) continue
+    if (tallies.own) tallies.own.counts.inWindow += row.n
+    for (const name of request.breakdowns)
+      groupOf(tallies, name, row[name]).counts.inWindow += row.n
+  }
+  const scopes: [Scope, string | null, Tally | null][] = [
+    ['agency', null, tallies.agency],
+    ['own', null, tallies.own],
+    ...[...tallies.groups].flatMap(([name, groups]) =>
+      [...groups].map(([key, tally]): [Scope, string | null, Tally] => [name, key, tally]),
+    ),
+  ]
+  for (const [scope, key, tally] of scopes) {
+    if (tally) wanted.push({ scope, key, tally, hist: hist.get(tally) ?? [] })
+  }
+  await mediansOf(db, request, wanted)
+  return tallies
+}

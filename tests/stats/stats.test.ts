@@ -375,6 +375,7 @@ describe('GET /v1/stats', () => {
         sendRate: 0.24,
         source: 'Accountemps (Robert Half) survey of hiring managers, 2017',
       },
+      previous: null,
     })
   })
 
@@ -424,6 +425,27 @@ describe('GET /v1/stats', () => {
     expect(own.status, own.text).toBe(200)
     expect(Object.keys(own.body.breakdowns)).toEqual(['week', 'client'])
     expect(own.body.groupBy).toBe('week')
+  })
+
+  it('gives the period of equal length before the range in the same request', async () => {
+    for (const [token, who] of [
+      [agency.secretKey, 'agency'],
+      [rita.token, 'recruiter'],
+    ] as const) {
+      const later = `from=${dateOf(11)}&to=${dateOf(21)}`
+      const both = await get(`/v1/stats?${later}&groupBy=week,client&compare=previous`, token)
+      expect(both.status, both.text).toBe(200)
+      const before = await get(`/v1/stats?from=${dateOf(0)}&to=${dateOf(10)}`, token)
+      expect(both.body.previous, who).toEqual({
+        from: dateOf(0),
+        to: dateOf(10),
+        totals: before.body.totals,
+        mine: before.body.mine,
+      })
+      expect(both.body.previous.totals.interviews, who).toBeGreaterThan(0)
+      // and only when asked
+      expect((await get(`/v1/stats?${later}`, token)).body.previous).toBeNull()
+    }
   })
 
   it('counts an interview by the day it started, both ends of the range included', async () => {
@@ -584,6 +606,7 @@ describe('bad input', () => {
     ['from=2025-01-01&to=2026-01-02', 'to'],
     ['from=2999-01-01', 'to'],
     ['groupBy=month', 'groupBy'],
+    ['compare=last-year', 'compare'],
     ['recruiterId=00000000-0000-4000-8000-000000000000', 'recruiterId'],
   ])('refuses %s (400)', async (query, path) => {
     for (const route of ['/v1/stats', '/v1/stats.csv']) {

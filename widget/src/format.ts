@@ -54,8 +54,3 @@ const dayOf = (date: string) => new Date(`${date}T00:00:00Z`)
 /** two ISO calendar dates as one range: "1 – 30 Nov 2026" */
 export const formatDays = (from: string, to: string) =>
   calendarDay.formatRange(dayOf(from), dayOf(to))
-
-/** `days` after an ISO calendar date (negative: before) */
-export function addDays(date: string, days: number): string {
-  return new Date(dayOf(date).getTime() + days * 86_400_000).toISOString().slice(0, 10)
-}

@@ -21,6 +21,12 @@ export const statsQuery = z.strictObject({
     .describe(
       'Break the figures down: one of recruiter, client, week, or several (e.g. week,client,recruiter), all from one pass over the interviews. A recruiter session may not group by recruiter: asked alone it is refused (403), beside others it is left out.',
     ),
+  compare: z
+    .literal('previous', { message: 'Must be previous.' })
+    .optional()
+    .describe(
+      "previous: also give the totals (and a recruiter session's own figures) of the period of equal length just before the range, in `previous`, so a dashboard shows the change in one request.",
+    ),
 })
 
 const count = z.number().int().min(0)
@@ -99,6 +105,17 @@ export const stats = z.object({
       "The agency's coached interviews with a note sent and without (their window over: one still in it may yet get its note), and where their candidates got. Outcomes are associated with notes, not caused by them.",
     ),
   baseline: z.object({ sendRate: z.number(), source: z.string() }),
+  previous: z
+    .object({
+      from: z.iso.date(),
+      to: z.iso.date(),
+      totals: statsFigures,
+      mine: statsFigures.nullable(),
+    })
+    .nullable()
+    .describe(
+      "With compare=previous: the period of equal length that ends the day before `from`, its totals and a recruiter session's own figures; otherwise null.",
+    ),
 })
 
 export type StatsQuery = z.infer<typeof statsQuery>

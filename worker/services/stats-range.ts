@@ -26,3 +26,9 @@ export function resolveRange(query: StatsQuery, today: string): { from: string; 
   if (days > maxRangeDays) throw invalid(`The range may span at most ${maxRangeDays} days.`)
   return { from, to }
 }
+
+/** The period of equal length that ends the day before `range` starts. */
+export function previousRange(range: { from: string; to: string }): { from: string; to: string } {
+  const days = (Date.parse(range.to) - Date.parse(range.from)) / dayMs + 1
+  return { from: addDays(range.from, -days), to: addDays(range.from, -1) }
+}

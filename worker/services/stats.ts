@@ -2,7 +2,7 @@ import { sql } from 'kysely'
 import type { Db } from '../../db/client'
 import { ApiError } from '../errors'
 import { wallClock } from '../lib/wall-clock'
-import { resolveRange } from './stats-range'
+import { previousRange, resolveRange } from './stats-range'
 import { countFromDays } from './stats-days'
 import type { FigureCounts, Tallies, TallyRequest } from './stats-tally'
 import type { Stats, StatsFigures, StatsGroupBy, StatsQuery } from '../schemas/stats'
@@ -115,14 +115,20 @@ export async function getStats(
   const timeZone = agencyRow.time_zone
   const names = agencyRow.names ?? {}
   const range = resolveRange(query, wallClock(timeZone, now).date)
-  const tallies = await counter(db, {
+  const request = {
     agencyId: viewer.agencyId,
     ownRecruiterId: own,
     breakdowns,
     range,
     timeZone,
     now,
-  })
+  }
+  const before = query.compare === 'previous' ? previousRange(range) : null
+  // the period before needs its totals only: no breakdowns
+  const [tallies, earlier] = await Promise.all([
+    counter(db, request),
+    before ? counter(db, { ...request, breakdowns: [], range: before }) : null,
+  ])
   const groupsOf = (name: StatsGroupBy) =>
     [...tallies.groups.get(name)!]
       .map(([key, tally]) => ({
@@ -147,5 +153,13 @@ export async function getStats(
     breakdowns: all,
     outcomes: tallies.outcomes,
     baseline: industryBaseline,
+    previous:
+      before && earlier
+        ? {
+            ...before,
+            totals: toFigures(earlier.agency.counts, earlier.agency.median),
+            mine: earlier.own ? toFigures(earlier.own.counts, earlier.own.median) : null,
+          }
+        : null,
   }
 }

@@ -2,7 +2,7 @@ import { useLayoutEffect, useRef, useState } from 'preact/hooks'
 import type { Stats, StatsGroupBy } from '../../../worker/schemas/stats'
 import type { Api, ApiFailure } from '../api'
 import css from '../dashboard.css'
-import { addDays, percent } from '../format'
+import { percent } from '../format'
 import { dashboardEn } from '../strings/dashboard'
 import { partWords } from '../strings/part'
 import { useLoad } from '../use-load'
@@ -19,30 +19,26 @@ const sheet = new CSSStyleSheet()
 sheet.replaceSync(css)
 
 /**
- * GET /v1/stats for a date range, and again for the period of equal length before it: tiles with
- * their change, the funnel, weekly trends, breakdowns with CSV downloads, and outcomes.
+ * GET /v1/stats for a date range with the period of equal length before it: tiles with their
+ * change, the funnel, weekly trends, breakdowns with CSV downloads, and outcomes.
  */
 export function Dashboard({ api, logged }: { api: Api; logged: number }) {
   const w = partWords('dashboard', dashboardEn)
   const root = useRef<HTMLDivElement>(null)
   const [range, setRange] = useState<{ from?: string; to?: string }>({})
   const [csvError, setCsvError] = useState<ApiFailure>()
-  // one request for the whole range: every breakdown from one pass over the interviews (a
-  // recruiter session gets no breakdown by recruiter)
+  // one request: every breakdown from one pass over the range's days (a recruiter session gets no
+  // breakdown by recruiter), and the totals of the period of equal length before it
   const figures = useLoad(
-    () => api.get<Stats>('/v1/stats', { ...range, groupBy: 'week,client,recruiter' }),
+    () =>
+      api.get<Stats>('/v1/stats', {
+        ...range,
+        groupBy: 'week,client,recruiter',
+        compare: 'previous',
+      }),
     [range.from, range.to, logged],
   )
   const data = figures.data
-  // the period before, once the range's own ends are known (the API picks them by default)
-  const previous = useLoad(async () => {
-    if (!data) return undefined
-    const days = Math.round((Date.parse(data.to) - Date.parse(data.from)) / 86_400_000) + 1
-    return api.get<Stats>('/v1/stats', {
-      from: addDays(data.from, -days),
-      to: addDays(data.from, -1),
-    })
-  }, [data?.from, data?.to, logged])
 
   useLayoutEffect(() => {
     const shadow = root.current!.getRootNode() as ShadowRoot
@@ -115,13 +111,12 @@ export function Dashboard({ api, logged }: { api: Api; logged: number }) {
         <Empty>{w.noInterviews}</Empty>
       ) : own.interviews === 0 ? (
         <>
-          <Tiles stats={data} previous={previous.data} />
+          <Tiles stats={data} />
           <Empty>{w.noneOfYours}</Empty>
         </>
       ) : (
         <>
-          <Tiles stats={data} previous={previous.data} />
-          {previous.error && <p class="muted">{w.noPrevious}</p>}
+          <Tiles stats={data} />
           <div class="pair">
             <section>
               <h2>{w.ratesByWeek(!!data.mine)}</h2>

@@ -90,12 +90,12 @@ function Tile({ label, value, sample, change, period, note }: TileProps) {
 }
 
 /** The headline figures, each with what it rests on and its change on the previous period. */
-export function Tiles({ stats, previous }: { stats: Stats; previous?: Stats }) {
+export function Tiles({ stats }: { stats: Stats }) {
   const w = partWords('dashboard', dashboardEn)
   const t = w.tiles
   const own = stats.mine
   const f: StatsFigures = own ?? stats.totals
-  const p = previous ? (previous.mine ?? previous.totals) : undefined
+  const p = stats.previous ? (stats.previous.mine ?? stats.previous.totals) : undefined
   const days = Math.round((Date.parse(stats.to) - Date.parse(stats.from)) / 86_400_000) + 1
   const period = t.against(days)
   const of = (n: number) => w.ofDecided(n, decidedOf(f))

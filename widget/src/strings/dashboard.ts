@@ -11,7 +11,6 @@ export const dashboardEn = {
   figures: 'figures',
   noInterviews: 'No interviews in this range yet. Logged interviews show up here.',
   noneOfYours: 'None of your interviews fall in this range yet.',
-  noPrevious: 'The previous period could not be loaded, so no changes are shown.',
   ratesByWeek: (mine: boolean): string => (mine ? 'Your rates by week' : 'Rates by week'),
   funnelTitle: (mine: boolean): string => (mine ? 'Your coaching funnel' : 'Coaching funnel'),
   byRecruiter: 'By recruiter',

@@ -13,7 +13,6 @@ export const esDashboard: Translation['dashboard'] = {
   noInterviews:
     'Todavía no hay entrevistas en este periodo. Las entrevistas registradas aparecerán aquí.',
   noneOfYours: 'Ninguna de tus entrevistas cae en este periodo todavía.',
-  noPrevious: 'No se pudo cargar el periodo anterior, así que no se muestran los cambios.',
   ratesByWeek: (mine) => (mine ? 'Tus tasas por semana' : 'Tasas por semana'),
   funnelTitle: (mine) => (mine ? 'Tu embudo de notas' : 'Embudo de notas'),
   byRecruiter: 'Por reclutador',

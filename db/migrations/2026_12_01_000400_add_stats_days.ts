@@ -17,17 +17,20 @@ import { sql, type Kysely } from 'kysely'
 // interview_facts), which tells the stats in which bucket each group's middle lies; they then read
 // only the interviews of those buckets (interview_facts_note_idx) to find the exact values.
 
-/** Hours to the first note, in buckets that keep their order (so a bucket holds a run of ranks). */
+/**
+ * Hours to the first note, in buckets that keep their order (so a bucket holds a run of ranks):
+ * quarter hours up to 12 h, where most notes go, then hours up to 48 h, 6 h up to 5 days, days up
+ * to 2 weeks, and later.
+ */
 const noteBucket = `case
   when note_hours is null then null
   when note_hours < 0 then 0
-  when note_hours < 4 then 1 + floor(note_hours)::int
-  when note_hours < 12 then 5 + floor((note_hours - 4) / 2)::int
-  when note_hours < 24 then 9 + floor((note_hours - 12) / 3)::int
-  when note_hours < 48 then 13 + floor((note_hours - 24) / 6)::int
-  when note_hours < 120 then 17
-  else 18 end`
-const noteBuckets = 19
+  when note_hours < 12 then 1 + floor(note_hours * 4)::int
+  when note_hours < 48 then 49 + floor(note_hours - 12)::int
+  when note_hours < 120 then 85 + floor((note_hours - 48) / 6)::int
+  when note_hours < 336 then 97 + floor((note_hours - 120) / 24)::int
+  else 106 end`
+const noteBuckets = 107
 
 const noted = 'coached and note_hours is not null'
 const unnoted = 'coached and note_hours is null'

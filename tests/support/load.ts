@@ -145,7 +145,13 @@ export async function prepareLoad(
       path: () => '/v1/interviews?limit=25',
       headers: auth,
     },
-    stats: { name: 'GET /v1/stats', method: 'GET', path: () => '/v1/stats', headers: auth },
+    // the widget dashboard's one request: every breakdown, and the period before
+    stats: {
+      name: 'GET /v1/stats',
+      method: 'GET',
+      path: () => '/v1/stats?groupBy=week,client,recruiter&compare=previous',
+      headers: auth,
+    },
     page: {
       name: 'GET /c/:token',
       method: 'GET',

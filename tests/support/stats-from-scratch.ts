@@ -159,7 +159,11 @@ export async function expectFactsCurrent(db: Db, agencyId: string) {
 
 /** Hours to a first note in the buckets stats_days counts them by (migration 2026_12_01_000400). */
 function noteBucketOf(hours: number): number {
-  const edges = [0, 1, 2, 3, 4, 6, 8, 10, 12, 15, 18, 21, 24, 30, 36, 42, 48, 120]
+  const steps = (from: number, to: number, step: number) =>
+    Array.from({ length: (to - from) / step }, (_, i) => from + i * step)
+  // quarter hours to 12 h, hours to 48 h, 6 h to 5 days, days to 2 weeks
+  const edges = [...steps(0, 12, 0.25), ...steps(12, 48, 1), ...steps(48, 120, 6)]
+  edges.push(...steps(120, 336, 24), 336)
   return edges.filter((edge) => hours >= edge).length
 }
 
@@ -207,7 +211,7 @@ export async function expectDaysCurrent(db: Db, agencyId: string) {
       add(`${side}_offer`, on && ['offer', 'hired'].includes(f.outcome ?? ''))
       add(`${side}_hired`, on && f.outcome === 'hired')
     }
-    for (let b = 0; b < 19; b++) add(`note_${b}`, noted && noteBucketOf(f.note_hours!) === b)
+    for (let b = 0; b < 107; b++) add(`note_${b}`, noted && noteBucketOf(f.note_hours!) === b)
   }
   const names = [
     ...['interviews', 'coached', 'delivered', 'page_opened', 'draft_used', 'noted', 'on_time'],
@@ -215,7 +219,7 @@ export async function expectDaysCurrent(db: Db, agencyId: string) {
     ...['noted', 'unnoted'].flatMap((side) =>
       ['outcome', 'advanced', 'offer', 'hired'].map((what) => `${side}_${what}`),
     ),
-    ...Array.from({ length: 19 }, (_, b) => `note_${b}`),
+    ...Array.from({ length: 107 }, (_, b) => `note_${b}`),
   ]
   const { rows } = await sql<Record<string, number> & { key: string }>`
     select json_build_array(to_char(day, 'YYYY-MM-DD'), recruiter_id, client_company)::text as key,

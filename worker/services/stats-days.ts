@@ -1,4 +1,4 @@
-import { sql, type RawBuilder } from 'kysely'
+import { sql } from 'kysely'
 import type { Db } from '../../db/client'
 import type { StatsGroupBy } from '../schemas/stats'
 import { startsInRange } from './stats-facts'
@@ -21,7 +21,7 @@ import { openWindowSql } from './stats-window'
 //  3. each group's median, read from the interviews of the one or two buckets of hours-to-note
 //     where the counts say its middle lies.
 
-/** stats_days' counts, as the migration names them; note_0 … note_18 count noted interviews by bucket */
+/** stats_days' counts, as the migration names them; note_0 … note_106 count noted interviews by bucket */
 const counted = [
   'interviews',
   'coached',
@@ -43,7 +43,7 @@ const counted = [
   'unnoted_offer',
   'unnoted_hired',
 ] as const
-const noteBuckets = 19
+const noteBuckets = 107
 const bucketColumns = Array.from({ length: noteBuckets }, (_, b) => `note_${b}`)
 
 type Sums = Record<(typeof counted)[number], number> & Record<string, number>
@@ -100,7 +100,8 @@ async function sumDays(db: Db, request: TallyRequest) {
       ${sql.raw(own ? 'case when grouping(mine) = 0 then mine end' : 'null')} as mine,
       ${sql.raw([...counted, ...bucketColumns].map((c) => `sum(${c})::int as ${c}`).join(', '))}
     from (
-      select d.*, date_trunc('week', d.day::timestamp)::date as week,
+      select ${sql.raw([...counted, ...bucketColumns].map((c) => `d.${c}`).join(', '))},
+        d.recruiter_id, date_trunc('week', d.day::timestamp)::date as week,
         (d.client_company collate "C") as client,
         coalesce(d.recruiter_id = ${own}::uuid, false) as mine
       from stats_days d
@@ -129,24 +130,28 @@ async function openNow(db: Db, request: TallyRequest) {
   return rows
 }
 
-interface Target {
-  scope: Scope
-  key: string | null
-  /** the bucket, and the rank within it */
-  b: number
-  i: number
-}
-
 /**
  * Step 3: each tally's median, as percentile_cont(0.5) makes it (the two middle values, or the
- * one, interpolated), from only the interviews of the buckets the middle falls in.
+ * one, interpolated), from only the noted interviews of the buckets the middles fall in: read as
+ * one JSON value (bucket, hours, recruiter, client, week per interview) and ranked here.
  */
 async function mediansOf(
   db: Db,
   request: TallyRequest,
   wanted: { scope: Scope; key: string | null; tally: Tally; hist: number[] }[],
 ) {
-  const targets: Target[] = []
+  // the values each tally needs, by scope, group key and bucket
+  const slots = new Map<Scope, Map<string | null, Map<number, number[]>>>()
+  const slotOf = (scope: Scope, key: string | null, b: number) => {
+    let byKey = slots.get(scope)
+    if (!byKey) slots.set(scope, (byKey = new Map()))
+    let byBucket = byKey.get(key)
+    if (!byBucket) byKey.set(key, (byBucket = new Map()))
+    let values = byBucket.get(b)
+    if (!values) byBucket.set(b, (values = []))
+    return values
+  }
+  const buckets = new Set<number>()
   const plans = wanted.flatMap(({ scope, key, tally, hist }) => {
     const n = hist.reduce((a, b) => a + b, 0)
     if (n === 0) return []
@@ -154,55 +159,38 @@ async function mediansOf(
     const ranks = [Math.floor(position), Math.ceil(position)].map((rank) => {
       let b = 0
       while (rank >= hist[b]!) rank -= hist[b++]!
-      const target = { scope, key, b, i: rank }
-      targets.push(target)
-      return target
+      buckets.add(b)
+      return { values: slotOf(scope, key, b), rank }
     })
     return [{ tally, ranks, fraction: position - Math.floor(position) }]
   })
   if (plans.length === 0) return
+  const { rows } = await sql<{ notes: [number, number, string | null, string, string][] }>`
+    select coalesce(json_agg(json_build_array(f.note_bucket, f.note_hours, f.recruiter_id,
+        f.client_company, to_char(f.week, 'YYYY-MM-DD'))), '[]') as notes
+    from interview_facts f
+    where f.agency_id = ${request.agencyId} and not f.canceled and f.coached
+      and f.note_hours is not null and f.note_bucket in (${sql.join([...buckets])})
+      and ${startsInRange('f.starts_at', request.range, request.timeZone)}`.execute(db)
   const own = request.ownRecruiterId
-  const bucketsOf = (scope: Scope) => [
-    ...new Set(targets.filter((t) => t.scope === scope).map((t) => t.b)),
-  ]
-  const ranked = (scope: Scope, key: string, partition: string, onlyOwn: boolean) => {
-    const buckets = bucketsOf(scope)
-    return buckets.length === 0
-      ? []
-      : [
-          sql`select ${scope}::text as scope, ${sql.raw(key)} as key, b, h,
-            row_number() over (partition by ${sql.raw(partition)} order by h) - 1 as i
-          from c where b in (${sql.join(buckets)})
-            ${onlyOwn ? sql`and recruiter = ${own}::text` : sql``}`,
-        ]
+  const into = (scope: Scope, key: string | null, b: number, hours: number) =>
+    slots.get(scope)?.get(key)?.get(b)?.push(hours)
+  for (const [b, hours, recruiter, client, week] of rows[0]!.notes) {
+    into('agency', null, b, hours)
+    // a recruiter session's own figures and groups hold its own interviews
+    if (own && recruiter !== own) continue
+    into('own', null, b, hours)
+    into('recruiter', recruiter, b, hours)
+    into('client', client, b, hours)
+    into('week', week, b, hours)
   }
-  const branches: RawBuilder<unknown>[] = [
-    ...ranked('agency', 'null::text', 'b', false),
-    ...ranked('own', 'null::text', 'b', true),
-    ...request.breakdowns.flatMap((name) =>
-      ranked(name, groupings[name] === 'recruiter_id' ? 'recruiter' : name, `${name}, b`, !!own),
-    ),
-  ]
-  const { rows } = await sql<Target & { h: number }>`
-    with c as materialized (
-      select f.note_bucket as b, f.note_hours as h, f.recruiter_id::text as recruiter,
-        (f.client_company collate "C") as client, to_char(f.week, 'YYYY-MM-DD') as week
-      from interview_facts f
-      where f.agency_id = ${request.agencyId} and not f.canceled and f.coached
-        and f.note_hours is not null
-        and f.note_bucket in (${sql.join([...new Set(targets.map((t) => t.b))])})
-        and ${startsInRange('f.starts_at', request.range, request.timeZone)}
-    )
-    select r.scope, r.key, r.b, r.i::int as i, r.h
-    from (${sql.join(branches, sql` union all `)}) r
-    join jsonb_to_recordset(${JSON.stringify(targets)}::text::jsonb)
-      as t(scope text, key text, b int, i int)
-      on t.scope = r.scope and t.key is not distinct from r.key and t.b = r.b and t.i = r.i`.execute(
-    db,
-  )
-  const valueOf = new Map(rows.map((r) => [JSON.stringify([r.scope, r.key, r.b, r.i]), r.h]))
+  for (const byKey of slots.values()) {
+    for (const byBucket of byKey.values()) {
+      for (const values of byBucket.values()) values.sort((a, b) => a - b)
+    }
+  }
   for (const { tally, ranks, fraction } of plans) {
-    const [lo, hi] = ranks.map((t) => valueOf.get(JSON.stringify([t.scope, t.key, t.b, t.i])))
+    const [lo, hi] = ranks.map(({ values, rank }) => values[rank])
     if (lo === undefined || hi === undefined) continue
     tally.median = lo + (hi - lo) * fraction
   }

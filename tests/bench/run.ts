@@ -118,12 +118,7 @@ async function benchStatsAtScale() {
         baseline: `facts from scratch ${ms(result.naive[p])}`,
         ratio: result.ours[p] / result.naive[p],
       })
-      rows.push({
-        measure: `${scope}, ${p}`,
-        ours: ms(result.ours[p]),
-        baseline: `one row per interview ${ms(result.facts[p])}`,
-        ratio: result.ours[p] / result.facts[p],
-      })
+
     }
   }
   await world.close()

@@ -118,7 +118,6 @@ async function benchStatsAtScale() {
         baseline: `facts from scratch ${ms(result.naive[p])}`,
         ratio: result.ours[p] / result.naive[p],
       })
-
     }
   }
   await world.close()

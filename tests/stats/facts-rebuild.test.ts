@@ -113,6 +113,7 @@ describe('stats from interview_facts', () => {
       from interviews i where i.id = p.interview_id and i.agency_id = ${agencyId}
         and p.note_sent_at is not null`.execute(world.db)
     await expectSameStats()
+    await expectFactsCurrent(world.db, agencyId)
     await expectDaysCurrent(world.db, agencyId)
     expect(await compactStatsDays(world.db)).toBeGreaterThan(0)
     const { rows } = await sql<{ appended: number }>`select count(*)::int as appended

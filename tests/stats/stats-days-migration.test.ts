@@ -6,7 +6,11 @@ import { getStats } from '../../worker/services/stats'
 import { countFromFacts } from '../../worker/services/stats-facts'
 import { logInterview } from '../support/factories'
 import { useAgency, useHarness } from '../support/lifecycle'
-import { expectDaysCurrent, factsFromScratch } from '../support/stats-from-scratch'
+import {
+  expectDaysCurrent,
+  expectFactsCurrent,
+  factsFromScratch,
+} from '../support/stats-from-scratch'
 
 const h = useHarness()
 const agency = useAgency(h)
@@ -32,6 +36,7 @@ it('counts the days of interviews logged before the day counts existed', async (
     from (select id, row_number() over (order by id) from interviewers) n, interviews i
     where n.id = p.id and i.id = p.interview_id and i.agency_id = ${agency.id}`.execute(h.db)
   await migrateToLatest(h.db)
+  await expectFactsCurrent(h.db, agency.id)
   await expectDaysCurrent(h.db, agency.id)
   const viewer = { agencyId: agency.id, ownRecruiterId: null }
   const query = { groupBy: 'week,client,recruiter' }

@@ -169,12 +169,13 @@ function noteBucketOf(hours: number): number {
 
 /**
  * Asserts that the agency's per-day counts (stats_days, however many rows writes appended) sum,
- * per day, recruiter and client, to what the facts computed from scratch say: each count worked
- * out here in TypeScript, the local day from the agency's time zone.
+ * per day, recruiter and client, to what its facts say: each count worked out here in TypeScript,
+ * the local day from the agency's time zone. It reads the stored facts, so a caller checks those
+ * against the facts computed from scratch first (expectFactsCurrent).
  */
 export async function expectDaysCurrent(db: Db, agencyId: string) {
   const tz = await timeZoneOf(db, agencyId)
-  const facts = await factsFromScratch(db, agencyId, { from: '2000-01-01', to: '2099-12-31' }, tz)
+  const facts = await storedFacts(db, agencyId, { from: '2000-01-01', to: '2099-12-31' }, tz)
     .selectFrom('facts')
     .selectAll()
     .execute()

@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { sizeBudgets } from '../support/budgets'
-import { createAgency } from '../support/factories'
+import { createAgency, pageViewsOf } from '../support/factories'
 import { coachedInterview, postForm, tableCounts, useCandidateWorld } from './helpers'
 
 const { fake, h, agency, getPage, interviewerIds } = useCandidateWorld()
@@ -48,12 +48,7 @@ describe('GET /c/:token', () => {
 
     // the page's first open is recorded once, however often it is loaded
     await getPage(path)
-    const opened = await h.db
-      .selectFrom('events')
-      .select('occurred_at')
-      .where('interview_id', '=', interview.id)
-      .where('type', '=', 'page_opened')
-      .execute()
+    const opened = await pageViewsOf(h, interview.id)
     expect(opened).toHaveLength(1)
     const read = await h.request('GET', `/v1/interviews/${interview.id}`, {
       token: agency.secretKey,
@@ -67,12 +62,7 @@ describe('GET /c/:token', () => {
       const { interview, path } = await coachedInterview(h, fake, agency)
       const loads = await Promise.all(Array.from({ length: 12 }, () => getPage(path)))
       expect(loads.map((res) => res.status)).toEqual(loads.map(() => 200))
-      const opened = await h.db
-        .selectFrom('events')
-        .select('id')
-        .where('interview_id', '=', interview.id)
-        .where('type', '=', 'page_opened')
-        .execute()
+      const opened = await pageViewsOf(h, interview.id)
       expect(opened, `round ${round}`).toHaveLength(1)
     }
   })

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest'
 import { migrateDown, migrateToLatest } from '../../db/migrate'
 import { migrations } from '../../db/migrations'
-import { logInterview } from '../support/factories'
+import { logInterview, pageViewsOf } from '../support/factories'
 import { useAgency, useHarness } from '../support/lifecycle'
 
 const h = useHarness()
@@ -24,12 +24,7 @@ it('keeps the earliest of page views recorded twice before views were made uniqu
     .values([view(5), view(30), view(10)])
     .execute()
   await migrateToLatest(h.db)
-  const left = await h.db
-    .selectFrom('events')
-    .select('occurred_at')
-    .where('interview_id', '=', interview.id)
-    .where('type', '=', 'page_opened')
-    .execute()
+  const left = await pageViewsOf(h, interview.id)
   expect(left).toHaveLength(1)
   expect(Date.now() - left[0]!.occurred_at.getTime()).toBeGreaterThan(29 * 60_000)
   // and now a second one cannot be written

@@ -131,3 +131,13 @@ export async function coachingLinkOf(h: Harness, interviewId: string): Promise<s
   )
   return linkTokenFor(LINK_SECRET, interviewId)
 }
+
+/** When the interview's candidate page was recorded as first viewed: one row, or none yet. */
+export function pageViewsOf(h: Harness, interviewId: string) {
+  return h.db
+    .selectFrom('events')
+    .select('occurred_at')
+    .where('interview_id', '=', interviewId)
+    .where('type', '=', 'page_opened')
+    .execute()
+}

@@ -68,7 +68,7 @@ export async function rebuildInterviewFacts(
 }
 
 /** Recounts an agency's per-day counts from its interview_facts, in one statement. */
-export async function rebuildStatsDays(db: Db, agencyId: string) {
+async function rebuildStatsDays(db: Db, agencyId: string) {
   await inTransaction(db, (trx) => sql`select rebuild_stats_days(${agencyId})`.execute(trx))
 }
 

@@ -55,7 +55,7 @@ const groupings: Record<StatsGroupBy, string> = {
   week: 'week',
 }
 
-function addSums(tally: Tally, s: Sums, hist: Map<Tally, number[]>) {
+function addSums(tally: Tally, s: Sums) {
   const c = tally.counts
   c.interviews += s.interviews
   c.coached += s.coached
@@ -68,10 +68,14 @@ function addSums(tally: Tally, s: Sums, hist: Map<Tally, number[]>) {
   c.textsSent += s.texts_sent
   c.textsDelivered += s.texts_delivered
   c.textsFailed += s.texts_failed
-  hist.set(
-    tally,
-    bucketColumns.map((name) => s[name]!),
-  )
+}
+
+/** A tally whose median is wanted: where it stands, and its noted interviews by bucket. */
+interface Wanted {
+  scope: Scope
+  key: string | null
+  tally: Tally
+  hist: number[]
 }
 
 /** Step 1: one pass over the range's rows of stats_days for the totals and every breakdown. */
@@ -135,11 +139,7 @@ async function openNow(db: Db, request: TallyRequest) {
  * one, interpolated), from only the noted interviews of the buckets the middles fall in: read as
  * one JSON value (bucket, hours, recruiter, client, week per interview) and ranked here.
  */
-async function mediansOf(
-  db: Db,
-  request: TallyRequest,
-  wanted: { scope: Scope; key: string | null; tally: Tally; hist: number[] }[],
-) {
+async function mediansOf(db: Db, request: TallyRequest, wanted: Wanted[]) {
   // the values each tally needs, by scope, group key and bucket
   const slots = new Map<Scope, Map<string | null, Map<number, number[]>>>()
   const slotOf = (scope: Scope, key: string | null, b: number) => {
@@ -201,11 +201,15 @@ export async function countFromDays(db: Db, request: TallyRequest): Promise<Tall
   const own = request.ownRecruiterId
   const [days, open] = await Promise.all([sumDays(db, request), openNow(db, request)])
   const tallies = emptyTallies(request.breakdowns, own !== null)
-  const hist = new Map<Tally, number[]>()
-  const wanted: { scope: Scope; key: string | null; tally: Tally; hist: number[] }[] = []
+  // each group is one row of the pass: its sums, and its buckets for the median
+  const wanted: Wanted[] = []
+  const add = (scope: Scope, key: string | null, tally: Tally, row: Sums) => {
+    addSums(tally, row)
+    wanted.push({ scope, key, tally, hist: bucketColumns.map((name) => row[name]!) })
+  }
   for (const row of days) {
     if (row.breakdown === null && row.mine === null) {
-      addSums(tallies.agency, row, hist)
+      add('agency', null, tallies.agency, row)
       const { withNote, withoutNote } = tallies.outcomes
       withNote.interviews += row.noted
       withNote.withOutcome += row.noted_outcome
@@ -223,7 +227,8 @@ export async function countFromDays(db: Db, request: TallyRequest): Promise<Tall
     if (own && row.mine !== true) continue
     // a day's rows can sum to nothing once their interviews moved away (a recruiter deleted)
     if (row.interviews === 0) continue
-    addSums(row.breakdown ? groupOf(tallies, row.breakdown, row.key) : tallies.own!, row, hist)
+    if (row.breakdown) add(row.breakdown, row.key, groupOf(tallies, row.breakdown, row.key), row)
+    else add('own', null, tallies.own!, row)
   }
   for (const row of open) {
     tallies.agency.counts.inWindow += row.n
@@ -233,16 +238,6 @@ export async function countFromDays(db: Db, request: TallyRequest): Promise<Tall
     if (tallies.own) tallies.own.counts.inWindow += row.n
     for (const name of request.breakdowns)
       groupOf(tallies, name, row[name]).counts.inWindow += row.n
-  }
-  const scopes: [Scope, string | null, Tally | null][] = [
-    ['agency', null, tallies.agency],
-    ['own', null, tallies.own],
-    ...[...tallies.groups].flatMap(([name, groups]) =>
-      [...groups].map(([key, tally]): [Scope, string | null, Tally] => [name, key, tally]),
-    ),
-  ]
-  for (const [scope, key, tally] of scopes) {
-    if (tally) wanted.push({ scope, key, tally, hist: hist.get(tally) ?? [] })
   }
   await mediansOf(db, request, wanted)
   return tallies

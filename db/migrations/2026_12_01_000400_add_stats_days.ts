@@ -37,12 +37,15 @@ const unnoted = 'coached and note_hours is null'
 const advanced = `outcome in ('advanced', 'offer', 'hired')`
 const offer = `outcome in ('offer', 'hired')`
 
+// (the counts and their sums are exported for 2026_12_01_000500_add_stats_weeks, which keeps the
+// same counts per week too: what a migration wrote stays as it was)
+
 /**
  * What one interview_facts row adds to its key's counts (canceled rows add nothing), as the stats
  * read them (worker/services/stats-days.ts): every rate's numerator counts coached interviews; the
  * texts count over every interview; outcomes by whether a note went.
  */
-const counts: Record<string, string> = {
+export const counts: Record<string, string> = {
   interviews: 'true',
   coached: 'coached',
   delivered: 'coached and delivered',
@@ -66,13 +69,15 @@ const counts: Record<string, string> = {
     Array.from({ length: noteBuckets }, (_, b) => [`note_${b}`, `coached and note_bucket = ${b}`]),
   ),
 }
-const names = Object.keys(counts)
+export const names = Object.keys(counts)
 const key = 'agency_id, day, recruiter_id, client_company'
-/** `sum(sign * (fact)::int)` for every count, from rows with a `sign` (+1 or −1) */
-const sums = (sign: string) =>
-  names.map((name) => `sum(${sign} * coalesce((${counts[name]})::int, 0))::int`).join(',\n')
+/** `sum(sign * (fact)::int)` of a count, from rows with a `sign` (+1 or −1) */
+export const sumOf = (sign: string, name: string) =>
+  `sum(${sign} * coalesce((${counts[name]})::int, 0))`
+/** every count's sum, as an int */
+const sums = (sign: string) => names.map((name) => `${sumOf(sign, name)}::int`).join(',\n')
 /** a key whose rows sum to nothing at all is left out */
-const someCount = (sums: string[]) => sums.map((s) => `${s} <> 0`).join(' or ')
+export const someCount = (sums: string[]) => sums.map((s) => `${s} <> 0`).join(' or ')
 
 export async function up(db: Kysely<any>): Promise<void> {
   // the interview's day in the agency's time zone, set on every write (a zone change rewrites it)
@@ -124,7 +129,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     from (${rows}) c
     where not c.canceled and exists (select 1 from agencies a where a.id = c.agency_id)
     group by ${key}
-    having ${someCount(names.map((name) => `sum(c.sign * coalesce((${counts[name]})::int, 0))`))}`
+    having ${someCount(names.map((name) => sumOf('c.sign', name)))}`
   const ofRows = {
     insert: 'select n.*, 1 as sign from new_rows n',
     delete: 'select o.*, -1 as sign from old_rows o',

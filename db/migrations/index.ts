@@ -18,6 +18,7 @@ import * as addTexts from './2026_12_01_000100_add_texts'
 import * as addTextFacts from './2026_12_01_000200_add_text_facts'
 import * as onePageView from './2026_12_01_000300_one_page_view'
 import * as addStatsDays from './2026_12_01_000400_add_stats_days'
+import * as addStatsWeeks from './2026_12_01_000500_add_stats_weeks'
 
 /** Every migration, by name; the names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_01_000200_add_text_facts': addTextFacts,
   '2026_12_01_000300_one_page_view': onePageView,
   '2026_12_01_000400_add_stats_days': addStatsDays,
+  '2026_12_01_000500_add_stats_weeks': addStatsWeeks,
 }

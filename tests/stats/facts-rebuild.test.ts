@@ -105,6 +105,22 @@ describe('stats from interview_facts', () => {
     await expectSameStats()
   }, 300_000)
 
+  it('sum the rows of whole weeks and the days around them, for ranges of any start and length', async () => {
+    const viewer = { agencyId, ownRecruiterId: null }
+    const day = (back: number) =>
+      new Date(now.getTime() - back * 86_400_000).toISOString().slice(0, 10)
+    // a start on each day of the week; lengths short of a week, a week, and around two and four
+    for (let start = 40; start < 47; start++) {
+      for (const days of [1, 6, 7, 8, 13, 14, 15, 29]) {
+        const range = { from: day(start), to: day(start - days + 1), groupBy: 'week,recruiter' }
+        const stored = await getStats(world.db, viewer, range, now)
+        expect(stored).toEqual(
+          await getStats(world.db, viewer, range, now, countFromFacts(factsFromScratch)),
+        )
+      }
+    }
+  }, 300_000)
+
   it('keep exact medians for notes at any time, before and after the cron folds the days', async () => {
     // notes at odd moments: minutes and seconds, some before the interview ended, some days late
     await sql`update interviewers p set note_sent_at = p.note_sent_at

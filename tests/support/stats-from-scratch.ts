@@ -168,8 +168,8 @@ function noteBucketOf(hours: number): number {
 }
 
 /**
- * Asserts that the agency's per-day counts (stats_days, however many rows writes appended) sum,
- * per day, recruiter and client, to what its facts say: each count worked out here in TypeScript,
+ * Asserts that the agency's counts per day and per week (stats_days, however many rows writes
+ * appended) sum, per span, day, recruiter and client, to what its facts say: each count worked out here in TypeScript,
  * the local day from the agency's time zone. It reads the stored facts, so a caller checks those
  * against the facts computed from scratch first (expectFactsCurrent).
  */
@@ -181,14 +181,21 @@ export async function expectDaysCurrent(db: Db, agencyId: string) {
     .execute()
   const expected = new Map<string, Record<string, number>>()
   for (const f of facts) {
-    const key = JSON.stringify([
-      wallClock(tz, new Date(f.starts_at)).date,
-      f.recruiter_id,
-      f.client_company,
-    ])
-    let c = expected.get(key)
-    if (!c) expected.set(key, (c = {}))
-    const add = (name: string, yes: boolean) => (c![name] = (c![name] ?? 0) + (yes ? 1 : 0))
+    const day = wallClock(tz, new Date(f.starts_at)).date
+    // its day's row and its ISO week's (the week's Monday; 1970-01-01 was a Thursday)
+    const monday = new Date(Date.parse(day) - ((Date.parse(day) / 86_400_000 + 3) % 7) * 86_400_000)
+    const rows = [
+      [1, day],
+      [7, monday.toISOString().slice(0, 10)],
+    ].map(([span, start]) => {
+      const key = JSON.stringify([span, start, f.recruiter_id, f.client_company])
+      let c = expected.get(key)
+      if (!c) expected.set(key, (c = {}))
+      return c
+    })
+    const add = (name: string, yes: boolean) => {
+      for (const c of rows) c[name] = (c[name] ?? 0) + (yes ? 1 : 0)
+    }
     const noted = f.coached && f.note_hours !== null
     const unnoted = f.coached && f.note_hours === null
     const text = f.coaching_text
@@ -223,10 +230,11 @@ export async function expectDaysCurrent(db: Db, agencyId: string) {
     ...Array.from({ length: 107 }, (_, b) => `note_${b}`),
   ]
   const { rows } = await sql<Record<string, number> & { key: string }>`
-    select json_build_array(to_char(day, 'YYYY-MM-DD'), recruiter_id, client_company)::text as key,
+    select json_build_array(span, to_char(day, 'YYYY-MM-DD'), recruiter_id, client_company)::text
+        as key,
       ${sql.raw(names.map((n) => `sum(${n})::int as ${n}`).join(', '))}
     from stats_days where agency_id = ${agencyId}
-    group by day, recruiter_id, client_company`.execute(db)
+    group by span, day, recruiter_id, client_company`.execute(db)
   const stored = new Map(
     rows
       .map(({ key, ...counts }) => [JSON.stringify(JSON.parse(key)), counts] as const)

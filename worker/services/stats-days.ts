@@ -12,11 +12,14 @@ import {
   type Tally,
   type TallyRequest,
 } from './stats-tally'
+import { wholeWeeks } from './stats-range'
 import { openWindowSql } from './stats-window'
 
-// The stats from the per-day counts the writes keep (stats_days, migration
-// 2026_12_01_000400_add_stats_days.ts), in three steps whatever the interviews in range:
-//  1. the counts of the range's days, summed for the totals and every group at once;
+// The stats from the counts per day and per week the writes keep (stats_days, migrations
+// 2026_12_01_000400_add_stats_days.ts and 000500_add_stats_weeks.ts), in three steps whatever the
+// interviews in range:
+//  1. the counts of the range's whole weeks and other days, summed for the totals and every group
+//     at once;
 //  2. beside it, the few interviews still inside their note window (they depend on `now`);
 //  3. each group's median, read from the interviews of the one or two buckets of hours-to-note
 //     where the counts say its middle lies.
@@ -78,9 +81,14 @@ interface Wanted {
   hist: number[]
 }
 
-/** Step 1: one pass over the range's rows of stats_days for the totals and every breakdown. */
+/**
+ * Step 1: one pass over the range's rows of stats_days (its whole weeks' rows of a week and the
+ * other days' rows of a day) for the totals and every breakdown.
+ */
 async function sumDays(db: Db, request: TallyRequest) {
   const { agencyId, ownRecruiterId: own, breakdowns, range } = request
+  // a row per week and key for the range's whole weeks, per day and key for the days around them
+  const weeks = wholeWeeks(range)
   // a recruiter session's groups hold its own interviews: each of its sets is split by `mine`
   const split = own ? ['mine'] : []
   const sets = [
@@ -109,7 +117,10 @@ async function sumDays(db: Db, request: TallyRequest) {
         (d.client_company collate "C") as client,
         coalesce(d.recruiter_id = ${own}::uuid, false) as mine
       from stats_days d
-      where d.agency_id = ${agencyId} and d.day >= ${range.from}::date and d.day <= ${range.to}::date
+      where d.agency_id = ${agencyId} and (
+        (d.span = 7 and d.day >= ${weeks.from}::date and d.day < ${weeks.end}::date)
+        or (d.span = 1 and d.day >= ${range.from}::date and d.day <= ${range.to}::date
+          and not (d.day >= ${weeks.from}::date and d.day < ${weeks.end}::date)))
     ) d
     group by grouping sets (${sql.raw(sets.join(', '))})`.execute(db)
   return rows

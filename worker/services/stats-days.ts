@@ -147,8 +147,8 @@ async function openNow(db: Db, request: TallyRequest) {
 
 /**
  * Step 3: each tally's median, as percentile_cont(0.5) makes it (the two middle values, or the
- * one, interpolated), from only the noted interviews of the buckets the middles fall in: read as
- * one JSON value (bucket, hours, recruiter, client, week per interview) and ranked here.
+ * one, interpolated), from only the noted interviews of the buckets the middles fall in: read in
+ * one JSON value (bucket, hours, recruiter, client and week of each interview) and ranked here.
  */
 async function mediansOf(db: Db, request: TallyRequest, wanted: Wanted[]) {
   // the values each tally needs, by scope, group key and bucket
@@ -176,9 +176,14 @@ async function mediansOf(db: Db, request: TallyRequest, wanted: Wanted[]) {
     return [{ tally, ranks, fraction: position - Math.floor(position) }]
   })
   if (plans.length === 0) return
-  const { rows } = await sql<{ notes: [number, number, string | null, string, string][] }>`
-    select coalesce(json_agg(json_build_array(f.note_bucket, f.note_hours, f.recruiter_id,
-        f.client_company, to_char(f.week, 'YYYY-MM-DD'))), '[]') as notes
+  // as five arrays side by side, which Postgres builds and JavaScript parses faster than an array
+  // per interview (json writes a date as YYYY-MM-DD whatever the server's DateStyle); with no
+  // interviews, five nulls
+  const { rows } = await sql<{
+    notes: [number[] | null, number[], (string | null)[], string[], string[]]
+  }>`
+    select json_build_array(array_agg(f.note_bucket), array_agg(f.note_hours),
+        array_agg(f.recruiter_id), array_agg(f.client_company), array_agg(f.week)) as notes
     from interview_facts f
     where f.agency_id = ${request.agencyId} and not f.canceled and f.coached
       and f.note_hours is not null and f.note_bucket in (${sql.join([...buckets])})
@@ -186,14 +191,18 @@ async function mediansOf(db: Db, request: TallyRequest, wanted: Wanted[]) {
   const own = request.ownRecruiterId
   const into = (scope: Scope, key: string | null, b: number, hours: number) =>
     slots.get(scope)?.get(key)?.get(b)?.push(hours)
-  for (const [b, hours, recruiter, client, week] of rows[0]!.notes) {
+  const [bucketOf, hoursOf, recruiters, clients, weeks] = rows[0]!.notes
+  for (let i = 0; i < (bucketOf?.length ?? 0); i++) {
+    const b = bucketOf![i]!
+    const hours = hoursOf[i]!
+    const recruiter = recruiters[i]!
     into('agency', null, b, hours)
     // a recruiter session's own figures and groups hold its own interviews
     if (own && recruiter !== own) continue
     into('own', null, b, hours)
     into('recruiter', recruiter, b, hours)
-    into('client', client, b, hours)
-    into('week', week, b, hours)
+    into('client', clients[i]!, b, hours)
+    into('week', weeks[i]!, b, hours)
   }
   for (const byKey of slots.values()) {
     for (const byBucket of byKey.values()) {

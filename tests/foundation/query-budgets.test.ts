@@ -24,6 +24,8 @@ const budgets = {
   // the agency's time zone, the days' counts for the totals and every breakdown in one pass, the
   // interviews still in their window, the medians from their buckets
   stats: 4,
+  // the widget dashboard's request: the period before rides along in the same four
+  dashboard: 4,
 }
 
 async function countsFor(agency: TestAgency) {
@@ -56,6 +58,9 @@ async function countsFor(agency: TestAgency) {
       json: { type: 'sent', interviewerId: interview.interviewers[0].id },
     }),
     stats: await count('GET', '/v1/stats?groupBy=week,client,recruiter', { token }),
+    dashboard: await count('GET', '/v1/stats?groupBy=week,client,recruiter&compare=previous', {
+      token,
+    }),
   }
 }
 

@@ -25,9 +25,11 @@ const run = promisify(execFile)
 let world: TestDatabase
 let agencyId: string
 const now = new Date()
+// (with the period before: the 120 days before those, of which the world has 30)
 const query = (groupBy?: string) => ({
   from: new Date(now.getTime() - 120 * 86_400_000).toISOString().slice(0, 10),
   to: now.toISOString().slice(0, 10),
+  compare: 'previous' as const,
   ...(groupBy ? { groupBy } : {}),
 })
 
@@ -50,6 +52,7 @@ async function expectSameStats() {
       if (ownRecruiterId && groupBy === undefined) continue
       const stored = await getStats(world.db, viewer, query(groupBy), now)
       expect(stored.totals.interviews).toBeGreaterThan(500)
+      expect(stored.previous!.totals.interviews).toBeGreaterThan(100)
       expect(stored).toEqual(
         await getStats(world.db, viewer, query(groupBy), now, countFromFacts(factsFromScratch)),
       )
@@ -112,7 +115,12 @@ describe('stats from interview_facts', () => {
     // a start on each day of the week; lengths short of a week, a week, and around two and four
     for (let start = 40; start < 47; start++) {
       for (const days of [1, 6, 7, 8, 13, 14, 15, 29]) {
-        const range = { from: day(start), to: day(start - days + 1), groupBy: 'week,recruiter' }
+        const range = {
+          from: day(start),
+          to: day(start - days + 1),
+          groupBy: 'week,recruiter',
+          compare: 'previous' as const,
+        }
         const stored = await getStats(world.db, viewer, range, now)
         expect(stored).toEqual(
           await getStats(world.db, viewer, range, now, countFromFacts(factsFromScratch)),

@@ -23,6 +23,8 @@ import { openWindowSql } from './stats-window'
 //  2. beside it, the few interviews still inside their note window (they depend on `now`);
 //  3. each group's median, read from the interviews of the one or two buckets of hours-to-note
 //     where the counts say its middle lies.
+// A comparison with the period before (its totals and own figures) rides along in each step's
+// statement, so a dashboard's request runs the same statements as one without it.
 
 /** stats_days' counts, as the migration names them; note_0 … note_106 count noted interviews by bucket */
 const counted = [
@@ -56,7 +58,8 @@ const at = Object.fromEntries(counted.map((name, i) => [name, i])) as Record<
   (typeof counted)[number],
   number
 >
-type Scope = 'agency' | 'own' | StatsGroupBy
+/** where a tally stands: the range's totals, own figures or a breakdown, or the period before's */
+type Scope = 'agency' | 'own' | StatsGroupBy | 'previous' | 'previousOwn'
 
 const groupings: Record<StatsGroupBy, string> = {
   recruiter: 'recruiter_id',
@@ -87,12 +90,36 @@ interface Wanted {
   hist: number[]
 }
 
+/** A period a request counts: the range (with its breakdowns), or the period before it. */
+interface Period {
+  range: { from: string; to: string }
+  breakdowns: StatsGroupBy[]
+  earlier: boolean
+}
+
+const periodsOf = (request: TallyRequest): Period[] => [
+  { range: request.range, breakdowns: request.breakdowns, earlier: false },
+  ...(request.previous ? [{ range: request.previous, breakdowns: [], earlier: true }] : []),
+]
+
+/** From the range's start to its end, with the period before if asked (it ends where `range` starts). */
+const spanOf = (request: TallyRequest) => ({
+  from: request.previous?.from ?? request.range.from,
+  to: request.range.to,
+})
+
+/** Whether an interview_facts row `f` started before `range` (in the period before it). */
+const startsBefore = (request: TallyRequest) =>
+  sql<boolean>`f.starts_at < (${request.range.from}::date)::timestamp at time zone ${request.timeZone}`
+
 /**
- * Step 1: one pass over the range's rows of stats_days (its whole weeks' rows of a week and the
- * other days' rows of a day) for the totals and every breakdown.
+ * The sums of one period's rows of stats_days (its whole weeks' rows of a week and the other
+ * days' rows of a day) for its totals, the viewer's own and every breakdown. The sums come as one
+ * JSON array a group (the counts, then the buckets), which parses much faster than 126 columns,
+ * and is read by position.
  */
-async function sumDays(db: Db, request: TallyRequest) {
-  const { agencyId, ownRecruiterId: own, breakdowns, range } = request
+function sumsOf(request: TallyRequest, { range, breakdowns, earlier }: Period) {
+  const own = request.ownRecruiterId
   // a row per week and key for the range's whole weeks, per day and key for the days around them
   const weeks = wholeWeeks(range)
   // a recruiter session's groups hold its own interviews: each of its sets is split by `mine`
@@ -104,61 +131,72 @@ async function sumDays(db: Db, request: TallyRequest) {
   ]
   const which = (pick: (name: StatsGroupBy) => string) =>
     breakdowns.length === 0
-      ? 'null'
+      ? 'null::text'
       : `case ${breakdowns.map((name) => `when grouping(${groupings[name]}) = 0 then ${pick(name)}`).join(' ')} end`
   const keyOf: Record<StatsGroupBy, string> = {
     recruiter: 'recruiter_id::text',
     client: 'client',
     week: `to_char(week, 'YYYY-MM-DD')`,
   }
-  // the sums come as one JSON array a group (the counts, then the buckets), which parses much
-  // faster than 126 columns, and is read by position
-  const { rows } = await sql<{
-    breakdown: StatsGroupBy | null
-    key: string | null
-    mine: boolean | null
-    sums: number[]
-  }>`select ${sql.raw(which((name) => `'${name}'`))} as breakdown,
+  return sql`select ${sql.raw(String(earlier))} as earlier,
+      ${sql.raw(which((name) => `'${name}'`))} as breakdown,
       ${sql.raw(which((name) => keyOf[name]))} as key,
-      ${sql.raw(own ? 'case when grouping(mine) = 0 then mine end' : 'null')} as mine,
+      ${sql.raw(own ? 'case when grouping(mine) = 0 then mine end' : 'null::boolean')} as mine,
       array_to_json(array[${sql.raw([...counted, ...bucketColumns].map((c) => `sum(${c})`).join(', '))}]) as sums
     from (
       select d.*, date_trunc('week', d.day::timestamp)::date as week,
         (d.client_company collate "C") as client,
         coalesce(d.recruiter_id = ${own}::uuid, false) as mine
       from stats_days d
-      where d.agency_id = ${agencyId} and (
+      where d.agency_id = ${request.agencyId} and (
         (d.span = 7 and d.day >= ${weeks.from}::date and d.day < ${weeks.end}::date)
         or (d.span = 1 and d.day >= ${range.from}::date and d.day <= ${range.to}::date
           and not (d.day >= ${weeks.from}::date and d.day < ${weeks.end}::date)))
     ) d
-    group by grouping sets (${sql.raw(sets.join(', '))})`.execute(db)
+    group by grouping sets (${sql.raw(sets.join(', '))})`
+}
+
+/** Step 1: one statement sums each period's rows for its totals and every breakdown. */
+async function sumDays(db: Db, request: TallyRequest) {
+  const { rows } = await sql<{
+    earlier: boolean
+    breakdown: StatsGroupBy | null
+    key: string | null
+    mine: boolean | null
+    sums: number[]
+  }>`${sql.join(
+    periodsOf(request).map((period) => sumsOf(request, period)),
+    sql` union all `,
+  )}`.execute(db)
   return rows
 }
 
-/** Step 2: the interviews still inside their note window, counted by profile and group. */
+/** Step 2: the interviews still inside their note window, counted by period, profile and group. */
 async function openNow(db: Db, request: TallyRequest) {
   const { rows } = await sql<{
+    earlier: boolean
     recruiter: string | null
     client: string
     week: string
     profile: number
     n: number
-  }>`select f.recruiter_id::text as recruiter, (f.client_company collate "C") as client,
-      to_char(f.week, 'YYYY-MM-DD') as week, f.profile, count(*)::int as n
+  }>`select ${startsBefore(request)} as earlier, f.recruiter_id::text as recruiter,
+      (f.client_company collate "C") as client, to_char(f.week, 'YYYY-MM-DD') as week,
+      f.profile, count(*)::int as n
     from interview_facts f
     where f.agency_id = ${request.agencyId} and not f.canceled
-      and ${startsInRange('f.starts_at', request.range, request.timeZone)}
+      and ${startsInRange('f.starts_at', spanOf(request), request.timeZone)}
       and (f.profile & ${bitsOfOpen}) = ${bit.coached}
       and ${openWindowSql('f', request.now)}
-    group by 1, 2, 3, 4`.execute(db)
+    group by 1, 2, 3, 4, 5`.execute(db)
   return rows
 }
 
 /**
  * Step 3: each tally's median, as percentile_cont(0.5) makes it (the two middle values, or the
  * one, interpolated), from only the noted interviews of the buckets the middles fall in: read in
- * one JSON value (bucket, hours, recruiter, client and week of each interview) and ranked here.
+ * one JSON value (bucket, hours, recruiter, client, week and period of each interview, for both
+ * periods at once) and ranked here.
  */
 async function mediansOf(db: Db, request: TallyRequest, wanted: Wanted[]) {
   // the values each tally needs, by scope, group key and bucket
@@ -186,26 +224,32 @@ async function mediansOf(db: Db, request: TallyRequest, wanted: Wanted[]) {
     return [{ tally, ranks, fraction: position - Math.floor(position) }]
   })
   if (plans.length === 0) return
-  // as five arrays side by side, which Postgres builds and JavaScript parses faster than an array
-  // per interview (json writes a date as YYYY-MM-DD whatever the server's DateStyle); with no
-  // interviews, five nulls
+  // as arrays side by side, which Postgres builds and JavaScript parses faster than an array per
+  // interview (json writes a date as YYYY-MM-DD whatever the server's DateStyle); with no
+  // interviews, nulls
   const { rows } = await sql<{
-    notes: [number[] | null, number[], (string | null)[], string[], string[]]
+    notes: [number[] | null, number[], (string | null)[], string[], string[], boolean[]]
   }>`
     select json_build_array(array_agg(f.note_bucket), array_agg(f.note_hours),
-        array_agg(f.recruiter_id), array_agg(f.client_company), array_agg(f.week)) as notes
+        array_agg(f.recruiter_id), array_agg(f.client_company), array_agg(f.week),
+        array_agg(${startsBefore(request)})) as notes
     from interview_facts f
     where f.agency_id = ${request.agencyId} and not f.canceled and f.coached
       and f.note_hours is not null and f.note_bucket in (${sql.join([...buckets])})
-      and ${startsInRange('f.starts_at', request.range, request.timeZone)}`.execute(db)
+      and ${startsInRange('f.starts_at', spanOf(request), request.timeZone)}`.execute(db)
   const own = request.ownRecruiterId
   const into = (scope: Scope, key: string | null, b: number, hours: number) =>
     slots.get(scope)?.get(key)?.get(b)?.push(hours)
-  const [bucketOf, hoursOf, recruiters, clients, weeks] = rows[0]!.notes
+  const [bucketOf, hoursOf, recruiters, clients, weeks, earlier] = rows[0]!.notes
   for (let i = 0; i < (bucketOf?.length ?? 0); i++) {
     const b = bucketOf![i]!
     const hours = hoursOf[i]!
     const recruiter = recruiters[i]!
+    if (earlier[i]) {
+      into('previous', null, b, hours)
+      if (own && recruiter === own) into('previousOwn', null, b, hours)
+      continue
+    }
     into('agency', null, b, hours)
     // a recruiter session's own figures and groups hold its own interviews
     if (own && recruiter !== own) continue
@@ -232,14 +276,21 @@ async function mediansOf(db: Db, request: TallyRequest, wanted: Wanted[]) {
 export async function countFromDays(db: Db, request: TallyRequest): Promise<Tallies> {
   const own = request.ownRecruiterId
   const [days, open] = await Promise.all([sumDays(db, request), openNow(db, request)])
-  const tallies = emptyTallies(request.breakdowns, own !== null)
+  const tallies = emptyTallies(request)
+  const previous = tallies.previous
   // each group is one row of the pass: its sums, and its buckets for the median
   const wanted: Wanted[] = []
   const add = (scope: Scope, key: string | null, tally: Tally, sums: Sums) => {
     addSums(tally, sums)
     wanted.push({ scope, key, tally, hist: sums.slice(counted.length) })
   }
-  for (const { breakdown, key, mine, sums: s } of days) {
+  for (const { earlier, breakdown, key, mine, sums: s } of days) {
+    if (earlier) {
+      // the period before has its totals, and a recruiter session's own figures
+      if (mine === null) add('previous', null, previous!.agency, s)
+      else if (mine) add('previousOwn', null, previous!.own!, s)
+      continue
+    }
     if (breakdown === null && mine === null) {
       add('agency', null, tallies.agency, s)
       const { withNote, withoutNote } = tallies.outcomes
@@ -263,6 +314,11 @@ export async function countFromDays(db: Db, request: TallyRequest): Promise<Tall
     else add('own', null, tallies.own!, s)
   }
   for (const row of open) {
+    if (row.earlier) {
+      previous!.agency.counts.inWindow += row.n
+      if (own && row.recruiter === own) previous!.own!.counts.inWindow += row.n
+      continue
+    }
     tallies.agency.counts.inWindow += row.n
     // an interview still in its window has no side yet: it may get its note
     addOutcome(tallies.outcomes, row.profile, -row.n)

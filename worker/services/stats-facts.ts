@@ -145,7 +145,7 @@ export const countFromFacts =
         own: median(mine),
       }),
     ])
-    const tallies = emptyTallies(breakdowns, own !== null)
+    const tallies = emptyTallies(request)
     for (const row of kinds) {
       if (row.breakdown === null) {
         addKind(tallies.agency.counts, row.profile, row.n, row.open)
@@ -167,6 +167,15 @@ export const countFromFacts =
       } else if (value != null) {
         groupOf(tallies, row.breakdown, row.key).median = value
       }
+    }
+    if (tallies.previous) {
+      const earlier = await countFromFacts(source)(db, {
+        ...request,
+        breakdowns: [],
+        range: request.previous!,
+        previous: null,
+      })
+      tallies.previous = { agency: earlier.agency, own: earlier.own }
     }
     return tallies
   }

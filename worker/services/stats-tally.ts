@@ -42,6 +42,8 @@ export interface Tallies {
   /** each breakdown's groups by key (a recruiter session's hold its own interviews only) */
   groups: Map<StatsGroupBy, Map<string | null, Tally>>
   outcomes: { withNote: OutcomeCounts; withoutNote: OutcomeCounts }
+  /** the period before (`TallyRequest.previous`): its totals and own figures; null if not asked */
+  previous: { agency: Tally; own: Tally | null } | null
 }
 
 /** How a counter is asked: the breakdowns, the range in the agency's calendar, and `now`. */
@@ -50,6 +52,8 @@ export interface TallyRequest {
   ownRecruiterId: string | null
   breakdowns: StatsGroupBy[]
   range: { from: string; to: string }
+  /** a period to compare with, which ends the day before `range` starts: totals and own only */
+  previous: { from: string; to: string } | null
   timeZone: string
   now: Date
 }
@@ -77,18 +81,24 @@ export const noOutcomes = (): OutcomeCounts => ({
   hired: 0,
 })
 
-export const emptyTallies = (breakdowns: StatsGroupBy[], own: boolean): Tallies => ({
-  agency: { counts: noCounts(), median: null },
-  own: own ? { counts: noCounts(), median: null } : null,
-  groups: new Map(breakdowns.map((name) => [name, new Map()])),
-  outcomes: { withNote: noOutcomes(), withoutNote: noOutcomes() },
-})
+const emptyTally = (): Tally => ({ counts: noCounts(), median: null })
+
+export const emptyTallies = (request: TallyRequest): Tallies => {
+  const own = request.ownRecruiterId !== null
+  return {
+    agency: emptyTally(),
+    own: own ? emptyTally() : null,
+    groups: new Map(request.breakdowns.map((name) => [name, new Map()])),
+    outcomes: { withNote: noOutcomes(), withoutNote: noOutcomes() },
+    previous: request.previous ? { agency: emptyTally(), own: own ? emptyTally() : null } : null,
+  }
+}
 
 /** The group `key` of `breakdown`, made empty on first use. */
 export function groupOf(tallies: Tallies, breakdown: StatsGroupBy, key: string | null): Tally {
   const byKey = tallies.groups.get(breakdown)!
   let tally = byKey.get(key)
-  if (!tally) byKey.set(key, (tally = { counts: noCounts(), median: null }))
+  if (!tally) byKey.set(key, (tally = emptyTally()))
   return tally
 }
 

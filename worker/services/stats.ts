@@ -115,20 +115,16 @@ export async function getStats(
   const timeZone = agencyRow.time_zone
   const names = agencyRow.names ?? {}
   const range = resolveRange(query, wallClock(timeZone, now).date)
-  const request = {
+  const before = query.compare === 'previous' ? previousRange(range) : null
+  const tallies = await counter(db, {
     agencyId: viewer.agencyId,
     ownRecruiterId: own,
     breakdowns,
     range,
+    previous: before,
     timeZone,
     now,
-  }
-  const before = query.compare === 'previous' ? previousRange(range) : null
-  // the period before needs its totals only: no breakdowns
-  const [tallies, earlier] = await Promise.all([
-    counter(db, request),
-    before ? counter(db, { ...request, breakdowns: [], range: before }) : null,
-  ])
+  })
   const groupsOf = (name: StatsGroupBy) =>
     [...tallies.groups.get(name)!]
       .map(([key, tally]) => ({
@@ -154,11 +150,13 @@ export async function getStats(
     outcomes: tallies.outcomes,
     baseline: industryBaseline,
     previous:
-      before && earlier
+      before && tallies.previous
         ? {
             ...before,
-            totals: toFigures(earlier.agency.counts, earlier.agency.median),
-            mine: earlier.own ? toFigures(earlier.own.counts, earlier.own.median) : null,
+            totals: toFigures(tallies.previous.agency.counts, tallies.previous.agency.median),
+            mine: tallies.previous.own
+              ? toFigures(tallies.previous.own.counts, tallies.previous.own.median)
+              : null,
           }
         : null,
   }

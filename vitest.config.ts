@@ -7,7 +7,7 @@ const load = 'tests/faults/load.test.ts'
 // SQL expression, the same Postgres either way), the languages' rendering, the API document, the
 // rate limits (Cloudflare's binding, not the database), the email templates, the widget's bundle
 // and its key in the query, the configuration, the browser-origin checks, the fake Resend's
-// self-test, the texts' wording and the Twilio signature
+// self-test, the texts' wording and the Twilio signature, the stats' calendar arithmetic
 const engineIndependent = process.env.ENGINE_TESTS_ONLY
   ? [
       'tests/**/*.browser.test.ts',
@@ -25,6 +25,7 @@ const engineIndependent = process.env.ENGINE_TESTS_ONLY
       'tests/email/fake-resend.test.ts',
       'tests/texts/wording.test.ts',
       'tests/texts/signature.test.ts',
+      'tests/stats/stats-range.test.ts',
     ]
   : []
 

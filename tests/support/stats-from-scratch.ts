@@ -169,9 +169,9 @@ function noteBucketOf(hours: number): number {
 
 /**
  * Asserts that the agency's counts per day and per week (stats_days, however many rows writes
- * appended) sum, per span, day, recruiter and client, to what its facts say: each count worked out here in TypeScript,
- * the local day from the agency's time zone. It reads the stored facts, so a caller checks those
- * against the facts computed from scratch first (expectFactsCurrent).
+ * appended) sum, per span, day, recruiter and client, to what its facts say: each count worked
+ * out here in TypeScript, the local day from the agency's time zone. It reads the stored facts,
+ * so a caller checks those against the facts computed from scratch first (expectFactsCurrent).
  */
 export async function expectDaysCurrent(db: Db, agencyId: string) {
   const tz = await timeZoneOf(db, agencyId)
@@ -182,8 +182,9 @@ export async function expectDaysCurrent(db: Db, agencyId: string) {
   const expected = new Map<string, Record<string, number>>()
   for (const f of facts) {
     const day = wallClock(tz, new Date(f.starts_at)).date
-    // its day's row and its ISO week's (the week's Monday; 1970-01-01 was a Thursday)
-    const monday = new Date(Date.parse(day) - ((Date.parse(day) / 86_400_000 + 3) % 7) * 86_400_000)
+    // its day's row and its ISO week's (the week's Monday)
+    const date = new Date(day)
+    const monday = new Date(date.getTime() - ((date.getUTCDay() + 6) % 7) * 86_400_000)
     const rows = [
       [1, day],
       [7, monday.toISOString().slice(0, 10)],

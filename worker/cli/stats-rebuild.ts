@@ -4,7 +4,7 @@ import { rebuildInterviewFacts } from '../services/interview-facts'
 
 const usage = `Recompute what the stats read from the interviews, their notes, emails, texts and
 events, for one agency or all: the facts of each interview (interview_facts), 1,000 interviews per
-transaction, then each agency's counts per day (stats_days), in one statement. Safe while the app
+transaction, then each agency's counts per day and per week (stats_days), in one statement. Safe while the app
 runs: writes go on and stay counted.
 
   DATABASE_URL=postgres://… npm run stats:rebuild [-- --agency <id>] [--batch 1000]`

@@ -6,8 +6,9 @@ import { inTransaction } from '../lib/transaction'
 // and 2026_12_01_000200_add_text_facts.ts for the coaching text); this recomputes it from the
 // source tables, for one agency or all, while writes go on: each batch is one short transaction,
 // and refresh_interview_facts takes its turn on each row as the triggers do, so a write during the
-// rebuild is counted either way. The per-day counts on top (stats_days, migration
-// 2026_12_01_000400) are appended to by every write, folded by the cron, and recounted here.
+// rebuild is counted either way. The counts per day and per week on top (stats_days, migrations
+// 2026_12_01_000400 and 000500) are appended to by every write, folded by the cron, and recounted
+// here.
 
 export interface RebuildProgress {
   agencyId: string
@@ -67,16 +68,17 @@ export async function rebuildInterviewFacts(
   return total
 }
 
-/** Recounts an agency's per-day counts from its interview_facts, in one statement. */
+/** Recounts an agency's counts per day and per week from its interview_facts, in one statement. */
 async function rebuildStatsDays(db: Db, agencyId: string) {
   await inTransaction(db, (trx) => sql`select rebuild_stats_days(${agencyId})`.execute(trx))
 }
 
 /**
- * Folds the rows writes appended to stats_days into one per day, recruiter and client, up to
- * `maxKeys` of them (the minute's cron); returns how many were folded.
+ * Folds the rows writes appended to stats_days into one per span (day or week), day, recruiter and
+ * client, up to `maxKeys` of them (the minute's cron; a write appends to a day's key and a week's);
+ * returns how many were folded.
  */
-export async function compactStatsDays(db: Db, maxKeys = 5_000): Promise<number> {
+export async function compactStatsDays(db: Db, maxKeys = 10_000): Promise<number> {
   return inTransaction(db, async (trx) => {
     const { rows } = await sql<{ folded: number }>`
       select compact_stats_days(${maxKeys}) as folded`.execute(trx)

@@ -12,7 +12,7 @@ import {
   type Tally,
   type TallyRequest,
 } from './stats-tally'
-import { wholeWeeks } from './stats-range'
+import { previousRange, wholeWeeks } from './stats-range'
 import { openWindowSql } from './stats-window'
 
 // The stats from the counts per day and per week the writes keep (stats_days, migrations
@@ -97,10 +97,17 @@ interface Period {
   earlier: boolean
 }
 
-const periodsOf = (request: TallyRequest): Period[] => [
-  { range: request.range, breakdowns: request.breakdowns, earlier: false },
-  ...(request.previous ? [{ range: request.previous, breakdowns: [], earlier: true }] : []),
-]
+function periodsOf(request: TallyRequest): Period[] {
+  const { range, previous } = request
+  // the reads below take the two periods as one span, split where `range` starts
+  if (previous && previousRange(range).to !== previous.to) {
+    throw new Error(`the period before ${range.from} must end the day before it`)
+  }
+  return [
+    { range, breakdowns: request.breakdowns, earlier: false },
+    ...(previous ? [{ range: previous, breakdowns: [], earlier: true }] : []),
+  ]
+}
 
 /** From the range's start to its end, with the period before if asked (it ends where `range` starts). */
 const spanOf = (request: TallyRequest) => ({
@@ -163,7 +170,8 @@ async function sumDays(db: Db, request: TallyRequest) {
     breakdown: StatsGroupBy | null
     key: string | null
     mine: boolean | null
-    sums: number[]
+    // (nulls for the totals of a period without a row)
+    sums: (number | null)[]
   }>`${sql.join(
     periodsOf(request).map((period) => sumsOf(request, period)),
     sql` union all `,
@@ -226,7 +234,8 @@ async function mediansOf(db: Db, request: TallyRequest, wanted: Wanted[]) {
   if (plans.length === 0) return
   // as arrays side by side, which Postgres builds and JavaScript parses faster than an array per
   // interview (json writes a date as YYYY-MM-DD whatever the server's DateStyle); with no
-  // interviews, nulls
+  // interviews, nulls. The aggregates of one query level are fed the same rows in the same order,
+  // so the i-th of each array is the same interview's
   const { rows } = await sql<{
     notes: [number[] | null, number[], (string | null)[], string[], string[], boolean[]]
   }>`
@@ -284,7 +293,10 @@ export async function countFromDays(db: Db, request: TallyRequest): Promise<Tall
     addSums(tally, sums)
     wanted.push({ scope, key, tally, hist: sums.slice(counted.length) })
   }
-  for (const { earlier, breakdown, key, mine, sums: s } of days) {
+  for (const { earlier, breakdown, key, mine, sums } of days) {
+    // a period without a row still has its totals' row, of nulls: nothing to add
+    if (sums[at.interviews] === null) continue
+    const s = sums as number[]
     if (earlier) {
       // the period before has its totals, and a recruiter session's own figures
       if (mine === null) add('previous', null, previous!.agency, s)

@@ -15,7 +15,7 @@ import {
 import { openWindowSql } from './stats-window'
 
 // The stats counted from one row per interview in range, under the names of interview_facts:
-// the reference the per-day counts (stats-days.ts) are checked against. The tests and the bench
+// the reference the counts per day and week (stats-days.ts) are checked against. The tests and the bench
 // hand it the table the writes keep (storedFacts) or the same rows computed from scratch.
 
 /** an interview_facts row, as the stats read it */

@@ -38,8 +38,8 @@ export function previousRange(range: { from: string; to: string }): { from: stri
  * Monday after the last (exclusive). None: `from` and `end` are the same day.
  */
 export function wholeWeeks(range: { from: string; to: string }): { from: string; end: string } {
-  // 1970-01-01 was a Thursday: days since then, plus 3, mod 7 is 0 on a Monday
-  const weekday = (date: string) => (Date.parse(date) / dayMs + 3) % 7
+  // 0 on a Monday
+  const weekday = (date: string) => (new Date(date).getUTCDay() + 6) % 7
   const from = addDays(range.from, (7 - weekday(range.from)) % 7)
   const end = addDays(range.to, 1 - ((weekday(range.to) + 1) % 7))
   return from < end ? { from, end } : { from, end: from }

@@ -2,7 +2,7 @@ import type { StatsGroupBy } from '../schemas/stats'
 
 // What a stats request counts before it becomes figures: per scope (the agency, the viewer's own,
 // each group of each breakdown) how many interviews reached each fact, and the median time to a
-// first note. Two counters fill it: stats-days.ts from the per-day counts the writes keep (what
+// first note. Two counters fill it: stats-days.ts from the day and week counts the writes keep (what
 // the route runs), stats-facts.ts from one row per interview (the reference the tests and the
 // bench compare it with).
 

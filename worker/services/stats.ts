@@ -81,7 +81,7 @@ function breakdownsOf(query: StatsQuery, viewer: Viewer): StatsGroupBy[] {
   return asked
 }
 
-/** Counts a stats request: from the per-day counts (the route), or from one row per interview. */
+/** Counts a stats request: from the day and week counts (the route), or from one row per interview. */
 export type StatsCounter = (db: Db, request: TallyRequest) => Promise<Tallies>
 
 /**

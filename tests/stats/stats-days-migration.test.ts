@@ -4,7 +4,7 @@ import { migrateDown, migrateToLatest } from '../../db/migrate'
 import { migrations } from '../../db/migrations'
 import { getStats } from '../../worker/services/stats'
 import { countFromFacts } from '../../worker/services/stats-facts'
-import { logInterview } from '../support/factories'
+import { coachingLinkOf, logInterview } from '../support/factories'
 import { useAgency, useHarness } from '../support/lifecycle'
 import {
   expectDaysCurrent,
@@ -26,10 +26,11 @@ it('counts the days of interviews logged before the day counts existed', async (
     [50, 'Acme'],
     [80, 'Globex'],
   ] as const) {
-    await logInterview(h, agency.secretKey, {
+    const { id } = await logInterview(h, agency.secretKey, {
       clientCompany: client,
       startsAt: new Date(Date.now() - hoursAgo * hour).toISOString(),
     })
+    await coachingLinkOf(h, id) // its coaching email out before the tables change under it
   }
   // notes marked at different times, straight in the table as an earlier release would have
   await sql`update interviewers p set note_sent_at = i.ends_at + (row_number * interval '90 minutes')
@@ -43,6 +44,41 @@ it('counts the days of interviews logged before the day counts existed', async (
   const stats = await getStats(h.db, viewer, query)
   expect(stats.totals.interviews).toBe(3)
   expect(stats.totals.medianHoursToFirstNote).not.toBeNull()
+  expect(stats).toEqual(
+    await getStats(h.db, viewer, query, new Date(), countFromFacts(factsFromScratch)),
+  )
+})
+
+it('takes the week rows out and puts them back, counting what was written between', async () => {
+  const hour = 3_600_000
+  // each logged and its coaching email out (sent after the response), so the counts stand still
+  const log = async (hoursAgo: number, client: string) => {
+    const { id } = await logInterview(h, agency.secretKey, {
+      clientCompany: client,
+      startsAt: new Date(Date.now() - hoursAgo * hour).toISOString(),
+    })
+    await coachingLinkOf(h, id)
+  }
+  await log(30, 'Acme')
+  await log(24 * 9, 'Globex')
+  // down 2026_12_01_000500 alone: the day counts as 000400 keeps them, no week rows
+  await migrateDown(h.db)
+  const { rows } = await sql<{
+    n: number
+  }>`select count(*)::int as n from information_schema.columns
+    where table_name = 'stats_days' and column_name = 'span'`.execute(h.db)
+  expect(rows[0]!.n).toBe(0)
+  await expectDaysCurrent(h.db, agency.id, { weeks: false })
+  // written by the release before, then up again: days and weeks of all three
+  await log(24 * 13, 'Acme')
+  await expectDaysCurrent(h.db, agency.id, { weeks: false })
+  await migrateToLatest(h.db)
+  await expectFactsCurrent(h.db, agency.id)
+  await expectDaysCurrent(h.db, agency.id)
+  const viewer = { agencyId: agency.id, ownRecruiterId: null }
+  const query = { groupBy: 'week,client,recruiter' }
+  const stats = await getStats(h.db, viewer, query)
+  expect(stats.totals.interviews).toBeGreaterThanOrEqual(3) // and the test's above
   expect(stats).toEqual(
     await getStats(h.db, viewer, query, new Date(), countFromFacts(factsFromScratch)),
   )

@@ -173,7 +173,8 @@ function noteBucketOf(hours: number): number {
  * out here in TypeScript, the local day from the agency's time zone. It reads the stored facts,
  * so a caller checks those against the facts computed from scratch first (expectFactsCurrent).
  */
-export async function expectDaysCurrent(db: Db, agencyId: string) {
+/** `weeks: false` checks a database before 2026_12_01_000500, whose rows are all days */
+export async function expectDaysCurrent(db: Db, agencyId: string, { weeks = true } = {}) {
   const tz = await timeZoneOf(db, agencyId)
   const facts = await storedFacts(db, agencyId, { from: '2000-01-01', to: '2099-12-31' }, tz)
     .selectFrom('facts')
@@ -185,10 +186,8 @@ export async function expectDaysCurrent(db: Db, agencyId: string) {
     // its day's row and its ISO week's (the week's Monday)
     const date = new Date(day)
     const monday = new Date(date.getTime() - ((date.getUTCDay() + 6) % 7) * 86_400_000)
-    const rows = [
-      [1, day],
-      [7, monday.toISOString().slice(0, 10)],
-    ].map(([span, start]) => {
+    const spans = [[1, day] as const, [7, monday.toISOString().slice(0, 10)] as const]
+    const rows = spans.slice(0, weeks ? 2 : 1).map(([span, start]) => {
       const key = JSON.stringify([span, start, f.recruiter_id, f.client_company])
       let c = expected.get(key)
       if (!c) expected.set(key, (c = {}))
@@ -231,11 +230,11 @@ export async function expectDaysCurrent(db: Db, agencyId: string) {
     ...Array.from({ length: 107 }, (_, b) => `note_${b}`),
   ]
   const { rows } = await sql<Record<string, number> & { key: string }>`
-    select json_build_array(span, to_char(day, 'YYYY-MM-DD'), recruiter_id, client_company)::text
-        as key,
+    select json_build_array(${sql.raw(weeks ? 'span' : '1')}, to_char(day, 'YYYY-MM-DD'),
+        recruiter_id, client_company)::text as key,
       ${sql.raw(names.map((n) => `sum(${n})::int as ${n}`).join(', '))}
     from stats_days where agency_id = ${agencyId}
-    group by span, day, recruiter_id, client_company`.execute(db)
+    group by ${sql.raw(weeks ? 'span, ' : '')}day, recruiter_id, client_company`.execute(db)
   const stored = new Map(
     rows
       .map(({ key, ...counts }) => [JSON.stringify(JSON.parse(key)), counts] as const)

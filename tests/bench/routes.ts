@@ -35,6 +35,9 @@ export interface RouteRun {
   ceilings: Ceiling[]
 }
 
+/** One statement on a new connection: what any database route costs at the least, loaded too */
+export const floorRoute = 'GET /health (one statement)'
+
 const bareWorker = {
   name: 'bare',
   modules: true,
@@ -164,7 +167,8 @@ export async function benchRoutes(options: {
       select oid::int, typname from pg_type`.execute(database.db)
     const typeNames = new Map(types.rows.map((t) => [t.oid, t.typname]))
     const profiler = inspectorPort ? await openProfiler(inspectorPort, 'followthrough') : null
-    for (const target of [targets.create, targets.list, targets.stats, targets.page]) {
+    const floor: LoadTarget = { ...health, name: floorRoute }
+    for (const target of [floor, targets.create, targets.list, targets.stats, targets.page]) {
       // the day counts the creates appended, folded as the minute's cron folds them
       if (target === targets.stats) await compactStatsDays(database.db)
       const { result: report, cpu } = await profileCpu(processes, () =>

@@ -16,10 +16,10 @@ const budgets = {
   // the page of interviews, then their interviewers, emails and page views, one query each
   list: 4,
   detail: 4,
-  // the link (and whether it was viewed), the first view, the interview with its agency, its people
-  candidatePage: 4,
+  // the link (and whether it was viewed), the first view, the interview with its agency and people
+  candidatePage: 3,
   // and every view after: the first view is known from the link's look-up
-  candidatePageAgain: 3,
+  candidatePageAgain: 2,
   markSent: 6,
   // the agency's time zone, the days' counts for the totals and every breakdown in one pass, the
   // interviews still in their window, the medians from their buckets

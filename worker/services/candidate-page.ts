@@ -1,3 +1,5 @@
+import { sql } from 'kysely'
+import { jsonArrayFrom } from 'kysely/helpers/postgres'
 import type { Db } from '../../db/client'
 import type { Language } from '../i18n/catalog'
 import type { Agency } from '../schemas/agency'
@@ -37,13 +39,14 @@ export interface CandidatePage {
 }
 
 export async function loadCandidatePage(db: Db, target: LinkTarget): Promise<CandidatePage> {
-  // the interview with its agency in one statement (each costs the driver two round trips)
+  // the interview with its agency and people in one statement (each costs the driver two round
+  // trips); the people come as JSON, put in order here rather than trusting the aggregate's
   const interview = await db
     .selectFrom('interviews as i')
     .innerJoin('agencies as a', 'a.id', 'i.agency_id')
     .leftJoin('recruiters as r', 'r.id', 'i.recruiter_id')
     .selectAll('a')
-    .select([
+    .select((eb) => [
       'i.role_title',
       'i.client_company',
       'i.ends_at',
@@ -54,17 +57,19 @@ export async function loadCandidatePage(db: Db, target: LinkTarget): Promise<Can
       'i.note_language',
       'r.name as recruiter_name',
       'r.email as recruiter_email',
+      jsonArrayFrom(
+        eb
+          .selectFrom('interviewers as p')
+          .leftJoin('drafts as d', 'd.interviewer_id', 'p.id')
+          .select(['p.id', 'p.position', 'p.name', 'p.title', 'p.email', 'd.body'])
+          .select(sql<boolean>`p.note_sent_at is not null`.as('sent'))
+          .whereRef('p.interview_id', '=', 'i.id'),
+      ).as('people'),
     ])
     .where('i.agency_id', '=', target.agencyId)
     .where('i.id', '=', target.interviewId)
     .executeTakeFirstOrThrow()
-  const people = await db
-    .selectFrom('interviewers as p')
-    .leftJoin('drafts as d', 'd.interviewer_id', 'p.id')
-    .select(['p.id', 'p.name', 'p.title', 'p.email', 'p.note_sent_at', 'd.body'])
-    .where('p.interview_id', '=', target.interviewId)
-    .orderBy('p.position')
-    .execute()
+  const people = interview.people.sort((a, b) => a.position - b.position)
   const agency = toAgency(interview)
   return {
     agency,
@@ -87,7 +92,7 @@ export async function loadCandidatePage(db: Db, target: LinkTarget): Promise<Can
       name: p.name,
       title: p.title,
       email: p.email,
-      sent: p.note_sent_at !== null,
+      sent: p.sent,
       draft: p.body,
     })),
   }

@@ -12,10 +12,10 @@ const h = useHarness({ QUERY_LOG: '1' })
 /** statements per request: the route's own work */
 const budgets = {
   // the interview, its candidate, people, queued messages and quota counts, in one transaction
-  create: 11,
-  // the page of interviews, then their interviewers, emails and page views, one query each
-  list: 4,
-  detail: 4,
+  create: 8,
+  // the page of interviews with their interviewers, emails and page views (as JSON)
+  list: 1,
+  detail: 1,
   // the link (and whether it was viewed), the first view, the interview with its agency and people
   candidatePage: 3,
   // and every view after: the first view is known from the link's look-up

@@ -1,8 +1,23 @@
+import { sql } from 'kysely'
+import { jsonArrayFrom } from 'kysely/helpers/postgres'
 import type { Db } from '../../db/client'
-import type { EmailRow, InterviewerRow } from '../../db/schema'
+import type { EmailRow } from '../../db/schema'
 import { noteDeadline } from '../lib/note-window'
 import type { Interview } from '../schemas/interview'
 import { coachingEmailOf, coachingStatusOf } from './coaching-status'
+
+// What an interview's API object shows of its emails: never the rendered message, which is most
+// of an email row's bytes (two per interview, a few kilobytes each).
+const emailColumns = [
+  'interview_id',
+  'kind',
+  'state',
+  'attempts',
+  'last_error',
+  'sent_at',
+  'next_attempt_at',
+  'id',
+] as const
 
 /** Interviews with what their API objects show beside the interview row itself. */
 export function interviewsWithCandidate(db: Db) {
@@ -32,7 +47,28 @@ export function interviewsWithCandidate(db: Db) {
         (join) => join.onTrue(),
       )
       .selectAll('i')
-      .select([
+      .select((eb) => [
+        // its people, emails and first page view ride along as JSON: a statement costs the driver
+        // two round trips, and these were three more
+        jsonArrayFrom(
+          eb
+            .selectFrom('interviewers as p')
+            .select(['p.id', 'p.position', 'p.name', 'p.title', 'p.email', 'p.note_sent_at'])
+            .whereRef('p.interview_id', '=', 'i.id'),
+        ).as('people'),
+        jsonArrayFrom(
+          eb
+            .selectFrom('emails as e')
+            .select(emailColumns.map((column) => `e.${column}` as const))
+            .select(sql<number>`extract(epoch from e.created_at)`.as('created_epoch'))
+            .whereRef('e.interview_id', '=', 'i.id'),
+        ).as('mail'),
+        eb
+          .selectFrom('events as v')
+          .select((v) => v.fn.min('v.occurred_at').as('first_at'))
+          .whereRef('v.interview_id', '=', 'i.id')
+          .where('v.type', '=', 'page_opened')
+          .as('page_opened_at'),
         'w.state as write_back_state',
         'w.written_at as write_back_written_at',
         'w.last_error as write_back_error',
@@ -52,17 +88,8 @@ type InterviewJoined = Awaited<
   ReturnType<ReturnType<typeof interviewsWithCandidate>['executeTakeFirstOrThrow']>
 >
 
-// What an interview's API object shows of its emails: never the rendered message, which is most
-// of an email row's bytes (two per interview, a few kilobytes each).
-const emailColumns = [
-  'interview_id',
-  'kind',
-  'state',
-  'attempts',
-  'last_error',
-  'sent_at',
-  'next_attempt_at',
-] as const
+/** A time read out of JSON arrives as text (typed as the column's Date by kysely's helper) */
+const dateOrNull = (value: Date | string | null) => (value === null ? null : new Date(value))
 
 function reminderStatusOf(
   email: Pick<EmailRow, 'state'> | undefined,
@@ -75,55 +102,30 @@ function reminderStatusOf(
 }
 
 /**
- * Turns interview rows into API objects with their coaching state, in a fixed number of queries
- * however many rows there are. The status and the email's status come with the rows, from the
- * SQL the list filters and the stats count by.
+ * Turns rows of `interviewsWithCandidate` into API objects with their coaching state: everything
+ * comes with the rows, so a page of interviews is one statement however many rows it holds. The
+ * status and the email's status come from the SQL the list filters and the stats count by.
  */
-export async function toInterviews(db: Db, rows: InterviewJoined[]): Promise<Interview[]> {
-  if (rows.length === 0) return []
-  const ids = rows.map((r) => r.id)
-  const [interviewers, emails, pageOpens] = await Promise.all([
-    db
-      .selectFrom('interviewers')
-      .selectAll()
-      .where('interview_id', 'in', ids)
-      .orderBy('position')
-      .execute(),
-    db
-      .selectFrom('emails')
-      .select(emailColumns)
-      .where('interview_id', 'in', ids)
-      .orderBy('created_at')
-      .orderBy('id')
-      .execute(),
-    db
-      .selectFrom('events')
-      .select(['interview_id', (eb) => eb.fn.min('occurred_at').as('first_at')])
-      .where('interview_id', 'in', ids)
-      .where('type', '=', 'page_opened')
-      .groupBy('interview_id')
-      .execute(),
-  ])
-  const byInterview = <T extends { interview_id: string }>(items: T[]) => {
-    const map = new Map<string, T[]>()
-    for (const item of items)
-      map.set(item.interview_id, [...(map.get(item.interview_id) ?? []), item])
-    return map
-  }
-  const interviewersOf = byInterview(interviewers)
-  const emailsOf = byInterview(emails)
-  const pageOpenedOf = new Map(pageOpens.map((e) => [e.interview_id, e.first_at]))
-
+export function toInterviews(rows: InterviewJoined[]): Interview[] {
   return rows.map((row) => {
-    const people: InterviewerRow[] = interviewersOf.get(row.id) ?? []
-    const mail = emailsOf.get(row.id) ?? []
+    // JSON keeps no order of its own: put in order here, and dates back into dates
+    const people = row.people
+      .sort((a, b) => a.position - b.position)
+      .map((p) => ({ ...p, note_sent_at: dateOrNull(p.note_sent_at) }))
+    const mail = row.mail
+      .sort((a, b) => a.created_epoch - b.created_epoch || (a.id < b.id ? -1 : 1))
+      .map((e) => ({
+        ...e,
+        sent_at: dateOrNull(e.sent_at),
+        next_attempt_at: dateOrNull(e.next_attempt_at),
+      }))
     const coachingMail = mail.filter((e) => e.kind !== 'reminder')
     // the latest attempt's details; the status above covers every coaching email
     const latest = coachingMail.at(-1)
     const sentAt = coachingMail.findLast((e) => e.sent_at)?.sent_at
     const dueAt = coachingMail.find((e) => e.state === 'queued')?.next_attempt_at
     const reminder = mail.find((e) => e.kind === 'reminder')
-    const pageOpened = pageOpenedOf.get(row.id)
+    const pageOpened = row.page_opened_at
     return {
       id: row.id,
       recruiterId: row.recruiter_id,

@@ -204,7 +204,7 @@ export async function createInterview(
       })
     : null
 
-  const [created] = await toInterviews(trx, [
+  const [created] = toInterviews([
     await interviewsWithCandidate(trx).where('i.id', '=', interview.id).executeTakeFirstOrThrow(),
   ])
   return {
@@ -282,7 +282,7 @@ export async function getInterview(
   if (viewer.ownRecruiterId) query = query.where('i.recruiter_id', '=', viewer.ownRecruiterId)
   const row = await query.executeTakeFirst()
   if (!row) throw notFound('Interview')
-  const [interview] = await toInterviews(db, [row])
+  const [interview] = toInterviews([row])
   return interview!
 }
 
@@ -324,7 +324,7 @@ export async function listInterviews(
   if (filters.externalId) query = query.where('i.external_id', '=', filters.externalId)
   const page = await pageOf(query, filters, (row) => row, 'i', filters.order)
   return {
-    data: await toInterviews(db, page.data),
+    data: toInterviews(page.data),
     nextCursor: page.nextCursor,
     scope: viewer.ownRecruiterId ? 'own' : 'agency',
   }

@@ -35,8 +35,8 @@ export interface RouteRun {
   ceilings: Ceiling[]
 }
 
-/** One statement on a new connection: what any database route costs at the least, loaded too */
-export const floorRoute = 'GET /health (one statement)'
+/** A new connection and `select 1`: what any database route costs at the least, loaded too */
+export const floorRoute = 'GET /health (floor)'
 
 const bareWorker = {
   name: 'bare',

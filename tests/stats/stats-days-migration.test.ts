@@ -58,6 +58,7 @@ it('counts the days of interviews logged before the day counts existed', async (
 })
 
 it('takes the week rows out and puts them back, counting what was written between', async () => {
+  await migrateToLatest(h.db) // whatever the test before left
   await logSettled(30, 'Acme')
   await logSettled(24 * 9, 'Globex')
   // down 2026_12_01_000500 alone: the day counts as 000400 keeps them, no week rows
@@ -68,7 +69,7 @@ it('takes the week rows out and puts them back, counting what was written betwee
   )
   expect(rows[0]!.n).toBe(0)
   await expectDaysCurrent(h.db, agency.id, { weeks: false })
-  // written by the release before, then up again: days and weeks of all of them
+  // written under the schema before, then up again: days and weeks of all of them
   await logSettled(24 * 13, 'Acme')
   await expectDaysCurrent(h.db, agency.id, { weeks: false })
   await migrateToLatest(h.db)

@@ -18,8 +18,10 @@ export interface LoadReport {
   requestsPerSecond: number
   p50: number
   p99: number
-  /** connection errors and timeouts */
+  /** connection errors, timeouts included */
   errors: number
+  /** requests unanswered after 10 s */
+  timeouts: number
   non2xx: number
   /** the first few non-2xx answers and request errors, for the failure message */
   samples: string[]
@@ -72,7 +74,9 @@ export async function runLoad(
     requestsPerSecond: result.requests.total / result.duration,
     p50: result.latency.p50,
     p99: result.latency.p99,
-    errors: result.errors + result.timeouts,
+    // autocannon's errors count its timeouts already
+    errors: result.errors,
+    timeouts: result.timeouts,
     non2xx: result.non2xx,
     samples,
   }

@@ -9,7 +9,6 @@ import { coachingEmailOf, coachingStatusOf } from './coaching-status'
 // What an interview's API object shows of its emails: never the rendered message, which is most
 // of an email row's bytes (two per interview, a few kilobytes each).
 const emailColumns = [
-  'interview_id',
   'kind',
   'state',
   'attempts',
